@@ -1,0 +1,257 @@
+"""The encrypted ledger: one SQLCipher 4 file, a transaction API that audits every write.
+
+Callers never write SQL for writes: they use :class:`Tx` (``insert``/``update``/``event``),
+which appends the audit record in the same SQLite transaction, so a write and its audit
+record are committed together or not at all. Reads go through ``Ledger.read``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import re
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Iterator
+
+import sqlcipher3
+
+from tokki_desktop.clock import Clock, SystemClock, iso
+from tokki_desktop.errors import DiskFull, KnownError, LedgerDamaged, NotPermitted
+from tokki_desktop.ledger import audit
+
+log = logging.getLogger(__name__)
+
+_IDENT = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+
+Row = sqlcipher3.Row
+
+
+@dataclass(frozen=True)
+class Actor:
+    """Who is writing: a user of the ledger, or a system actor (monitor, recovery)."""
+
+    login: str
+    name: str
+    role: str  # "officer" | "handler" | "system"
+
+    @property
+    def is_officer(self) -> bool:
+        return self.role == "officer"
+
+
+SYSTEM_MONITOR = Actor("monitor", "監視サービス", "system")
+
+
+def _is_disk_full(exc: BaseException) -> bool:
+    text = str(exc).lower()
+    return "full" in text and ("disk" in text or "database" in text)
+
+
+class Ledger:
+    """An open, unlocked ledger (thread-safe: one connection guarded by a lock)."""
+
+    def __init__(self, path: Path, conn: sqlcipher3.Connection, audit_key: bytes,
+                 clock: Clock | None = None) -> None:
+        self.path = path
+        self.conn = conn
+        self._audit_key = audit_key
+        self.clock: Clock = clock or SystemClock()
+        self.lock = threading.RLock()
+        self._columns: dict[str, set[str]] = {}
+
+    # -- opening ------------------------------------------------------------------
+    @staticmethod
+    def connect(path: Path, data_key: bytes, *, create: bool = False) -> sqlcipher3.Connection:
+        """Open ``path`` with the raw data key; :class:`LedgerDamaged` when it will not read."""
+        if not create and not path.exists():
+            raise LedgerDamaged("ファイルがありません。", "The file is missing.")
+        try:
+            conn = sqlcipher3.connect(str(path), isolation_level=None, check_same_thread=False,
+                                      timeout=30.0)
+        except sqlcipher3.Error:
+            raise LedgerDamaged() from None
+        try:
+            # The key must be set once, before anything else touches the file.
+            conn.execute(f"PRAGMA key = \"x'{data_key.hex()}'\"")
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            conn.execute("PRAGMA journal_mode = WAL")
+            conn.execute("PRAGMA synchronous = FULL")
+            conn.execute("PRAGMA foreign_keys = ON")
+            conn.execute("PRAGMA secure_delete = ON")
+        except sqlcipher3.DatabaseError:
+            conn.close()
+            raise LedgerDamaged() from None
+        conn.row_factory = sqlcipher3.Row
+        return conn
+
+    def close(self) -> None:
+        with self.lock:
+            try:
+                self.conn.close()
+            except sqlcipher3.Error:
+                pass
+
+    # -- reading ------------------------------------------------------------------
+    def read(self, sql: str, params: tuple | dict = ()) -> list[Row]:
+        with self.lock:
+            return self.conn.execute(sql, params).fetchall()
+
+    def read_one(self, sql: str, params: tuple | dict = ()) -> Row | None:
+        with self.lock:
+            return self.conn.execute(sql, params).fetchone()
+
+    def schema_version(self) -> int:
+        return int(self.read_one("PRAGMA user_version")[0])
+
+    def columns(self, table: str) -> set[str]:
+        if table not in self._columns:
+            if not _IDENT.match(table):
+                raise ValueError(f"bad table name {table!r}")
+            cols = {r[1] for r in self.read(f"PRAGMA table_info({table})")}
+            if not cols:
+                raise ValueError(f"no table {table!r}")
+            self._columns[table] = cols
+        return self._columns[table]
+
+    def forget_schema_cache(self) -> None:
+        self._columns.clear()
+
+    # -- roles --------------------------------------------------------------------
+    @staticmethod
+    def require_officer(actor: Actor, action_ja: str, action_en: str) -> None:
+        """Raise :class:`NotPermitted` unless ``actor`` is a 取扱責任者."""
+        if not actor.is_officer:
+            raise NotPermitted(action_ja, action_en)
+
+    # -- writing ------------------------------------------------------------------
+    @contextlib.contextmanager
+    def transaction(self, actor: Actor) -> Iterator["Tx"]:
+        """One write transaction; every change in it is audited in it."""
+        with self.lock:
+            try:
+                self.conn.execute("BEGIN IMMEDIATE")
+            except sqlcipher3.OperationalError as exc:
+                if _is_disk_full(exc):
+                    raise DiskFull() from None
+                raise
+            tx = Tx(self, actor)
+            try:
+                yield tx
+                self.conn.execute("COMMIT")
+            except BaseException as exc:
+                with contextlib.suppress(sqlcipher3.Error):
+                    self.conn.execute("ROLLBACK")
+                if isinstance(exc, sqlcipher3.Error) and _is_disk_full(exc):
+                    raise DiskFull() from None
+                raise
+
+    def audit_rows(self, start_seq: int = 1) -> Iterator[tuple]:
+        """Audit records in order (for verify and the audit screen)."""
+        with self.lock:
+            cur = self.conn.execute(
+                "SELECT seq, ts, actor, action, tbl, row_id, change, mac FROM audit_log "
+                "WHERE seq >= ? ORDER BY seq", (start_seq,))
+            cur.row_factory = None  # plain tuples: faster over a million rows
+            while True:
+                chunk = cur.fetchmany(10000)
+                if not chunk:
+                    break
+                yield from chunk
+
+    def audit_head(self) -> tuple[int, bytes]:
+        row = self.read_one("SELECT seq, mac FROM audit_log ORDER BY seq DESC LIMIT 1")
+        return (0, audit.GENESIS) if row is None else (int(row[0]), bytes(row[1]))
+
+
+class Tx:
+    """Writes inside one transaction, each with its audit record."""
+
+    def __init__(self, ledger: Ledger, actor: Actor) -> None:
+        self.ledger = ledger
+        self.actor = actor
+        self.conn = ledger.conn
+        self.now = iso(ledger.clock.now())
+        self._head: tuple[int, bytes] | None = None
+
+    def read(self, sql: str, params: tuple | dict = ()) -> list[Row]:
+        return self.conn.execute(sql, params).fetchall()
+
+    def read_one(self, sql: str, params: tuple | dict = ()) -> Row | None:
+        return self.conn.execute(sql, params).fetchone()
+
+    def _check_columns(self, table: str, names: list[str]) -> None:
+        cols = self.ledger.columns(table)
+        for name in names:
+            if not _IDENT.match(name) or name not in cols:
+                raise ValueError(f"no column {name!r} in {table}")
+
+    def insert(self, table: str, values: dict[str, Any], action: str = "insert") -> int:
+        """Insert a row (filling created_at/created_by when the table has them)."""
+        values = dict(values)
+        cols = self.ledger.columns(table)
+        if "created_at" in cols:
+            values.setdefault("created_at", self.now)
+        if "created_by" in cols:
+            values.setdefault("created_by", self.actor.login)
+        names = list(values)
+        self._check_columns(table, names)
+        sql = (f"INSERT INTO {table} ({', '.join(names)}) VALUES "
+               f"({', '.join('?' for _ in names)})")
+        cur = self.conn.execute(sql, [values[n] for n in names])
+        row_id = int(cur.lastrowid)
+        self.event(action, table=table, row_id=row_id, change={"new": _jsonable(values)})
+        return row_id
+
+    def update(self, table: str, row_id: int, values: dict[str, Any],
+               action: str = "update") -> dict[str, Any]:
+        """Update changed fields of one row; returns {field: (old, new)}; audited."""
+        names = list(values)
+        self._check_columns(table, names)
+        old = self.conn.execute(f"SELECT * FROM {table} WHERE id = ?", (row_id,)).fetchone()
+        if old is None:
+            raise KeyError(f"{table} {row_id}")
+        changed = {n: values[n] for n in names if old[n] != values[n]}
+        if not changed:
+            return {}
+        cols = self.ledger.columns(table)
+        stamped = dict(changed)
+        if "updated_at" in cols:
+            stamped["updated_at"] = self.now
+        if "updated_by" in cols:
+            stamped["updated_by"] = self.actor.login
+        sets = ", ".join(f"{n} = ?" for n in stamped)
+        self.conn.execute(f"UPDATE {table} SET {sets} WHERE id = ?", [*stamped.values(), row_id])
+        self.event(action, table=table, row_id=row_id,
+                   change={"old": _jsonable({n: old[n] for n in changed}),
+                           "new": _jsonable(changed)})
+        return {n: (old[n], changed[n]) for n in changed}
+
+    def event(self, action: str, *, table: str | None = None, row_id: int | None = None,
+              change: dict[str, Any] | None = None, actor: str | None = None,
+              ts: str | None = None) -> int:
+        """Append one audit record (the chain's MAC covers it and the one before)."""
+        if self._head is None:
+            self._head = self.ledger.audit_head()
+        seq = self._head[0] + 1
+        when = ts or self.now
+        who = actor or self.actor.login
+        text = audit.encode_change(change)
+        mac = audit.record_mac(self.ledger._audit_key, self._head[1], seq, when, who, action,
+                               table, row_id, text)
+        self.conn.execute(
+            "INSERT INTO audit_log (seq, ts, actor, action, tbl, row_id, change, mac) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", (seq, when, who, action, table, row_id, text, mac))
+        self._head = (seq, mac)
+        return seq
+
+
+def _jsonable(values: dict[str, Any]) -> dict[str, Any]:
+    out = {}
+    for k, v in values.items():
+        out[k] = v.hex() if isinstance(v, (bytes, bytearray, memoryview)) and not isinstance(v, str) else v
+    return out
+
+
+__all__ = ["Actor", "Ledger", "Tx", "Row", "SYSTEM_MONITOR", "KnownError"]
