@@ -360,7 +360,11 @@ class FolderWatcher:
     # ------------------------------------------------------------------ threads
     def start(self) -> None:
         """Start observers, the completion wait, reconciliation and the health check."""
-        logging.getLogger("watchdog.observers").addHandler(self._spy)
+        spied = logging.getLogger("watchdog.observers")
+        spied.addHandler(self._spy)
+        if spied.getEffectiveLevel() > logging.WARNING:
+            # The overflow notice is a WARNING; it must reach the spy whatever the app's level.
+            spied.setLevel(logging.WARNING)
         self._stop.clear()
         self._completion.start()
         self._observer.start()
