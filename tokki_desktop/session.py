@@ -17,6 +17,8 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import sqlcipher3
+
 from tokki_desktop.clock import Clock, SystemClock, iso
 from tokki_desktop.errors import (InvalidInput, KnownError, LedgerExists, LedgerMissing,
                                   NotPermitted, UnknownUser, WrongPassphrase, TooManyAttempts)
@@ -217,7 +219,11 @@ class Session:
         conn = Ledger.connect(self.files.ledger, self._data_key)
         try:
             fresh = Ledger(self.files.ledger, conn, hkdf(self._data_key, "audit"), self.clock)
-            report = audit.verify_rows(hkdf(self._data_key, "audit"), fresh.audit_rows(), checkpoint)
+            try:
+                report = audit.verify_rows(hkdf(self._data_key, "audit"), fresh.audit_rows(), checkpoint)
+            except sqlcipher3.DatabaseError:
+                report = audit.VerifyReport(integrity_ok=False)
+                report.problems.append("the audit records cannot be read: damaged pages")
             bad = conn.execute("PRAGMA cipher_integrity_check").fetchall()
             if bad:
                 report.integrity_ok = False

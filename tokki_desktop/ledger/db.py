@@ -44,6 +44,18 @@ class Actor:
 SYSTEM_MONITOR = Actor("monitor", "監視サービス", "system")
 
 
+@contextlib.contextmanager
+def damaged_is_known() -> Iterator[None]:
+    """A page that fails its HMAC ("malformed", "not a database") is a damaged file, not a bug."""
+    try:
+        yield
+    except sqlcipher3.DatabaseError as exc:
+        # OperationalError, IntegrityError… subclass DatabaseError: those are ours to handle.
+        if type(exc) is sqlcipher3.DatabaseError:
+            raise LedgerDamaged() from None
+        raise
+
+
 def _is_disk_full(exc: BaseException) -> bool:
     text = str(exc).lower()
     return "full" in text and ("disk" in text or "database" in text)
@@ -95,11 +107,11 @@ class Ledger:
 
     # -- reading ------------------------------------------------------------------
     def read(self, sql: str, params: tuple | dict = ()) -> list[Row]:
-        with self.lock:
+        with self.lock, damaged_is_known():
             return self.conn.execute(sql, params).fetchall()
 
     def read_one(self, sql: str, params: tuple | dict = ()) -> Row | None:
-        with self.lock:
+        with self.lock, damaged_is_known():
             return self.conn.execute(sql, params).fetchone()
 
     def schema_version(self) -> int:
@@ -145,6 +157,8 @@ class Ledger:
                     self.conn.execute("ROLLBACK")
                 if isinstance(exc, sqlcipher3.Error) and _is_disk_full(exc):
                     raise DiskFull() from None
+                if type(exc) is sqlcipher3.DatabaseError:
+                    raise LedgerDamaged() from None
                 raise
 
     def audit_rows(self, start_seq: int = 1) -> Iterator[tuple]:

@@ -1,0 +1,45 @@
+"""和暦: what users type parses; forms print 令和8年11月26日."""
+
+import datetime as dt
+
+import pytest
+
+from tokki_desktop.errors import InvalidInput
+from tokki_desktop.wareki import format_wareki, parse_date, parse_datetime
+
+
+@pytest.mark.parametrize("text", ["2026-04-01", "2026/4/1", "2026年4月1日", "令和8年4月1日", "R8.4.1",
+                                  "r8.04.01", "令8.4.1", "２０２６－０４－０１", "Ｒ８．４．１", "令和８年４月１日",
+                                  "20260401", "2026‐4‐1"])
+def test_parse_forms_users_type(text):
+    assert parse_date(text) == dt.date(2026, 4, 1)
+
+
+def test_gannen_and_era_boundaries():
+    assert parse_date("令和元年5月1日") == dt.date(2019, 5, 1)
+    assert parse_date("H31.4.30") == dt.date(2019, 4, 30)
+    assert parse_date("昭和64年1月7日") == dt.date(1989, 1, 7)
+    with pytest.raises(InvalidInput):
+        parse_date("令和元年4月1日")  # still 平成31年
+
+
+@pytest.mark.parametrize("text", ["", "2026-02-30", "令和8年13月1日", "tomorrow", "R0.1.1", "8/4/1"])
+def test_bad_dates_name_the_field(text):
+    with pytest.raises(InvalidInput) as err:
+        parse_date(text, field_ja="承認日", field_en="approved on")
+    assert "承認日" in err.value.message("ja") and "approved on" in err.value.message("en")
+
+
+def test_format():
+    assert format_wareki(dt.date(2026, 11, 26)) == "令和8年11月26日"
+    assert format_wareki(dt.date(2019, 5, 1)) == "令和元年5月1日"
+    assert format_wareki(dt.date(2019, 4, 30)) == "平成31年4月30日"
+    assert format_wareki(dt.date(2026, 11, 26), with_seireki=True) == "令和8年（2026年）11月26日"
+    assert format_wareki(None) == ""
+
+
+def test_datetime():
+    assert parse_datetime("R8.11.26 14:05") == dt.datetime(2026, 11, 26, 14, 5)
+    assert parse_datetime("令和8年11月26日 9時30分") == dt.datetime(2026, 11, 26, 9, 30)
+    with pytest.raises(InvalidInput):
+        parse_datetime("令和8年11月26日 25:00")
