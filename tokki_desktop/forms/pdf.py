@@ -1,0 +1,76 @@
+"""Drawing laid-out pages into a PDF, with "1 / 3" page numbers, written atomically."""
+
+from __future__ import annotations
+
+import io
+import os
+from pathlib import Path
+
+from reportlab.pdfgen.canvas import Canvas
+
+from tokki_desktop.forms.errors import OutputNotWritable
+from tokki_desktop.forms.fonts import MINCHO
+from tokki_desktop.forms.layout import FOOTER, Page
+
+
+def draw(pages: list[Page], title: str) -> bytes:
+    """The PDF bytes of ``pages``; ``title`` (the form's name, never personal data) is metadata."""
+    buf = io.BytesIO()
+    first = pages[0]
+    c = Canvas(buf, pagesize=(first.width, first.height), initialFontName=MINCHO,
+               pageCompression=1, lang="ja-JP")
+    c.setTitle(title)
+    c.setCreator("Tokki Desktop")
+    c.setAuthor("")
+    total = len(pages)
+    for number, page in enumerate(pages, start=1):
+        c.setPageSize((page.width, page.height))
+        font: tuple[str, float] | None = None
+        for op in page.ops:
+            kind = op[0]
+            if kind == "t":
+                _, x, y, f, size, text, rgb = op
+                if font != (f, size):
+                    c.setFont(f, size)
+                    font = (f, size)
+                if rgb is not None:
+                    c.setFillColorRGB(*rgb)
+                    c.drawString(x, y, text)
+                    c.setFillGray(0)
+                else:
+                    c.drawString(x, y, text)
+            elif kind == "r":
+                _, x, y, w, h, lw, fill = op
+                c.setLineWidth(lw)
+                if fill is not None:
+                    c.setFillGray(fill)
+                    c.rect(x, y, w, h, stroke=1, fill=1)
+                    c.setFillGray(0)
+                else:
+                    c.rect(x, y, w, h, stroke=1, fill=0)
+            elif kind == "l":
+                _, x1, y1, x2, y2, lw = op
+                c.setLineWidth(lw)
+                c.line(x1, y1, x2, y2)
+        c.setFont(MINCHO, 9)
+        c.drawCentredString(page.width / 2, FOOTER, f"{number} / {total}")
+        c.showPage()
+    c.save()
+    return buf.getvalue()
+
+
+def write_atomically(data: bytes, out_path: Path) -> None:
+    """Write via a temporary file in the same folder, so a half-written PDF never exists."""
+    tmp = out_path.with_name(out_path.name + ".part")
+    try:
+        with open(tmp, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, out_path)
+    except OSError:
+        try:
+            tmp.unlink(missing_ok=True)
+        except OSError:
+            pass
+        raise OutputNotWritable(str(out_path)) from None
