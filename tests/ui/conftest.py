@@ -1,0 +1,76 @@
+"""GUI test fixtures: offscreen Qt, the bundled font, a Desktop on a real temporary ledger.
+
+The ledger is real (SQLCipher, created by the shared ``created_ledger`` fixture); only the
+clock is fixed so idle locking is tested by moving time, not by sleeping.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from tests.conftest import HANDLER, OFFICER  # noqa: E402
+
+
+@pytest.fixture(scope="session")
+def qapp_args() -> list[str]:
+    return ["tokki-desktop-tests"]
+
+
+@pytest.fixture(autouse=True)
+def _japanese_font(qapp) -> None:  # noqa: ANN001 - pytest-qt's fixture
+    from tokki_desktop.ui.appearance import register_japanese_font
+
+    if not getattr(qapp, "_tokki_font", None):
+        qapp._tokki_font = register_japanese_font(qapp)
+
+
+@pytest.fixture
+def desktop(qtbot, created_ledger, clock) -> Iterator[object]:  # noqa: ANN001
+    """A Desktop (login window up) on a fresh ledger, in Japanese."""
+    from tokki_desktop.ui.desktop import Desktop
+
+    app = Desktop(created_ledger[0], lang="ja", clock=clock)
+    app.start()
+    yield app
+    app.runner.wait(10000)
+    app.shut_down()
+
+
+def log_in(qtbot, desktop, who: tuple[str, str, str] = OFFICER):  # noqa: ANN001, ANN201
+    """Type the login and passphrase, press Enter, wait for the main window."""
+    from PySide6.QtCore import Qt
+
+    window = desktop.login_window
+    window.login_edit.setText(who[0])
+    window.pass_edit.setText(who[2])
+    with qtbot.waitSignal(desktop.main_window_shown, timeout=15000):
+        qtbot.keyClick(window.pass_edit, Qt.Key.Key_Return)
+    return desktop.main_window
+
+
+@pytest.fixture
+def officer_window(qtbot, desktop):  # noqa: ANN001, ANN201
+    """The main window after the officer logged in."""
+    return log_in(qtbot, desktop, OFFICER)
+
+
+@pytest.fixture
+def handler_window(qtbot, desktop):  # noqa: ANN001, ANN201
+    """The main window after a handler logged in."""
+    return log_in(qtbot, desktop, HANDLER)
+
+
+__all__ = ["HANDLER", "OFFICER", "Path", "log_in"]
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """The offscreen platform warns that it cannot propagate size hints: not our problem."""
+    for item in items:
+        if "tests/ui" in str(item.path).replace("\\", "/"):
+            item.add_marker(pytest.mark.qt_log_ignore("does not support propagateSizeHints"))

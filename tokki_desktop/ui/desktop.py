@@ -1,0 +1,179 @@
+"""The running desktop app: which window is up, the open session, the language.
+
+One :class:`Desktop` per process. It shows the login window, turns a successful unlock into
+the main window, goes back to the login window on logout, and rebuilds the visible window
+when the user switches language (every string is created through ``tr()`` at build time).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, QSettings, Signal
+from PySide6.QtWidgets import QWidget
+
+from tokki_desktop.clock import Clock
+from tokki_desktop.paths import LedgerFiles
+from tokki_desktop.ui.contract_line import contract_line
+from tokki_desktop.ui.idle_lock import DEFAULT_IDLE_SECONDS
+from tokki_desktop.ui.language import LanguageSwitcher, normalise, shared_switcher
+from tokki_desktop.ui.login_window import DemoHint, LoginWindow
+from tokki_desktop.ui.main_window import MainWindow
+from tokki_desktop.ui.screens import all_screens
+from tokki_desktop.ui.tasks import TaskRunner
+
+log = logging.getLogger(__name__)
+
+
+def ui_settings(data_dir: Path) -> QSettings:
+    """This terminal's display preferences (language only; no personal data), by the ledger."""
+    return QSettings(str(Path(data_dir) / "desktop.ini"), QSettings.Format.IniFormat)
+
+
+class Desktop(QObject):
+    """Owns the windows and the session of one running app."""
+
+    main_window_shown = Signal(object)
+    login_window_shown = Signal(object)
+
+    def __init__(
+        self,
+        data_dir: Path,
+        *,
+        lang: str | None = None,
+        demo: DemoHint | None = None,
+        clock: Clock | None = None,
+        idle_seconds: int = DEFAULT_IDLE_SECONDS,
+        switcher: LanguageSwitcher | None = None,
+        opener: Callable[..., Any] | None = None,
+    ) -> None:
+        super().__init__()
+        self.data_dir = Path(data_dir)
+        self.demo = demo
+        self.clock = clock
+        self.idle_seconds = idle_seconds
+        self.runner = TaskRunner(self)
+        self.switcher = switcher or shared_switcher()
+        self._opener = opener
+        self.session: Any = None
+        self.login_window: LoginWindow | None = None
+        self.main_window: MainWindow | None = None
+        saved = ui_settings(self.data_dir).value("language") if self.data_dir.is_dir() else None
+        self.switcher.apply(normalise(lang or (saved if isinstance(saved, str) else None)))
+
+    @property
+    def lang(self) -> str:
+        """The language in use (``ja`` or ``en``)."""
+        return self.switcher.lang
+
+    # -- opening the ledger ----------------------------------------------------------------
+    def _open(self, data_dir: Path, login: str, passphrase: str) -> Any:
+        if self._opener is not None:
+            return self._opener(data_dir, login, passphrase)
+        from tokki_desktop.session import unlock
+
+        return unlock(data_dir, login, passphrase, clock=self.clock)
+
+    def _check_passphrase(self, login: str, passphrase: str) -> None:
+        # Unlocking the window proves the passphrase the same way a login does (same key
+        # slot, same attempt counting); the second connection is closed at once.
+        self._open(self.data_dir, login, passphrase).close()
+
+    def start(self) -> None:
+        """Show the login window."""
+        self.show_login()
+
+    def show_login(self) -> LoginWindow:
+        """Replace whatever is shown by a fresh login window."""
+        old = self.login_window
+        window = LoginWindow(
+            self.data_dir,
+            self.runner,
+            self.lang,
+            self._open,
+            ledger_exists=LedgerFiles(self.data_dir).exists(),
+            demo=self.demo,
+        )
+        window.unlocked.connect(self._unlocked)
+        window.language_chosen.connect(self.set_language)
+        self.login_window = window
+        window.show()
+        if old is not None:
+            old.close()
+            old.deleteLater()
+        self.login_window_shown.emit(window)
+        return window
+
+    def _unlocked(self, session: Any) -> None:
+        self.session = session
+        self._show_main()
+        if self.login_window is not None:
+            self.login_window.close()
+            self.login_window.deleteLater()
+            self.login_window = None
+
+    def _show_main(self) -> MainWindow:
+        old = self.main_window
+        window = MainWindow(
+            self.session,
+            self.runner,
+            self.lang,
+            all_screens(),
+            contract_line=contract_line(self.session, self.lang),
+            check_passphrase=self._check_passphrase,
+            idle_seconds=self.idle_seconds,
+        )
+        window.logout_requested.connect(self.log_out)
+        window.language_chosen.connect(self.set_language)
+        self.main_window = window
+        if old is not None:
+            window.restoreGeometry(old.saveGeometry())
+            old.idle.stop()
+            old.hide()
+            old.deleteLater()
+        window.show()
+        self.main_window_shown.emit(window)
+        return window
+
+    def log_out(self) -> None:
+        """Close the session and go back to the login window."""
+        if self.main_window is not None:
+            self.main_window.idle.stop()
+            self.main_window.hide()
+            self.main_window.deleteLater()
+            self.main_window = None
+        if self.session is not None:
+            self.session.close()
+            self.session = None
+        self.show_login()
+
+    def set_language(self, lang: str) -> None:
+        """Switch language, remember it for this terminal, rebuild the visible window."""
+        lang = normalise(lang)
+        if lang == self.lang:
+            return
+        self.switcher.apply(lang)
+        if self.data_dir.is_dir():
+            settings = ui_settings(self.data_dir)
+            settings.setValue("language", lang)
+            settings.sync()
+        if self.main_window is not None:
+            self._show_main()
+        elif self.login_window is not None:
+            self.show_login()
+
+    def visible_window(self) -> QWidget | None:
+        """The window the user sees now."""
+        return self.main_window or self.login_window
+
+    def shut_down(self) -> None:
+        """Close windows and the session (end of the process)."""
+        for window in (self.main_window, self.login_window):
+            if window is not None:
+                window.close()
+        if self.session is not None:
+            self.session.close()
+            self.session = None

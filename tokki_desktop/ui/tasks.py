@@ -1,0 +1,75 @@
+"""Background work: ``run_task(func, callback)`` on a thread pool (the picard pattern).
+
+``func`` runs on a worker thread and must not touch widgets; ``callback(result, error)``
+runs on the main thread (a queued signal to a QObject living there), with exactly one of
+the two set. The runner counts running tasks so that closing the window can ask first.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+
+Callback = Callable[[Any, BaseException | None], None]
+
+
+class _Relay(QObject):
+    """Carries one task's outcome from the worker thread to the main thread."""
+
+    done = Signal(int, object, object)
+
+
+class _Job(QRunnable):
+    def __init__(self, ident: int, func: Callable[[], Any], relay: _Relay) -> None:
+        super().__init__()
+        self.setAutoDelete(True)
+        self._ident = ident
+        self._func = func
+        self._relay = relay
+
+    def run(self) -> None:
+        try:
+            result, error = self._func(), None
+        except BaseException as exc:  # noqa: BLE001 - delivered to the callback, never lost
+            result, error = None, exc
+        self._relay.done.emit(self._ident, result, error)
+
+
+class TaskRunner(QObject):
+    """Runs functions off the main thread and calls back on it with ``(result, error)``."""
+
+    busy_changed = Signal(int)
+
+    def __init__(self, parent: QObject | None = None, pool: QThreadPool | None = None) -> None:
+        super().__init__(parent)
+        self._pool = pool or QThreadPool.globalInstance()
+        self._ids = itertools.count(1)
+        self._pending: dict[int, tuple[Callback, _Relay, str]] = {}
+
+    def run_task(self, func: Callable[[], Any], callback: Callback, *, what: str = "") -> int:
+        """Start ``func`` in the pool; ``what`` names it (for "still running" questions)."""
+        ident = next(self._ids)
+        relay = _Relay()
+        # Connecting to a slot of this main-thread object makes the delivery queued.
+        relay.done.connect(self._deliver)
+        self._pending[ident] = (callback, relay, what)
+        self._pool.start(_Job(ident, func, relay))
+        self.busy_changed.emit(len(self._pending))
+        return ident
+
+    @Slot(int, object, object)
+    def _deliver(self, ident: int, result: object, error: object) -> None:
+        callback, _relay, _what = self._pending.pop(ident)
+        self.busy_changed.emit(len(self._pending))
+        callback(result, error if isinstance(error, BaseException) else None)
+
+    def running(self) -> list[str]:
+        """What is still running (the ``what`` of each task)."""
+        return [what for _cb, _relay, what in self._pending.values()]
+
+    def wait(self, msecs: int = 30000) -> bool:
+        """Block until the pool is idle (used at exit, after the user agreed to wait)."""
+        return self._pool.waitForDone(msecs)

@@ -1,0 +1,168 @@
+"""Users of the ledger (取扱責任者 and 従事者), and adding one (officers only).
+
+Each user gets a passphrase of their own: adding a user wraps the ledger's key for them
+(a key derivation, so it runs in the background).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from tokki_desktop.errors import KnownError
+from tokki_desktop.ui.problems import show_problem
+from tokki_desktop.ui.roles import role_name
+from tokki_desktop.ui.workspace import ScreenContext
+
+MIN_PASSPHRASE = 8
+
+
+class AddUserDialog(QDialog):
+    """Login, name, role and a first passphrase (typed twice), checked as they are typed."""
+
+    def __init__(self, context: ScreenContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("addUserDialog")
+        self._context = context
+        self._busy = False
+        self.setWindowTitle(self.tr("Add a user"))
+        self.login_edit = QLineEdit()
+        self.name_edit = QLineEdit()
+        self.role_box = QComboBox()
+        for code in ("handler", "officer"):
+            self.role_box.addItem(role_name(code), code)
+        self.pass_edit = QLineEdit()
+        self.pass_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.repeat_edit = QLineEdit()
+        self.repeat_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        form = QFormLayout()
+        for text, widget in (
+            (self.tr("&Login name"), self.login_edit),
+            (self.tr("&Name"), self.name_edit),
+            (self.tr("&Role"), self.role_box),
+            (self.tr("&Passphrase"), self.pass_edit),
+            (self.tr("Re&peat passphrase"), self.repeat_edit),
+        ):
+            label = QLabel(text)
+            label.setBuddy(widget)
+            form.addRow(label, widget)
+        self.problem = QLabel("")
+        self.problem.setObjectName("problem")
+        self.problem.setWordWrap(True)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("&Add"))
+        self.buttons.accepted.connect(self.submit)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.problem)
+        layout.addWidget(self.buttons)
+        for edit in (self.login_edit, self.name_edit, self.pass_edit, self.repeat_edit):
+            edit.textChanged.connect(self._recheck)
+        self._recheck()
+
+    def _problem_text(self) -> str:
+        login = self.login_edit.text().strip()
+        if not login:
+            return self.tr("Type a login name.")
+        if not all(c.isascii() and (c.isalnum() or c in "._-") for c in login):
+            return self.tr("Login names use only letters, digits, '.', '_' and '-'.")
+        if not self.name_edit.text().strip():
+            return self.tr("Type the person's name.")
+        if len(self.pass_edit.text()) < MIN_PASSPHRASE:
+            return self.tr("The passphrase needs at least 8 characters.")
+        if self.pass_edit.text() != self.repeat_edit.text():
+            return self.tr("The two passphrases differ.")
+        return ""
+
+    def _recheck(self) -> None:
+        text = self._problem_text()
+        self.problem.setText(text)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(not text and not self._busy)
+
+    def submit(self) -> None:
+        """Add the user in the background; close when done, explain when refused."""
+        if self._problem_text() or self._busy:
+            return
+        self._busy = True
+        self._recheck()
+        self.problem.setText(self.tr("Adding…"))
+        session = self._context.session
+        login, name = self.login_edit.text().strip(), self.name_edit.text().strip()
+        role, passphrase = self.role_box.currentData(), self.pass_edit.text()
+        self._context.runner.run_task(lambda: session.add_user(login, role, name, passphrase), self._added,
+                                      what=self.tr("adding a user"))
+
+    def _added(self, _result: object, error: BaseException | None) -> None:
+        self._busy = False
+        self._recheck()
+        if error is None:
+            self.accept()
+        elif isinstance(error, KnownError):
+            self.problem.setText(error.message(self._context.lang))
+        else:
+            self.problem.setText("")
+            show_problem(self, error, self._context.lang, "adding a user")
+
+
+class UsersScreen(QWidget):
+    """Who may open this ledger, in which role; officers add users here."""
+
+    def __init__(self, context: ScreenContext) -> None:
+        super().__init__()
+        self.setObjectName("usersScreen")
+        self._context = context
+        title = QLabel(self.tr("Users of this ledger"))
+        title.setObjectName("screenTitle")
+        self.table = QTableWidget(0, 3)
+        self.table.setObjectName("usersTable")
+        self.table.setHorizontalHeaderLabels([self.tr("Login name"), self.tr("Name"), self.tr("Role")])
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.table.verticalHeader().setVisible(False)
+        self.add_button = QPushButton(self.tr("&Add a user…"))
+        self.add_button.setObjectName("addUserButton")
+        self.add_button.clicked.connect(self.add_user)
+        # Only officers add users: a handler does not even see the button.
+        self.add_button.setVisible(context.is_officer)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.add_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(title)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(buttons)
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Reload the list (a handful of rows: read on the main thread)."""
+        users = self._context.session.users()
+        self.table.setRowCount(len(users))
+        for row, user in enumerate(users):
+            for col, text in enumerate((user.login, user.name, role_name(user.role))):
+                item = QTableWidgetItem(text)
+                item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
+                self.table.setItem(row, col, item)
+
+    def add_user(self) -> AddUserDialog:
+        """Open the add-user dialog (non-blocking); the list refreshes when a user is added."""
+        dialog = AddUserDialog(self._context, self)
+        dialog.accepted.connect(self.refresh)
+        dialog.open()
+        return dialog
