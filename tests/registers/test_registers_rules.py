@@ -1,0 +1,219 @@
+"""Each compliance rule: quiet on a compliant site, firing when one thing goes wrong."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from register_site import NOW, clean_site, row
+
+from tokki_desktop.registers.compliance import ComplianceData, evaluate_data
+from tokki_desktop.registers.compliance.registry import load_rules
+
+Site = dict[str, list[dict[str, Any]]]
+RULES = load_rules()
+OWN_RULES = sorted(code for code, r in RULES.items() if r.func.__module__.startswith("tokki_desktop.registers"))
+
+
+def run(code: str, site: Site, now: dt.datetime = NOW) -> list:
+    return list(RULES[code].func(ComplianceData.from_rows(site), now))
+
+
+def test_compliant_site_has_no_findings() -> None:
+    report = evaluate_data(ComplianceData.from_rows(clean_site()), NOW)
+    assert report.findings == []
+    assert {a.status for a in report.articles.values()} == {"ok"}
+    assert sorted(report.articles) == list(range(1, 20))
+
+
+@pytest.mark.parametrize("code", OWN_RULES)
+def test_rule_quiet_on_compliant_site(code: str) -> None:
+    assert run(code, clean_site()) == []
+
+
+def _set(kind: str, ident: int, **values: Any) -> Callable[[Site], None]:
+    def change(site: Site) -> None:
+        row(site, kind, ident).update(values)
+    return change
+
+
+def _add(kind: str, **values: Any) -> Callable[[Site], None]:
+    def change(site: Site) -> None:
+        site[kind].append({"id": max((r["id"] for r in site[kind]), default=0) + 1, **values})
+    return change
+
+
+def _drop(kind: str, ident: int) -> Callable[[Site], None]:
+    def change(site: Site) -> None:
+        site[kind] = [r for r in site[kind] if r["id"] != ident]
+    return change
+
+
+NEW_HANDLER = dict(contract_id=1, name="新人 次郎", role="handler", employment_type="regular",
+                   started_on="2026-11-01", approved_on="2026-10-25")
+
+# (rule, change, article, severity, kind of the first evidence)
+FIRING = [
+    ("contract_profile_incomplete", _set("contracts", 1, contractor_address=""), 1, "due_soon", "contracts"),
+    ("staff_not_approved", _set("people", 2, approved_on=None), 8, "violation", "people"),
+    ("staff_not_approved", _set("people", 2, approved_on="2026-04-02"), 8, "violation", "people"),
+    ("staff_not_approved", _set("people", 2, approved_on=None, started_on="2026-12-20"), 8, "due_soon", "people"),
+    ("change_request_unapproved", _set("change_requests", 1, approved_on=None), 8, "violation", "change_requests"),
+    ("change_request_unapproved", _set("change_requests", 1, approved_on=None, effective_on="2026-12-01"), 8,
+     "due_soon", "change_requests"),
+    ("staff_no_pledge", _drop("pledges", 2), 11, "violation", "people"),
+    ("staff_no_pledge", _set("pledges", 2, signed_on="2026-12-01"), 11, "violation", "people"),
+    ("staff_untrained", _add("people", **NEW_HANDLER), 10, "overdue", "people"),
+    ("staff_untrained", _set("trainings", 1, held_on="2025-11-20"), 10, "overdue", "people"),
+    ("staff_untrained", _set("trainings", 1, held_on="2025-12-05"), 10, "due_soon", "people"),
+    ("non_regular_staff_duties", _drop("pledges", 2), 15, "violation", "people"),
+    ("non_regular_staff_duties", _drop("training_attendance", 2), 15, "overdue", "people"),
+    ("staff_not_briefed", _add("people", **NEW_HANDLER), 2, "violation", "people"),
+    ("workplace_unreported", _set("workplaces", 1, reported_on=None), 9, "violation", "workplaces"),
+    ("workplace_unreported", _set("workplaces", 1, reported_on="2026-04-02"), 9, "violation", "workplaces"),
+    ("workplace_unreported", _set("workplaces", 1, reported_on=None, first_used_on=None), 9, "due_soon",
+     "workplaces"),
+    ("id_card_missing", _set("id_cards", 2, returned_on="2026-10-01"), 9, "violation", "people"),
+    ("storage_not_locked", _set("workplaces", 1, lockable_storage=0, entry_control=""), 7, "violation",
+     "workplaces"),
+    ("media_before_consent", _set("media", 1, consent_on=None), 6, "violation", "media"),
+    ("media_before_consent", _set("media", 1, consent_on="2026-04-05"), 6, "violation", "media"),
+    ("media_inspection_due", _set("media_inspections", 1, inspected_on="2026-08-01"), 6, "overdue", "media"),
+    ("media_inspection_due", _set("media_inspections", 1, inspected_on="2026-09-05"), 6, "due_soon", "media"),
+    ("media_inspection_due", _drop("media_inspections", 1), 6, "overdue", "media"),
+    ("media_inspection_due", _set("media_inspections", 1, result="issue"), 6, "due_soon", "media"),
+    ("private_device", _set("media", 1, private_device=1), 6, "violation", "media"),
+    ("takeout_unencrypted", _set("media", 1, encrypted=0), 6, "violation", "takeouts"),
+    ("activity_without_approval", _set("takeouts", 1, approval_id=None), 7, "violation", "takeouts"),
+    ("activity_without_approval", _set("takeouts", 2, approval_id=None), 5, "violation", "takeouts"),
+    ("activity_without_approval", _set("takeouts", 1, approval_id=2), 7, "violation", "takeouts"),
+    ("activity_without_approval", _set("approvals", 1, status="requested"), 7, "violation", "takeouts"),
+    ("activity_without_approval", _set("approvals", 1, valid_until="2026-11-19"), 7, "violation", "takeouts"),
+    ("activity_without_approval", _set("approvals", 2, decided_on="2026-11-22"), 5, "violation", "takeouts"),
+    ("activity_without_approval", _set("approvals", 1, closed_at="2026-11-01T00:00:00+09:00"), 7, "violation",
+     "takeouts"),
+    ("activity_without_approval", _add("takeouts", contract_id=1, activity="transmission", destination="市",
+                                       started_at="2026-11-25T09:00:00+09:00"), 6, "violation", "takeouts"),
+    ("takeout_not_returned", _set("takeouts", 1, returned_at=None), 7, "overdue", "takeouts"),
+    ("takeout_not_returned", _set("takeouts", 1, returned_at=None, expected_return_at="2026-11-26T18:00:00+09:00"),
+     7, "due_soon", "takeouts"),
+    ("asset_incomplete", _set("assets", 1, storage_place=""), 7, "violation", "assets"),
+    ("asset_incomplete", _set("assets", 1, users=None), 7, "violation", "assets"),
+    ("asset_without_receipt", _set("assets", 1, handover_id=None), 16, "violation", "assets"),
+    ("receipt_not_submitted", _set("handovers", 1, receipt_submitted_on=None), 16, "overdue", "handovers"),
+    ("asset_items_outside_purpose", _set("assets", 1, items="氏名、住所、電話番号"), 3, "violation", "assets"),
+    ("assets_after_contract_end", _set("contracts", 1, period_end="2026-11-20"), 17, "due_soon", "assets"),
+    ("assets_after_contract_end", _set("contracts", 1, period_end="2026-10-31"), 17, "overdue", "assets"),
+    ("disposal_without_approval", _set("disposals", 1, approved_on=None), 17, "violation", "disposals"),
+    ("disposal_without_approval", _set("disposals", 1, approved_on="2026-10-06"), 17, "violation", "disposals"),
+    ("disposal_not_destroyed", _set("disposals", 1, physical_destruction=0), 17, "violation", "disposals"),
+    ("disposal_report_missing", _set("disposals", 1, reported_on=None), 17, "overdue", "disposals"),
+    ("disposal_report_missing", _set("disposals", 1, reported_on=None, executed_at="2026-11-25T10:00:00+09:00"),
+     17, "due_soon", "disposals"),
+    ("subcontract_without_approval", _set("subcontracts", 1, approved_on=None), 14, "violation", "subcontracts"),
+    ("subcontract_without_approval", _set("subcontracts", 1, approved_on=None, work_started_on=None), 14,
+     "due_soon", "subcontracts"),
+    ("supervision_report_due", _drop("supervision_reports", 1), 14, "overdue", "subcontracts"),
+    ("supervision_report_due", _set("supervision_reports", 1, reported_on="2026-09-01"), 14, "due_soon",
+     "subcontracts"),
+    ("complaint_not_reported", _set("complaints", 1, reported_at=None), 18, "overdue", "complaints"),
+    ("complaint_not_reported", _set("complaints", 1, reported_at=None, received_at="2026-11-26T09:00:00+09:00"),
+     18, "due_soon", "complaints"),
+    ("incident_not_reported", _set("incidents", 1, first_report_at=None), 19, "overdue", "incidents"),
+    ("incident_not_reported", _set("incidents", 1, final_report_at=None), 19, "overdue", "incidents"),
+    ("incident_not_reported", _set("incidents", 1, first_report_at=None, final_report_at=None,
+                                   discovered_at="2026-11-26T08:00:00+09:00"), 19, "due_soon", "incidents"),
+    ("emergency_plan_missing", _drop("emergency_plans", 1), 19, "violation", "contracts"),
+    ("improvement_order_due", _set("improvement_orders", 1, responded_on=None), 12, "overdue",
+     "improvement_orders"),
+    ("improvement_order_due", _set("improvement_orders", 1, responded_on=None, due_on="2026-12-01"), 12,
+     "due_soon", "improvement_orders"),
+]
+
+
+@pytest.mark.parametrize(("code", "change", "article", "severity", "kind"), FIRING,
+                         ids=[f"{c[0]}-{i}" for i, c in enumerate(FIRING)])
+def test_rule_fires(code: str, change: Callable[[Site], None], article: int, severity: str, kind: str) -> None:
+    site = clean_site()
+    change(site)
+    found = run(code, site)
+    assert found, f"{code} stayed quiet"
+    worst = max(found, key=lambda f: ["ok", "due_soon", "overdue", "violation"].index(f.severity))
+    assert (worst.article, worst.severity) == (article, severity)
+    assert worst.refs and worst.refs[0].kind == kind
+    assert worst.message_ja and worst.message_en and worst.next_action_ja and worst.next_action_en
+    assert worst.contract_id == 1
+    # The whole engine reports it under the article too.
+    report = evaluate_data(ComplianceData.from_rows(site), NOW)
+    assert report.articles[article].status != "ok"
+
+
+def test_every_own_rule_has_a_firing_test() -> None:
+    assert set(OWN_RULES) == {c[0] for c in FIRING}
+
+
+def test_closed_records_and_contracts_are_not_checked() -> None:
+    site = clean_site()
+    row(site, "people", 2).update(approved_on=None, closed_at="2026-11-01T00:00:00+09:00")
+    assert run("staff_not_approved", site) == []
+    site = clean_site()
+    row(site, "assets", 1)["storage_place"] = ""
+    row(site, "contracts", 1)["closed_at"] = "2026-11-01T00:00:00+09:00"
+    assert evaluate_data(ComplianceData.from_rows(site), NOW).findings == []
+
+
+def test_moving_time_turns_due_soon_into_overdue() -> None:
+    site = clean_site()
+    row(site, "complaints", 1).update(reported_at=None, received_at="2026-11-26T09:00:00+09:00")
+    assert run("complaint_not_reported", site)[0].severity == "due_soon"
+    later = NOW + dt.timedelta(hours=23, minutes=1)
+    assert run("complaint_not_reported", site, later)[0].severity == "overdue"
+
+
+def test_intervals_come_from_the_contract_profile() -> None:
+    site = clean_site()
+    row(site, "media_inspections", 1)["inspected_on"] = "2026-10-01"
+    assert run("media_inspection_due", site) == []
+    row(site, "contracts", 1)["media_inspection_days"] = 30
+    assert run("media_inspection_due", site)[0].severity == "overdue"
+
+
+def test_report_orders_findings_most_urgent_first_and_counts() -> None:
+    site = clean_site()
+    row(site, "complaints", 1)["reported_at"] = None            # overdue (Art. 18)
+    row(site, "media", 1)["private_device"] = 1                 # violation (Art. 6)
+    row(site, "improvement_orders", 1).update(responded_on=None, due_on="2026-12-01")  # due soon (Art. 12)
+    report = evaluate_data(ComplianceData.from_rows(site), NOW)
+    assert [f.severity for f in report.findings] == ["violation", "overdue", "due_soon"]
+    assert report.status_of(6) == "violation" and report.status_of(18) == "overdue"
+    assert report.status_of(12) == "due_soon" and report.articles[12].open_count == 1
+    assert report.articles[6].most_urgent is not None and report.articles[6].most_urgent.rule == "private_device"
+    as_json = report.to_dict()
+    assert as_json["articles"][5]["status"] == "violation"  # type: ignore[index]
+
+
+def test_findings_never_carry_names_in_messages() -> None:
+    site = clean_site()
+    row(site, "pledges", 2)["signed_on"] = "2027-01-01"
+    found = run("staff_no_pledge", site)
+    assert "派遣 花子" not in found[0].message_ja + found[0].message_en
+    assert found[0].refs[0].title == "派遣 花子"  # the screen shows the name from the evidence
+
+
+def test_rule_registry_accepts_new_rules_and_refuses_duplicates() -> None:
+    from tokki_desktop.registers.compliance.registry import RULES as registry
+    from tokki_desktop.registers.compliance.registry import rule
+
+    @rule("test_extra_rule", 4, "試験", "test")
+    def extra(data: ComplianceData, now: dt.datetime) -> list:
+        return []
+
+    try:
+        assert registry["test_extra_rule"].article == 4
+        with pytest.raises(ValueError):
+            rule("test_extra_rule", 4, "x", "x")(lambda d, n: [])
+        assert evaluate_data(ComplianceData.from_rows(clean_site()), NOW).articles[4].checked
+    finally:
+        del registry["test_extra_rule"]
