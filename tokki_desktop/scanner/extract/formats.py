@@ -1,0 +1,51 @@
+"""From bytes to (format, parts): the one place that knows which extractor reads what."""
+
+from __future__ import annotations
+
+from tokki_desktop.scanner.extract import Encrypted, Parts, ScanContext, Skipped, Unreadable
+from tokki_desktop.scanner.extract import archive, legacy_office, mail, office_xml, pdf, plain_text
+from tokki_desktop.scanner.extract.zipparts import open_zip
+from tokki_desktop.scanner.sniff import ooxml_kind, sniff
+
+
+def open_parts(data: bytes, name: str, ctx: ScanContext) -> tuple[str, Parts]:
+    """The format (by content) and a lazy stream of parts; raises ScanProblem subclasses."""
+    kind = sniff(data[:8192], name)
+    if kind == "zip":
+        zf = open_zip(data)
+        fmt = ooxml_kind(zf)
+        if fmt == "xlsx":
+            ext = name.rsplit(".", 1)[-1].lower()
+            return ("xlsm" if ext == "xlsm" else "xlsx"), office_xml.extract_xlsx(zf, ctx)
+        if fmt == "docx":
+            return "docx", office_xml.extract_docx(zf, ctx)
+        if fmt == "pptx":
+            return "pptx", office_xml.extract_pptx(zf, ctx)
+        return "zip", archive.extract_zip(zf, ctx)
+    if kind == "ole":
+        ole = legacy_office.open_ole(data)
+        okind = legacy_office.ole_kind(ole)
+        if okind == "ooxml-encrypted":
+            raise Encrypted("パスワードで保護されたOfficeファイルです（中身は確認できません）。",
+                            "Password-protected Office file (contents cannot be checked).")
+        if okind == "xls":
+            return "xls", legacy_office.extract_xls(data, ole, ctx)
+        if okind == "doc":
+            return "doc", legacy_office.extract_doc(ole, ctx)
+        if okind == "ppt":
+            if ole.exists("EncryptedSummary"):
+                raise Encrypted("パスワードで保護されたPowerPoint（旧形式）ファイルです。",
+                                "Password-protected legacy PowerPoint file.")
+            raise Unreadable("旧形式のPowerPoint（.ppt）の本文は読めません。目視で確認してください。",
+                             "Legacy PowerPoint (.ppt) text is not read; check it by eye.")
+        raise Unreadable("種類の分からないOffice（旧形式）ファイルです。", "Unknown OLE compound file.")
+    if kind == "pdf":
+        return "pdf", pdf.extract_pdf(data, ctx)
+    if kind == "eml":
+        return "eml", mail.extract_eml(data, ctx)
+    if kind.startswith("binary:"):
+        raise Skipped(f"文字を含まない形式（{kind[7:]}）のため検査対象外です（画像の文字認識は行いません）。",
+                      f"A format without text ({kind[7:]}); not scanned (no OCR).")
+    if kind in ("csv", "tsv"):
+        return kind, plain_text.extract_delimited(data, ctx, "\t" if kind == "tsv" else ",")
+    return "text", plain_text.extract_text(data, ctx)

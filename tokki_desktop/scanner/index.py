@@ -1,0 +1,117 @@
+"""The re-scan index: unchanged files (same size and mtime, or same content) are not re-scanned.
+
+Entries hold the path, size, mtime, content hash and the verdict as JSON (masked examples
+only, never document text). A change of scanner version, limits or registered fingerprints
+changes the ``config`` key, which invalidates every entry at once.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+
+from tokki_desktop.scanner.result import ScanResult
+
+SCANNER_VERSION = "1"
+
+
+@dataclass(frozen=True)
+class IndexEntry:
+    """What the index remembers about one path."""
+
+    size: int
+    mtime_ns: int
+    sha256: str
+    result_json: str
+
+
+class ScanIndex:
+    """A SQLite file of past verdicts, loaded into memory; safe to use from several threads."""
+
+    def __init__(self, path: str | Path, config: str = "") -> None:
+        self.path = Path(path)
+        self.config = f"{SCANNER_VERSION}:{config}"
+        self._lock = threading.Lock()
+        self._conn = sqlite3.connect(str(self.path), check_same_thread=False, isolation_level=None)
+        self._conn.execute("PRAGMA journal_mode=WAL")
+        self._conn.execute(
+            "CREATE TABLE IF NOT EXISTS entries (path TEXT PRIMARY KEY, size INTEGER, mtime_ns INTEGER,"
+            " sha256 TEXT, config TEXT, result TEXT)")
+        self._entries: dict[str, IndexEntry] = {}
+        self._by_sha: dict[str, str] = {}
+        for path_, size, mtime_ns, sha, cfg, result in self._conn.execute(
+                "SELECT path, size, mtime_ns, sha256, config, result FROM entries"):
+            if cfg == self.config:
+                self._entries[path_] = IndexEntry(size, mtime_ns, sha, result)
+                self._by_sha.setdefault(sha, result)
+        self._pending: list[tuple[str, int, int, str, str, str]] = []
+
+    def set_config(self, config: str) -> None:
+        """Switch to another configuration (fingerprints changed): forget what no longer holds."""
+        with self._lock:
+            new = f"{SCANNER_VERSION}:{config}"
+            if new != self.config:
+                self.config = new
+                self._entries.clear()
+                self._by_sha.clear()
+
+    def lookup(self, path: str, size: int, mtime_ns: int) -> ScanResult | None:
+        """The stored verdict when the file's size and mtime are unchanged."""
+        with self._lock:
+            e = self._entries.get(path)
+        if e is not None and e.size == size and e.mtime_ns == mtime_ns:
+            return ScanResult.from_json(json.loads(e.result_json))
+        return None
+
+    def lookup_content(self, path: str, sha256: str) -> ScanResult | None:
+        """The stored verdict of identical content (touched or copied files)."""
+        with self._lock:
+            raw = self._by_sha.get(sha256)
+        if raw is None:
+            return None
+        res = ScanResult.from_json(json.loads(raw))
+        _rename(res, res.path, path)
+        return res
+
+    def store(self, path: str, size: int, mtime_ns: int, result: ScanResult) -> None:
+        """Remember a verdict (written at the next :meth:`flush`)."""
+        raw = json.dumps(result.to_json(with_members=True), ensure_ascii=False)
+        with self._lock:
+            self._entries[path] = IndexEntry(size, mtime_ns, result.sha256, raw)
+            if result.sha256:
+                self._by_sha[result.sha256] = raw
+            self._pending.append((path, size, mtime_ns, result.sha256, self.config, raw))
+            flush = len(self._pending) >= 2000
+        if flush:
+            self.flush()
+
+    def flush(self) -> None:
+        with self._lock:
+            pending, self._pending = self._pending, []
+            if pending:
+                self._conn.execute("BEGIN")
+                self._conn.executemany("INSERT OR REPLACE INTO entries VALUES (?,?,?,?,?,?)", pending)
+                self._conn.execute("COMMIT")
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+    def close(self) -> None:
+        self.flush()
+        with self._lock:
+            self._conn.close()
+
+    def __enter__(self) -> "ScanIndex":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def _rename(res: ScanResult, old: str, new: str) -> None:
+    for r in res.walk():
+        if r.path == old or r.path.startswith(old + "!"):
+            r.path = new + r.path[len(old):]

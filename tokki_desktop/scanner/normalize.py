@@ -1,0 +1,28 @@
+"""Width and variant folding so the detectors see one spelling of digits, letters and hyphens."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Dashes that people and IMEs put between digit groups; NFKC leaves most of them alone.
+_DASHES = str.maketrans({c: "-" for c in "‐‑‒–—―−－﹣⁃"})
+# The long-vowel mark is a letter inside katakana words (コーポ) and a hyphen only between digits.
+_CHOON_BETWEEN_DIGITS = re.compile(r"(?<=\d)[ーｰ](?=\d)")
+
+
+def normalize_text(text: str) -> str:
+    """NFKC (full-width digits/letters, half-width kana) and hyphen variants to ``-``.
+
+    Pure-ASCII text skips NFKC: it is the common case for logs and CSV and NFKC costs time.
+    """
+    if not text.isascii():
+        text = unicodedata.normalize("NFKC", text).translate(_DASHES)
+        if "ー" in text or "ｰ" in text:
+            text = _CHOON_BETWEEN_DIGITS.sub("-", text)
+    return text
+
+
+def normalize_value(value: str) -> str:
+    """A cell value as fingerprinted: normalised, inner whitespace dropped, case folded."""
+    return "".join(normalize_text(value).split()).casefold()

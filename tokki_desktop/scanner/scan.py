@@ -1,0 +1,183 @@
+"""Scanning one file: read, extract, detect, judge. Never raises for a bad file."""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import time
+from pathlib import Path
+
+from tokki_desktop.scanner.detectors import Evidence, detect
+from tokki_desktop.scanner.extract import MemberPart, ScanContext, ScanProblem, TablePart, TextPart, Unreadable
+from tokki_desktop.scanner.extract.formats import open_parts
+from tokki_desktop.scanner.fingerprints import FingerprintMatcher, FingerprintStore, MatchTally, line_rows
+from tokki_desktop.scanner.normalize import normalize_text
+from tokki_desktop.scanner.result import (
+    CLEAN, ENCRYPTED, PERSONAL_DATA, SKIPPED, UNREADABLE, VERDICT_RANK, ScanLimits, ScanResult,
+)
+from tokki_desktop.scanner.tables import rows_as_text
+from tokki_desktop.scanner.verdict import judge, settle_unlabelled_my_numbers
+
+log = logging.getLogger(__name__)
+
+# Table rows are detected in slices so one huge sheet never becomes one huge string.
+_ROWS_PER_SLICE = 5_000
+_TEXT_SLICE = 4 * 1024 * 1024
+
+
+def _as_matcher(fingerprints: FingerprintMatcher | FingerprintStore | None) -> FingerprintMatcher | None:
+    if fingerprints is None:
+        return None
+    m = fingerprints if isinstance(fingerprints, FingerprintMatcher) else fingerprints.matcher()
+    return m if m else None
+
+
+def scan_file(path: str | os.PathLike[str], *, fingerprints: FingerprintMatcher | FingerprintStore | None = None,
+              limits: ScanLimits | None = None) -> ScanResult:
+    """The verdict on one file. Thread-safe; a missing, damaged or hostile file is a verdict."""
+    t0 = time.perf_counter()
+    limits = limits or ScanLimits()
+    shown = str(path)
+    try:
+        st = os.stat(path)
+        size = st.st_size
+        if not os.path.isfile(path):
+            return _problem_result(shown, "", 0, t0, ScanProblem(
+                "通常のファイルではありません。", "Not a regular file."), SKIPPED)
+        if size > limits.max_file_bytes:
+            mb = limits.max_file_bytes // (1024 * 1024)
+            return _problem_result(shown, "", size, t0, Unreadable(
+                f"ファイルが大きすぎるため検査していません（上限{mb}MB）。",
+                f"File is larger than the limit ({mb} MB); not scanned."))
+        with open(path, "rb") as fh:
+            data = fh.read(limits.max_file_bytes + 1)
+    except OSError as exc:
+        return _problem_result(shown, "", 0, t0, Unreadable(
+            "ファイルを開けません（権限がないか、使用中です）。",
+            f"The file cannot be opened ({type(exc).__name__})."))
+    return scan_bytes(data, shown, matcher=_as_matcher(fingerprints), limits=limits, started=t0)
+
+
+def scan_bytes(data: bytes, shown: str, *, matcher: FingerprintMatcher | None = None,
+               limits: ScanLimits | None = None, ctx: ScanContext | None = None,
+               started: float | None = None) -> ScanResult:
+    """The verdict on bytes named ``shown`` (a path, or ``archive.zip!member``)."""
+    t0 = started if started is not None else time.perf_counter()
+    ctx = ctx or ScanContext.start(limits or ScanLimits())
+    sha = hashlib.sha256(data).hexdigest()
+    name = shown.rsplit("!", 1)[-1]
+    fmt = ""
+    try:
+        if not data:
+            return ScanResult(shown, CLEAN, format="empty", sha256=sha, ms=_ms(t0),
+                              reason="空のファイルです。", reason_en="Empty file.")
+        fmt, parts = open_parts(data, name, ctx)
+        dataset = matcher.file_match(sha) if matcher else None
+        return _analyse(shown, fmt, data, sha, parts, matcher, dataset, ctx, t0)
+    except ScanProblem as problem:
+        return _problem_result(shown, fmt, len(data), t0, problem, sha=sha)
+    except MemoryError:
+        return _problem_result(shown, fmt, len(data), t0, Unreadable(
+            "メモリが足りず読み切れませんでした。", "Ran out of memory while reading."), sha=sha)
+    except RecursionError:
+        return _problem_result(shown, fmt, len(data), t0, Unreadable(
+            "構造の入れ子が深すぎて読めません。", "Structure nested too deeply."), sha=sha)
+    except Exception as exc:  # a bug of ours or of a library: never a clean verdict, never a crash
+        log.warning("scanner bug while reading a %s file: %s", fmt or "?", type(exc).__name__)
+        return _problem_result(shown, fmt, len(data), t0, Unreadable(
+            "読み取り中に想定外のエラーが起きました（ファイルの破損か、本ソフトの不具合）。",
+            f"Unexpected error while reading ({type(exc).__name__})."), sha=sha)
+
+
+def _ms(t0: float) -> float:
+    return (time.perf_counter() - t0) * 1000.0
+
+
+def _problem_result(shown: str, fmt: str, size: int, t0: float, problem: ScanProblem,
+                    verdict: str | None = None, sha: str = "") -> ScanResult:
+    return ScanResult(shown, verdict or problem.verdict, format=fmt, bytes=size, ms=_ms(t0),
+                      reason=problem.ja, reason_en=problem.en, sha256=sha)
+
+
+def _analyse(shown: str, fmt: str, data: bytes, sha: str, parts, matcher: FingerprintMatcher | None,
+             dataset: str | None, ctx: ScanContext, t0: float) -> ScanResult:
+    ev = Evidence()
+    tally: MatchTally | None = matcher.tally() if matcher else None
+    members: list[ScanResult] = []
+    text_chars = 0
+    any_text = False
+    for part in parts:
+        if isinstance(part, MemberPart):
+            members.append(_member(shown, part, matcher, ctx))
+            continue
+        if isinstance(part, TextPart):
+            any_text = any_text or bool(part.text.strip())
+            text_chars += len(part.text)
+            for i in range(0, len(part.text), _TEXT_SLICE):
+                ctx.check_time()
+                detect(normalize_text(part.text[i:i + _TEXT_SLICE + 200]), ev)
+            if tally:
+                tally.add_rows(line_rows(part.text))
+        elif isinstance(part, TablePart):
+            any_text = any_text or bool(part.rows)
+            for i in range(0, len(part.rows), _ROWS_PER_SLICE):
+                ctx.check_time()
+                text = normalize_text(rows_as_text(part.rows[i:i + _ROWS_PER_SLICE], part.header))
+                text_chars += len(text)
+                starts = [0] + [j + 1 for j, ch in enumerate(text) if ch == "\n"] if "\n" in text else [0]
+                detect(text, ev, line_starts=starts)
+            if tally:
+                tally.add_rows(part.rows)
+        if text_chars > ctx.limits.max_text_chars:
+            raise Unreadable("文字量が上限を超えたため、最後まで検査できませんでした。",
+                             "Too much text to scan completely.")
+    settle_unlabelled_my_numbers(ev)
+    fp_detail = ""
+    if dataset is None and tally:
+        best = tally.best()
+        if best:
+            dataset = best[0]
+            fp_detail = f"（値{best[1]}件・レコード{best[2]}件）"
+    elif dataset:
+        fp_detail = "（ファイル全体が同一）"
+    verdict, score, reason, reason_en = judge(ev, dataset, fp_detail)
+    res = ScanResult(shown, verdict, score, {k: v for k, v in ev.counts.items() if v}, [], fmt, len(data),
+                     0.0, reason, reason_en, dataset, sha, members, ev.records)
+    res.examples = [v for k, v in ev.examples.items() if k in res.findings]
+    if fmt == "pdf" and not any_text and verdict == CLEAN:
+        res.verdict = UNREADABLE
+        res.reason = "文字情報のないPDFです（スキャン画像の可能性）。文字認識は行わないため、目視で確認してください。"
+        res.reason_en = "The PDF has no text layer (a scanned image?); no OCR is done, check it by eye."
+    if members:
+        _fold_members(res)
+    res.ms = _ms(t0)
+    return res
+
+
+def _member(parent: str, part: MemberPart, matcher: FingerprintMatcher | None, ctx: ScanContext) -> ScanResult:
+    shown = f"{parent}!{part.name}"
+    if part.problem is not None or part.data is None:
+        problem = part.problem or Unreadable("中身を取り出せません。", "Member cannot be extracted.")
+        return ScanResult(shown, problem.verdict, bytes=part.size, reason=problem.ja, reason_en=problem.en)
+    return scan_bytes(part.data, shown, matcher=matcher, ctx=ctx.nested())
+
+
+def _fold_members(res: ScanResult) -> None:
+    """An archive carries the strongest verdict of its members (and their counts)."""
+    strongest = max(res.members, key=lambda m: VERDICT_RANK[m.verdict])
+    counts: dict[str, int] = dict(res.findings)
+    for m in res.members:
+        for k, v in m.findings.items():
+            counts[k] = counts.get(k, 0) + v
+        res.records += m.records
+    res.findings = counts
+    if VERDICT_RANK[strongest.verdict] > VERDICT_RANK[res.verdict]:
+        res.verdict = strongest.verdict
+        res.score = max(res.score, strongest.score)
+        res.dataset = res.dataset or strongest.dataset
+        n = sum(1 for m in res.members if m.verdict == strongest.verdict)
+        label = {PERSONAL_DATA: "個人情報あり", ENCRYPTED: "暗号化", UNREADABLE: "読めない", SKIPPED: "対象外"}[strongest.verdict]
+        res.reason = f"中のファイル{len(res.members)}件のうち{n}件が「{label}」です。最も重い判定: {strongest.reason}"
+        res.reason_en = f"{n} of {len(res.members)} members are {strongest.verdict}. {strongest.reason_en}"
+        res.examples = res.examples or list(strongest.examples)

@@ -1,0 +1,61 @@
+"""Deciding a file's format from its first bytes (the extension only breaks ties)."""
+
+from __future__ import annotations
+
+import re
+import zipfile
+
+_EML_HEADER = re.compile(rb"^(?:From|To|Subject|Date|Received|Return-Path|MIME-Version|Message-ID|Delivered-To|Content-Type):",
+                         re.M | re.I)
+_BINARY_MAGIC = {
+    b"\x89PNG": "png", b"\xff\xd8\xff": "jpeg", b"GIF8": "gif", b"MZ": "exe", b"\x7fELF": "elf",
+    b"II*\x00": "tiff", b"MM\x00*": "tiff", b"BM": "bmp", b"\x1f\x8b": "gzip", b"7z\xbc\xaf": "7z",
+    b"Rar!": "rar", b"RIFF": "riff", b"ID3": "mp3", b"\x00\x00\x00\x18ftyp": "mp4", b"\x00\x00\x00\x20ftyp": "mp4",
+    b"SQLite format 3": "sqlite",
+}
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+ZIP_MAGICS = (b"PK\x03\x04", b"PK\x05\x06", b"PK\x07\x08")
+
+
+def sniff(head: bytes, name: str) -> str:
+    """One of: zip, ole, pdf, eml, binary:<kind>, csv, tsv, text."""
+    ext = name.rsplit(".", 1)[-1].lower() if "." in name else ""
+    if head.startswith(ZIP_MAGICS):
+        return "zip"
+    if head.startswith(OLE_MAGIC):
+        return "ole"
+    if b"%PDF-" in head[:1024]:
+        return "pdf"
+    for magic, kind in _BINARY_MAGIC.items():
+        if head.startswith(magic) and not (kind == "bmp" and ext in ("txt", "csv", "tsv", "log")):
+            return f"binary:{kind}"
+    if ext in ("eml", "msg") or len(_EML_HEADER.findall(head[:4096])) >= 3:
+        return "eml"
+    sample = head[:8192]
+    if b"\x00" in sample and not _looks_utf16(sample):
+        return "binary:data"
+    if ext == "tsv":
+        return "tsv"
+    if ext == "csv":
+        return "csv"
+    return "text"
+
+
+def _looks_utf16(sample: bytes) -> bool:
+    if sample.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return True
+    even, odd = sample[0::2].count(0), sample[1::2].count(0)
+    return max(even, odd) > len(sample) // 4 and min(even, odd) < len(sample) // 50
+
+
+def ooxml_kind(zf: zipfile.ZipFile) -> str:
+    """xlsx, docx, pptx or zip, from the parts the package holds."""
+    names = set(zf.namelist())
+    if "[Content_Types].xml" in names or any(n.startswith(("xl/", "word/", "ppt/")) for n in names):
+        if "xl/workbook.xml" in names or any(n.startswith("xl/worksheets/") for n in names):
+            return "xlsx"
+        if "word/document.xml" in names or any(n.startswith("word/") for n in names):
+            return "docx"
+        if "ppt/presentation.xml" in names or any(n.startswith("ppt/") for n in names):
+            return "pptx"
+    return "zip"

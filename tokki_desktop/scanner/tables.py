@@ -1,0 +1,63 @@
+"""Tables: which row is the header, and how a row is turned into labelled text for detection."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from tokki_desktop.scanner.normalize import normalize_text
+
+# Words that make a row a header of a roster (or of a table with personal columns).
+_HEADER_WORDS = re.compile(
+    r"氏名|名前|フリガナ|ふりがな|カナ|住所|所在地|郵便|〒|電話|TEL|携帯|生年月日|誕生|性別|年齢|"
+    r"メール|mail|個人番号|マイナンバー|口座|支店|銀行|旅券|パスポート|免許|在留|年金|保険|番号|"
+    r"No\.?|ID|コード|品名|商品|数量|単価|金額|日付|件名|地区|町名|人口|世帯|備考|区分|name|address|phone",
+    re.IGNORECASE,
+)
+_NUMERIC = re.compile(r"^[\d\s,.\-/:()円%+]*$")
+_BIRTH_HEADER = re.compile(r"生年月日|誕生|birth", re.IGNORECASE)
+_SERIAL = re.compile(r"^\d{4,5}(?:\.0+)?$")
+_EXCEL_EPOCH = dt.date(1899, 12, 30)
+
+
+def find_header(rows: list[list[str]], look: int = 5) -> int | None:
+    """Index of the header row among the first rows, or None when the table has none."""
+    for i, row in enumerate(rows[:look]):
+        cells = [c.strip() for c in row if c and c.strip()]
+        if len(cells) < 2:
+            continue
+        words = sum(1 for c in cells if len(c) <= 30 and _HEADER_WORDS.search(c))
+        numeric = sum(1 for c in cells if _NUMERIC.match(c))
+        if words >= 2 and numeric == 0:
+            return i
+    return None
+
+
+def rows_as_text(rows: list[list[str]], header: list[str] | None) -> str:
+    """One line per row, cells as ``見出し:値`` so a column header acts as a nearby keyword."""
+    labels: list[str] = []
+    birth_cols: set[int] = set()
+    if header:
+        labels = [normalize_text(h).replace("\n", " ").replace(":", " ").strip()[:24] for h in header]
+        birth_cols = {i for i, h in enumerate(labels) if _BIRTH_HEADER.search(h)}
+    out: list[str] = []
+    nlab = len(labels)
+    for row in rows:
+        cells: list[str] = []
+        for i, v in enumerate(row):
+            if not v:
+                continue
+            if "\n" in v or "\r" in v:
+                v = v.replace("\r", " ").replace("\n", " ")
+            if i in birth_cols and _SERIAL.match(v):
+                # An Excel date cell holds a day count; show it as the date it stands for.
+                try:
+                    v = (_EXCEL_EPOCH + dt.timedelta(days=int(float(v)))).isoformat().replace("-", "/")
+                except (ValueError, OverflowError):
+                    pass
+            if i < nlab and labels[i]:
+                cells.append(f"{labels[i]}:{v}")
+            else:
+                cells.append(v)
+        out.append("\t".join(cells))
+    return "\n".join(out)
