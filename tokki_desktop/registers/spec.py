@@ -68,6 +68,10 @@ class FieldSpec:
                 return c
         return None
 
+    def label(self, lang: str = "ja") -> str:
+        """The field's name in ``lang``."""
+        return self.label_en if lang == "en" else self.label_ja
+
     def display(self, value: object, lang: str = "ja") -> str:
         """A stored value as a person reads it (choice labels, はい/いいえ)."""
         if value is None:

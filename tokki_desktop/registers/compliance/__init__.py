@@ -33,7 +33,7 @@ def evaluate_data(data: ComplianceData, now: dt.datetime) -> ComplianceReport:
     """Run every rule on ``data`` at ``now``; a status for each of Articles 1–19."""
     rules = load_rules()
     articles = {
-        n: ArticleStatus(n, ja, en, checked=any(r.article == n for r in rules.values()))
+        n: ArticleStatus(n, ja, en, checked=any(n in r.articles for r in rules.values()))
         for n, (ja, en) in ARTICLE_TITLES.items()
     }
     for r in rules.values():

@@ -37,18 +37,25 @@ class Rule:
     func: RuleFunc
     summary_ja: str
     summary_en: str
+    also_articles: tuple[int, ...] = ()
+
+    @property
+    def articles(self) -> tuple[int, ...]:
+        """Every article the rule may report under."""
+        return (self.article, *self.also_articles)
 
 
 RULES: dict[str, Rule] = {}
 
 
-def rule(code: str, article: int, summary_ja: str, summary_en: str) -> Callable[[RuleFunc], RuleFunc]:
-    """Register the decorated function as rule ``code`` for ``article``."""
+def rule(code: str, article: int, summary_ja: str, summary_en: str, *,
+         also_articles: tuple[int, ...] = ()) -> Callable[[RuleFunc], RuleFunc]:
+    """Register the decorated function as rule ``code`` for ``article`` (and ``also_articles``)."""
 
     def deco(func: RuleFunc) -> RuleFunc:
         if code in RULES and RULES[code].func is not func:
             raise ValueError(f"compliance rule {code} registered twice")
-        RULES[code] = Rule(code, article, func, summary_ja, summary_en)
+        RULES[code] = Rule(code, article, func, summary_ja, summary_en, also_articles)
         return func
 
     return deco

@@ -34,7 +34,8 @@ def _approval_problem(t: Row, approval: Row | None, day: dt.date) -> tuple[str, 
     return None
 
 
-@rule("activity_without_approval", 7, "承認のない複写・持出し・送信", "copy, take-out or transmission without approval")
+@rule("activity_without_approval", 7, "承認のない複写・持出し・送信", "copy, take-out or transmission without approval",
+      also_articles=(5, 6))
 def activity_without_approval(data: ComplianceData, now: dt.datetime) -> Iterator[Finding]:
     """A copy (Art. 5), take-out or transport (Art. 7) or transmission (Art. 6(5)) not covered by an approval."""
     approvals = data.by_id("approvals")
