@@ -30,6 +30,7 @@ PAD = 3.0  # inner padding of a cell, points
 BODY = 10.5  # the usual size of Japanese official documents
 SHRINK_STEPS = (10.5, 9.5, 8.5, 8.0)  # a value too long for its box shrinks down to 8 pt
 MISSING_MARK = "※未記入"
+_NUMBERED = re.compile(r"^(?:\d+|\(\d+\)|（\d+）)[　 ]")
 RED = (0.78, 0.1, 0.1)
 
 # Drawing operations (plain tuples: the 台帳 lays out hundreds of thousands of them).
@@ -107,11 +108,20 @@ class Layout:
         self.ops.append(("l", x1, y1, x2, y2, lw))
 
     def paragraph(self, s: str, font: str = MINCHO, size: float = BODY, indent: float = 0.0) -> None:
+        """Wrapped text; a numbered item (「1　」「(2) 」) hangs its following lines under its text."""
         lead = _leading(size)
-        for ln in break_lines(s, self.content - indent, font, size):
-            self.ensure(lead)
-            self.y -= lead
-            self.text(self.left + indent, self.y + (lead - size) / 2, font, size, ln)
+        for para in s.split("\n"):
+            m = _NUMBERED.match(para)
+            prefix = m.group(0) if m else ""
+            hang = fonts.text_width(prefix, font, size)
+            lines = break_lines(para[len(prefix):], self.content - indent - hang, font, size) or [""]
+            for i, ln in enumerate(lines):
+                self.ensure(lead)
+                self.y -= lead
+                base = self.y + (lead - size) / 2
+                if i == 0 and prefix:
+                    self.text(self.left + indent, base, font, size, prefix)
+                self.text(self.left + indent + hang, base, font, size, ln)
 
     def _template(self, text: str, label: str) -> str:
         # {profile.client} in fixed wording: filled from the data, reported if empty.
@@ -163,7 +173,8 @@ class Layout:
             self.y -= _leading(BODY)
             self.text_right(self.right, self.y, MINCHO, BODY, "令和　　年　　月　　日")
         elif spec.date_key:
-            date = self.printer.value(spec.date_key, "date", "日付")
+            # A document not yet dated in the ledger carries the day it is printed.
+            date = self.printer.value(spec.date_key, "date", "日付") or self.printer.value("today", "date", "日付")
             self.y -= _leading(BODY)
             if date:
                 self.text_right(self.right, self.y, MINCHO, BODY, date)
@@ -198,7 +209,7 @@ class Layout:
         lead = _leading(BODY)
         for label, key in rows:
             value = self.printer.value(key, "text", label)
-            size, lines = _fit(value, value_w, MINCHO, 2)
+            size, lines = _fit(value, value_w, MINCHO, 1)
             self.y -= lead
             self.text(x0, self.y, GOTHIC, 9, label)
             if not value:
@@ -342,9 +353,8 @@ class Layout:
     def _table(self, table: Table) -> None:
         self._heading(table.heading)
         self.y -= 4
-        total = sum(c.width for c in table.columns)
-        widths = [self.content * c.width / total for c in table.columns]
         size = 9.0 if not self.spec.landscape else 8.5
+        widths = _column_widths(table, self.content, size, self.printer.seireki)
         lead = _leading(size)
         head_lines = [break_lines(c.label, w - 2 * PAD, GOTHIC, size) for c, w in zip(table.columns, widths)]
         head_h = max(len(h) for h in head_lines) * lead + 2 * PAD
@@ -419,7 +429,8 @@ class Layout:
         for i, f in enumerate(sig.lines):
             self.y -= lead
             last = i == len(sig.lines) - 1
-            line_end = self.right - (14 * MM if seal and last else 0)
+            # With a seal, every line stops short of the 印 box column so none crosses it.
+            line_end = self.right - (14 * MM if seal else 0)
             self.text(x0, self.y + 2, GOTHIC, 9.5, f.label)
             self.line(x0 + label_w, self.y, line_end, self.y, lw=0.5)
             value = self.printer.value(f.key, f.kind, f.label) if f.key else ""
@@ -449,6 +460,20 @@ class Layout:
             ty -= lead
         if not value:
             self.text_right(self.right - PAD, self.y + PAD, MINCHO, 7, MISSING_MARK, RED)
+
+
+def _column_widths(table: Table, content: float, size: float, seireki: bool) -> list[float]:
+    """Relative widths, except that a date column is never narrower than one date."""
+    total = sum(c.width for c in table.columns)
+    widths = [content * c.width / total for c in table.columns]
+    sample = "令和10年（2026年）12月31日" if seireki else "令和10年12月31日"
+    need = fonts.text_width(sample, MINCHO, size) + 2 * PAD + 1
+    fixed = [c.kind in ("date", "datetime") and w < need for c, w in zip(table.columns, widths)]
+    if any(fixed) and not all(fixed):
+        rest = content - need * sum(fixed)
+        flexible = sum(w for w, f in zip(widths, fixed) if not f)
+        widths = [need if f else w * rest / flexible for w, f in zip(widths, fixed)]
+    return widths
 
 
 def _format_cell(row: object, key: str, kind: Kind, seireki: bool) -> str:

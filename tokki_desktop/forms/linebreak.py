@@ -4,12 +4,14 @@ Rules kept: closing brackets, 。、 and small kana never start a line (行頭�
 brackets never end one (行末禁則); a run of Latin letters and digits (a date, a serial
 number, an e-mail address) is kept whole unless it is wider than the line on its own.
 Breaking is done by pushing characters onto the next line (追い出し), never by letting
-them run past the box edge, so nothing is clipped.
+them run past the box edge, so nothing is clipped. Only a unit wider than the whole line
+(a long serial number in a narrow column) is split by characters.
 """
 
 from __future__ import annotations
 
 import re
+from collections import deque
 
 from tokki_desktop.forms import fonts
 
@@ -28,7 +30,17 @@ _UNIT = re.compile(r"[A-Za-z0-9０-９Ａ-Ｚａ-ｚ_@.\-/:+'&=~%#]+|\s|.", re.D
 
 
 def _units(text: str) -> list[str]:
-    return _UNIT.findall(text)
+    """Unbreakable units: a closing mark sticks to what precedes it, an opening one to what
+    follows, so a greedy fill can never start a line with 。 or end one with 「."""
+    units: list[str] = []
+    glue_next = False
+    for tok in _UNIT.findall(text):
+        if units and not tok.isspace() and (glue_next or tok[0] in NO_LINE_START) and not units[-1].isspace():
+            units[-1] += tok
+        else:
+            units.append(tok)
+        glue_next = not tok.isspace() and tok[-1] in NO_LINE_END
+    return units
 
 
 def break_lines(text: str, width: float, font: str, size: float) -> list[str]:
@@ -53,39 +65,25 @@ def _break_paragraph(para: str, width: float, font: str, size: float) -> list[st
     out: list[str] = []
     line: list[str] = []
     line_w = 0.0
-    for unit in _units(para):
+    units = deque(_units(para))
+    while units:
+        unit = units.popleft()
         uw = fonts.text_width(unit, font, size)
-        if line_w + uw <= width or not line:
-            if uw > width and len(unit) > 1:
-                # A Latin run wider than the whole line: split it by characters.
-                for ch in unit:
-                    cw = fonts.text_width(ch, font, size)
-                    if line and line_w + cw > width:
-                        out.append("".join(line))
-                        line, line_w = [], 0.0
-                    line.append(ch)
-                    line_w += cw
-                continue
+        if line_w + uw <= width:
             line.append(unit)
             line_w += uw
-            continue
-        # ``unit`` does not fit: break before it, moving characters back as 禁則 needs.
-        if unit.isspace():
+        elif unit.isspace():
             out.append("".join(line).rstrip())
             line, line_w = [], 0.0
-            continue
-        carry = [unit]
-        while len(line) > 1 and (carry[0][0] in NO_LINE_START or line[-1][-1] in NO_LINE_END):
-            carry.insert(0, line.pop())
-        out.append("".join(line).rstrip())
-        line = carry
-        line_w = sum(fonts.text_width(u, font, size) for u in line)
-        if line_w > width:
-            # Several pushed-out units together overflow (very narrow box): re-break them.
-            rest = _break_paragraph("".join(line), width, font, size)
-            out.extend(rest[:-1])
-            line = [rest[-1]]
-            line_w = fonts.text_width(rest[-1], font, size)
+        elif uw > width and len(unit) > 1:
+            # Wider than a whole line (a long serial number in a narrow column): split it
+            # by characters where it stands rather than let it run past the box.
+            units.extendleft(reversed(unit))
+        elif not line:
+            line, line_w = [unit], uw  # one character wider than the box: it still prints
+        else:
+            out.append("".join(line).rstrip())
+            line, line_w = [unit], uw
     if line:
         out.append("".join(line).rstrip())
     # Spaces at the start of a continuation line carry no meaning.
