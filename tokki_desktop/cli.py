@@ -98,8 +98,9 @@ def _import_part(name: str):
     try:
         return importlib.import_module(name)
     except ModuleNotFoundError as exc:
-        if exc.name == name:
+        if exc.name and (name == exc.name or name.startswith(exc.name + ".")):
             return None  # this part is not in this build
+
         raise
 
 
