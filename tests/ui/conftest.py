@@ -25,6 +25,9 @@ def qapp_args() -> list[str]:
 @pytest.fixture(autouse=True)
 def _japanese_font(qapp) -> None:  # noqa: ANN001 - pytest-qt's fixture
     from tokki_desktop.ui.appearance import register_japanese_font
+    from tokki_desktop.ui.binding_guard import guard_binding
+
+    guard_binding()  # a faulty PySide6 would otherwise abort the test run
 
     if not getattr(qapp, "_tokki_font", None):
         qapp._tokki_font = register_japanese_font(qapp)

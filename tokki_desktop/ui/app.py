@@ -100,6 +100,7 @@ def main(argv: list[str] | None = None) -> int:
     from tokki_desktop import APP_NAME, __version__
     from tokki_desktop.errors import KnownError
     from tokki_desktop.ui.appearance import register_japanese_font
+    from tokki_desktop.ui.binding_guard import guard_binding
     from tokki_desktop.ui.desktop import Desktop
 
     setup_logging()
@@ -107,6 +108,7 @@ def main(argv: list[str] | None = None) -> int:
     app = QApplication.instance() or QApplication([sys.argv[0]])
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
+    guard_binding()
     register_japanese_font(app)  # type: ignore[arg-type]
 
     temp: tempfile.TemporaryDirectory[str] | None = None

@@ -3,13 +3,14 @@
 Runs ``pyside6-lrelease`` on every ``i18n/*.ts`` into ``tokki_desktop/ui/translations/*.qm``.
 ``--update`` first refreshes the ``.ts`` sources from the code with ``pyside6-lupdate``
 (developers run it after adding strings, then translate the new entries).
-The app works without the ``.qm`` files (it reads the ``.ts`` directly), so a missing tool
-is reported and the exit code is 1, but nothing else breaks.
+The app compiles a missing ``.qm`` itself at first start, and shows English when it cannot,
+so a missing tool is reported (exit code 1) but nothing else breaks.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import shutil
 import subprocess
 import sys
@@ -22,19 +23,17 @@ from tokki_desktop.ui.resources import PACKAGE_DIR, qm_dir, ts_dir
 
 def find_tool(name: str) -> list[str] | None:
     """The command line that runs a PySide6 tool (``lrelease``/``lupdate``), or None."""
+    # The binaries inside the PySide6 package start in milliseconds (no Python wrapper).
+    pyside_dir = Path(PySide6.__file__).parent
+    for candidate in (pyside_dir / name, pyside_dir / f"{name}.exe"):
+        if candidate.is_file() and os.access(candidate, os.X_OK):
+            return [str(candidate)]
     bin_dir = Path(sys.executable).parent
     for candidate in (bin_dir / f"pyside6-{name}", bin_dir / f"pyside6-{name}.exe"):
         if candidate.is_file():
             return [str(candidate)]
     found = shutil.which(f"pyside6-{name}")
-    if found:
-        return [found]
-    # The binaries ship inside the PySide6 package itself.
-    pyside_dir = Path(PySide6.__file__).parent
-    for candidate in (pyside_dir / name, pyside_dir / f"{name}.exe"):
-        if candidate.is_file():
-            return [str(candidate)]
-    return None
+    return [found] if found else None
 
 
 def source_files() -> list[Path]:
@@ -55,6 +54,21 @@ def update_sources() -> int:
     return status
 
 
+def compile_one(ts: Path, qm: Path) -> bool:
+    """Compile one ``.ts`` to ``qm`` (written to a temporary name, then renamed); True if done."""
+    tool = find_tool("lrelease")
+    if tool is None:
+        return False
+    qm.parent.mkdir(parents=True, exist_ok=True)
+    partial = qm.with_name(qm.name + ".part")
+    done = subprocess.run([*tool, str(ts), "-qm", str(partial)], check=False, capture_output=True)
+    if done.returncode != 0 or not partial.is_file():
+        partial.unlink(missing_ok=True)
+        return False
+    os.replace(partial, qm)
+    return True
+
+
 def build(out_dir: Path | None = None, *, quiet: bool = False) -> int:
     """Compile every ``i18n/*.ts`` to ``.qm``; 0 when all were built."""
     tool = find_tool("lrelease")
@@ -67,9 +81,8 @@ def build(out_dir: Path | None = None, *, quiet: bool = False) -> int:
     status = 0
     for ts in sources:
         qm = out / (ts.stem + ".qm")
-        done = subprocess.run([*tool, str(ts), "-qm", str(qm)], check=False, capture_output=True, text=True)
-        if done.returncode != 0:
-            print(f"lrelease failed for {ts.name}: {done.stderr.strip()}", file=sys.stderr)
+        if not compile_one(ts, qm):
+            print(f"lrelease failed for {ts.name}", file=sys.stderr)
             status = 1
         elif not quiet:
             print(f"{ts.name} -> {qm.name}")

@@ -1,10 +1,9 @@
 """The user's language: Japanese by default, English selectable.
 
 Source strings in the code are English (``self.tr()``, ``QT_TRANSLATE_NOOP``); Japanese
-comes from ``i18n/tokki_ja.ts``. A compiled ``tokki_ja.qm`` is used when it is there and
-up to date; otherwise the ``.ts`` file is read directly by :class:`CatalogTranslator`, so a
-fresh checkout (``*.qm`` is not committed) or a build without ``lrelease`` is never English
-by accident. Qt's own ``qtbase_ja`` (buttons of standard dialogs) is loaded when Qt ships it.
+comes from ``i18n/tokki_ja.ts``, compiled to ``tokki_ja.qm`` at install time or, when that
+is missing or stale, at first start (see :func:`compiled_catalogue`). Qt's own
+``qtbase_ja`` (buttons of standard dialogs) is loaded when Qt ships it.
 """
 
 from __future__ import annotations
@@ -53,59 +52,58 @@ def read_ts(path: Path) -> dict[tuple[str, str], str]:
     return messages
 
 
-class CatalogTranslator(QTranslator):
-    """A translator fed from a parsed ``.ts`` catalogue (used when no ``.qm`` is built)."""
+def _cache_qm_dir() -> Path:
+    import platformdirs
 
-    def __init__(self, messages: dict[tuple[str, str], str]) -> None:
-        super().__init__()
-        self._messages = messages
+    from tokki_desktop import APP_NAME
 
-    def translate(  # noqa: D102 - Qt's virtual
-        self, context: str, source: str, disambiguation: str | None = None, n: int = -1
-    ) -> str | None:
-        # None (a null QString) lets Qt ask the next translator and finally use the source.
-        return self._messages.get((context, source))
-
-    def isEmpty(self) -> bool:  # noqa: N802 - Qt's name
-        return not self._messages
+    return Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False)) / "translations"
 
 
-class MissingTranslationRecorder(QTranslator):
-    """Installed first (so asked last): notes every string of ours nobody translated.
+def _fresh(qm: Path, ts: Path) -> bool:
+    # A .qm older than its .ts would show yesterday's wording.
+    return qm.is_file() and (not ts.is_file() or qm.stat().st_mtime >= ts.stat().st_mtime)
 
-    The translation test installs it; a string that reaches it in Japanese mode has no
-    Japanese translation. Qt's own contexts (``Q…``) are left to ``qtbase_ja``.
+
+def compiled_catalogue(lang: str) -> Path | None:
+    """The up-to-date ``tokki_<lang>.qm``, compiling it now from the ``.ts`` when needed.
+
+    Normally the install step built it. On a fresh checkout (``*.qm`` is not committed)
+    it is compiled at first start (``lrelease`` takes a few milliseconds), into the package
+    folder or, when that is read-only, the user's cache folder. ``None`` when there is no
+    catalogue and no ``lrelease``: the app then shows its English source strings.
+
+    (Python subclasses of ``QTranslator`` are not an option: PySide6 6.12 corrupts the
+    reference count of ``None`` on every call of an overridden ``translate``.)
     """
+    from tokki_desktop.ui.i18n_build import compile_one
 
-    def __init__(self) -> None:
-        super().__init__()
-        self.missing: set[tuple[str, str]] = set()
-
-    def translate(  # noqa: D102 - Qt's virtual
-        self, context: str, source: str, disambiguation: str | None = None, n: int = -1
-    ) -> str | None:
-        if context and not context.startswith("Q") and source.strip():
-            self.missing.add((context, source))
+    ts = ts_dir() / f"tokki_{lang}.ts"
+    for folder in (qm_dir(), _cache_qm_dir()):
+        qm = folder / f"tokki_{lang}.qm"
+        if _fresh(qm, ts):
+            return qm
+    if not ts.is_file():
         return None
-
-    def isEmpty(self) -> bool:  # noqa: N802 - Qt's name
-        return False
+    for folder in (qm_dir(), _cache_qm_dir()):
+        qm = folder / f"tokki_{lang}.qm"
+        try:
+            if compile_one(ts, qm):
+                return qm
+        except OSError:
+            continue
+    log.warning("translations could not be compiled (no lrelease); showing English")
+    return None
 
 
 def _our_translator(lang: str) -> QTranslator | None:
-    ts = ts_dir() / f"tokki_{lang}.ts"
-    qm = qm_dir() / f"tokki_{lang}.qm"
-    # A .qm older than its .ts would show yesterday's wording: prefer the source then.
-    if qm.is_file() and (not ts.is_file() or qm.stat().st_mtime >= ts.stat().st_mtime):
-        translator = QTranslator()
-        if translator.load(str(qm)):
-            return translator
-        log.warning("compiled translation could not be loaded; reading the source catalogue")
-    if ts.is_file():
-        try:
-            return CatalogTranslator(read_ts(ts))
-        except (OSError, ET.ParseError):
-            log.exception("translation catalogue unreadable; showing English")
+    qm = compiled_catalogue(lang)
+    if qm is None:
+        return None
+    translator = QTranslator()
+    if translator.load(str(qm)):
+        return translator
+    log.warning("compiled translation could not be loaded; showing English")
     return None
 
 
