@@ -9,6 +9,7 @@ repository checks references and writes.
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 from collections.abc import Mapping
 
 from tokki_desktop import wareki
@@ -23,6 +24,12 @@ _FALSE = {"0", "false", "no", "n", "off", "いいえ", "なし", "無", "未", "
 
 def _bad(f: FieldSpec, why_ja: str, why_en: str) -> InvalidInput:
     return InvalidInput(f.label_ja, f.label_en, why_ja, why_en)
+
+
+def _nfkc(raw: object) -> str:
+    """Full-width letters and digits folded; unlike ``wareki.normalize`` the long vowel ー is kept
+    (カード must stay カード)."""
+    return unicodedata.normalize("NFKC", str(raw)).strip()
 
 
 def _is_blank(raw: object) -> bool:
@@ -70,14 +77,14 @@ def convert_value(f: FieldSpec, raw: object, tz: dt.tzinfo) -> object | None:
     if f.type == "bool":
         if isinstance(raw, bool):
             return int(raw)
-        text = wareki.normalize(str(raw)).lower()
+        text = _nfkc(raw).lower()
         if text in _TRUE:
             return 1
         if text in _FALSE:
             return 0
         raise _bad(f, "はい／いいえで入力してください", "must be yes or no")
     if f.type == "choice":
-        c = f.choice(wareki.normalize(str(raw)))
+        c = f.choice(_nfkc(raw))
         if c is None:
             allowed_ja = "、".join(ch.label_ja for ch in f.choices)
             allowed_en = ", ".join(ch.value for ch in f.choices)
