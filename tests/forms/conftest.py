@@ -19,6 +19,7 @@ def pdf_text(path: Path) -> str:
 
 def png_pages(pdf: Path, out_prefix: Path, dpi: int = 40) -> list[Path]:
     """Render every page with pdftoppm (the visual check; also proves the PDF is valid)."""
+    out_prefix.parent.mkdir(parents=True, exist_ok=True)
     subprocess.run(["pdftoppm", "-r", str(dpi), "-png", str(pdf), str(out_prefix)], check=True,
                    capture_output=True, timeout=60)
     return sorted(out_prefix.parent.glob(out_prefix.name + "-*.png"))

@@ -35,11 +35,19 @@ def _units(text: str) -> list[str]:
     units: list[str] = []
     glue_next = False
     for tok in _UNIT.findall(text):
-        if units and not tok.isspace() and (glue_next or tok[0] in NO_LINE_START) and not units[-1].isspace():
+        space = tok.isspace()
+        if units and not space and tok[0] in NO_LINE_START:
+            # A space before a closing mark is no break opportunity either.
+            if units[-1].isspace() and len(units) > 1:
+                spaces = units.pop()
+                units[-1] += spaces
+            units[-1] += tok
+        elif units and glue_next:
             units[-1] += tok
         else:
             units.append(tok)
-        glue_next = not tok.isspace() and tok[-1] in NO_LINE_END
+        if not space:
+            glue_next = tok[-1] in NO_LINE_END
     return units
 
 
