@@ -1,0 +1,144 @@
+"""``tokki status/add/edit/list/show/close/export`` end to end, on a real ledger."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+import pyzipper
+import pytest
+
+from tokki_desktop.cli import main
+
+OFFICER = ("boss", "officer-pass-1")
+HANDLER = ("hana", "handler-pass-1")
+PASSWORD = "city-export-2026"
+
+
+@pytest.fixture
+def tokki(created_ledger, monkeypatch: pytest.MonkeyPatch):
+    """Run ``tokki`` as the officer (or ``as_user``); returns (exit code, stdout)."""
+    data_dir = created_ledger[0]
+
+    def run(*argv: str, as_user: tuple[str, str] = OFFICER) -> tuple[int, str]:
+        monkeypatch.setenv("TOKKI_PASSPHRASE", as_user[1])
+        out = io.StringIO()
+        code = main(["--data-dir", str(data_dir), "--user", as_user[0], *argv], out=out)
+        return code, out.getvalue()
+
+    return run
+
+
+def test_add_list_show_edit_close(tokki, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out = tokki("add", "people", "--name", "山田 太郎", "--started-on", "R8.4.1", "--employment-type", "派遣")
+    assert code == 0 and out.strip() == "1"
+    code, out = tokki("list", "people")
+    assert code == 0 and "山田 太郎" in out and "派遣" in out
+    code, out = tokki("edit", "people", "1", "--approved-on", "令和8年3月30日")
+    assert code == 0 and "委託者の承認日" in out
+    code, out = tokki("show", "people", "1", "--json")
+    shown = json.loads(out)
+    assert shown["record"]["approved_on"] == "2026-03-30"
+    assert [h["action"] for h in shown["history"]] == ["insert", "update"]
+    code, out = tokki("close", "people", "1", "--reason", "退職")
+    assert code == 0
+    assert json.loads(tokki("list", "people", "--json")[1]) == []
+    assert json.loads(tokki("list", "people", "--json", "--all")[1])[0]["close_reason"] == "退職"
+    code, out = tokki("show", "people", "1")
+    assert "退職" in out and "変更履歴" in out
+
+
+def test_bad_input_exits_2_with_one_line_naming_the_field(tokki, capsys: pytest.CaptureFixture[str]) -> None:
+    capsys.readouterr()
+    code, out = tokki("add", "people", "--name", "山田", "--started-on", "令和8年2月30日")
+    err = capsys.readouterr().err
+    assert code == 2 and out == ""
+    assert err.count("\n") == 1 and "従事開始日" in err and "何も記録していません" in err
+    code, _ = tokki("add", "pledges", "--person-id", "42", "--signed-on", "2026-04-01")
+    assert code == 2 and "署名者" in capsys.readouterr().err
+    code, _ = tokki("add", "people", "--name", "勝手", as_user=HANDLER)
+    assert code == 2 and "取扱責任者" in capsys.readouterr().err
+    code, _ = tokki("list", "people", "--where", "nonsense")
+    assert code == 2
+    assert json.loads(tokki("list", "people", "--json")[1]) == []
+
+
+def test_status_table_and_json(tokki) -> None:
+    tokki("add", "people", "--name", "山田", "--started-on", "2026-04-01")
+    code, out = tokki("status")
+    lines = out.strip().splitlines()
+    assert code == 0 and len(lines) == 20  # header + Art. 1–19
+    assert lines[8].startswith("第8条") and "違反" in lines[8]
+    code, out = tokki("status", "--json")
+    data = json.loads(out)
+    art8 = data["articles"][7]
+    assert art8["status"] == "violation" and art8["findings"][0]["refs"][0]["title"] == "山田"
+    assert tokki("status", "--strict")[0] == 1
+
+
+def test_status_in_english(tokki, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("TOKKI_LANG", "en")
+    code, out = tokki("status")
+    assert code == 0 and out.splitlines()[0].startswith("Art.") and "Confidentiality" in out
+
+
+def _export(tokki, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    tokki("add", "people", "--name", "山田 太郎", "--notes", "=HYPERLINK(\"http://x\")")
+    tokki("add", "complaints", "--received-at", "2026-11-26 09:00", "--content", "カンマ, \"引用\" と改行\nあり")
+    monkeypatch.setenv("TOKKI_EXPORT_PASSWORD", PASSWORD)
+    target = tmp_path / "export.zip"
+    code, out = tokki("export", str(target))
+    assert code == 0 and target.exists()
+    return target
+
+
+def test_export_opens_with_pyzipper_and_hashes_match(tokki, tmp_path: Path, monkeypatch) -> None:
+    target = _export(tokki, tmp_path, monkeypatch)
+    with pyzipper.AESZipFile(target) as zf:
+        zf.setpassword(PASSWORD.encode())
+        manifest = json.loads(zf.read("manifest.json"))
+        assert len(manifest["files"]) == 22
+        for entry in manifest["files"]:
+            data = zf.read(entry["name"])
+            assert hashlib.sha256(data).hexdigest() == entry["sha256"]
+            assert data.startswith("\ufeff".encode())
+        people = zf.read("02_people.csv").decode("utf-8-sig")
+        assert "山田 太郎" in people and "'=HYPERLINK" in people
+        assert all(info.flag_bits & 0x1 for info in zf.infolist())  # every member encrypted
+    with pyzipper.AESZipFile(target) as zf:
+        zf.setpassword(b"wrong-password")
+        with pytest.raises(RuntimeError):
+            zf.read("manifest.json")
+    assert b"\xe5\xb1\xb1\xe7\x94\xb0" not in target.read_bytes()  # 山田 nowhere in the clear
+
+
+@pytest.mark.skipif(shutil.which("7z") is None, reason="7z (p7zip) is not installed")
+def test_export_opens_with_7z(tokki, tmp_path: Path, monkeypatch) -> None:
+    import csv
+
+    target = _export(tokki, tmp_path, monkeypatch)
+    out = tmp_path / "unzipped"
+    done = subprocess.run(["7z", "x", f"-p{PASSWORD}", f"-o{out}", str(target)], capture_output=True, text=True)
+    assert done.returncode == 0
+    with open(out / "18_complaints.csv", encoding="utf-8-sig", newline="") as fh:
+        rows = list(csv.reader(fh))
+    assert rows[1][rows[0].index("内容 [content]")] == "カンマ, \"引用\" と改行\nあり"
+    bad = subprocess.run(["7z", "t", "-pnot-it", str(target)], capture_output=True, text=True)
+    assert bad.returncode != 0
+
+
+def test_export_refusals(tokki, tmp_path: Path, monkeypatch, capsys: pytest.CaptureFixture[str]) -> None:
+    target = _export(tokki, tmp_path, monkeypatch)
+    before = target.read_bytes()
+    assert tokki("export", str(target))[0] == 2  # never overwrites
+    assert target.read_bytes() == before
+    assert tokki("export", str(tmp_path / "h.zip"), as_user=HANDLER)[0] == 2
+    monkeypatch.setenv("TOKKI_EXPORT_PASSWORD", "short")
+    assert tokki("export", str(tmp_path / "s.zip"))[0] == 2
+    assert tokki("export", str(tmp_path / "no-such-folder" / "x.zip"))[0] == 2
+    assert sorted(p.name for p in tmp_path.iterdir() if p.suffix == ".zip") == ["export.zip"]
+    assert not list(tmp_path.glob(".*part"))

@@ -1,0 +1,35 @@
+"""The demo ledger shows something real in every register and a mix of statuses."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tokki_desktop.demo import DEMO_LOGIN, DEMO_PASSPHRASE, create_demo
+from tokki_desktop.registers import SPECS, repository
+from tokki_desktop.registers.compliance import evaluate
+from tokki_desktop.session import unlock
+
+
+def test_demo_site(tmp_path: Path) -> None:
+    # The demo dates itself from the real clock, so it is read at the real time too.
+    info = create_demo(tmp_path / "demo")
+    assert info.created
+    session = unlock(info.data_dir, DEMO_LOGIN, DEMO_PASSPHRASE)
+    try:
+        empty = [k for k in SPECS if repository.count_records(session, k) == 0]
+        assert empty == ["supervision_reports"]  # the one subcontract awaits approval
+        people = repository.list_records(session, "people")
+        assert len(people) == 7 and sum(p["role"] == "officer" for p in people) == 1
+        assert sum(p["employment_type"] == "dispatched" for p in people) == 1
+        assert repository.count_records(session, "workplaces") == 2
+        assert repository.count_records(session, "media") == 4
+        assert repository.count_records(session, "assets") == 5
+        contract = repository.get(session, "contracts", 1)
+        assert all(contract[f.name] not in (None, "") for f in SPECS["contracts"].fields if f.required)
+        report = evaluate(session)
+        statuses = {a.status for a in report.articles.values()}
+        assert statuses == {"ok", "due_soon", "overdue", "violation"}
+        assert report.status_of(7) == "violation" and report.status_of(10) == "overdue"
+        assert report.status_of(18) == "due_soon" and report.status_of(8) == "ok"
+    finally:
+        session.close()
