@@ -57,12 +57,12 @@ _ADDRESS = re.compile(
 )
 _PREF_AHEAD = re.compile(rf"\s?{_PREF}")
 _NAME_LABEL = re.compile(
-    r"(?:氏名|お名前|名前|受取人|申請者|届出人|世帯主|宛名|被保険者氏名|name)"
+    r"(?:氏名|お名前|名前|受取人|申請者|届出人|世帯主|宛名|被保険者氏名|口座名義|名義人|name)"
     r"(?:\((?:漢字|カナ|フリガナ)\)|カナ|フリガナ)?[:\s]\s*"
     rf"([{_KJ}{_KANA}]{{1,6}}(?: [{_KJ}{_KANA}]{{1,6}})?)",
     re.IGNORECASE,
 )
-_KANA_LABEL = re.compile(r"(?:フリガナ|ふりがな|カナ)[:\s]\s*([ァ-ヶー]{1,10}(?: [ァ-ヶー]{1,10})?)")
+_KANA_LABEL = re.compile(r"(?:フリガナ|ふりがな|カナ|口座名義|名義人?)[:\s]\s*([ァ-ヶー]{1,10}(?: [ァ-ヶー]{1,10})?)")
 _HONORIFIC = re.compile(rf"(?<![{_KJ}])([{_KJ}]{{1,4}}(?: ?[{_KJ}{_KANA}]{{1,5}})?) ?(?:様|さん|殿)(?![{_KJ}])")
 _BARE_NAME = re.compile(rf"(?<![{_KJ}{_KANA}])([{_KJ}]{{1,3}}) ([{_KJ}ぁ-んァ-ヶ]{{1,3}})(?![{_KJ}{_KANA}])")
 _DATE = re.compile(
@@ -232,7 +232,8 @@ def detect(text: str, ev: Evidence, *, line_starts: list[int] | None = None) -> 
         val = m.group(1)
         if m.start(1) in name_spans:
             continue
-        if (" " in val or starts_with_surname(val)) and _looks_like_name(val):
+        # A listed surname is required: "各位 皆様", "担当者様" are honorifics without a name.
+        if starts_with_surname(val) and _looks_like_name(val):
             name_spans.add(m.start(1))
             hit("name", m.start(1), val, "氏名（敬称）")
     sn, gn = surnames(), given_names()

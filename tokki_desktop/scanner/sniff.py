@@ -42,10 +42,25 @@ def sniff(head: bytes, name: str) -> str:
 
 
 def _looks_utf16(sample: bytes) -> bool:
-    if sample.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return True
+    return sample.startswith((b"\xff\xfe", b"\xfe\xff")) or utf16_without_bom(sample) is not None
+
+
+def utf16_without_bom(sample: bytes) -> str | None:
+    """"utf-16-le"/"utf-16-be" when NUL bytes sit on one side only (ASCII in UTF-16), else None.
+
+    Japanese UTF-16 has few NULs (only its ASCII characters make them), so the share needed
+    is small; what gives UTF-16 away is that nearly all NULs are on the same side.
+    """
+    sample = sample[: len(sample) & ~1]
+    nuls = sample.count(0)
+    if not sample or nuls < max(2, len(sample) // 50):
+        return None
     even, odd = sample[0::2].count(0), sample[1::2].count(0)
-    return max(even, odd) > len(sample) // 4 and min(even, odd) < len(sample) // 50
+    if odd >= 0.95 * nuls:
+        return "utf-16-le"
+    if even >= 0.95 * nuls:
+        return "utf-16-be"
+    return None
 
 
 def ooxml_kind(zf: zipfile.ZipFile) -> str:

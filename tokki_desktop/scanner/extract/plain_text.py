@@ -9,6 +9,7 @@ import io
 import charset_normalizer
 
 from tokki_desktop.scanner.extract import Parts, ScanContext, TablePart, TextPart, Unreadable
+from tokki_desktop.scanner.sniff import utf16_without_bom
 from tokki_desktop.scanner.tables import find_header
 
 CHUNK_BYTES = 8 * 1024 * 1024
@@ -25,12 +26,9 @@ def detect_encoding(data: bytes) -> str:
         return "utf-8-sig"
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return "utf-16"
-    head = data[: 64 * 1024]
-    if head and head.count(0) > len(head) // 4:
-        # UTF-16 without a BOM: ASCII characters leave NUL on one side.
-        even_nuls = head[0::2].count(0)
-        odd_nuls = head[1::2].count(0)
-        return "utf-16-be" if even_nuls > odd_nuls else "utf-16-le"
+    utf16 = utf16_without_bom(data[: 64 * 1024])
+    if utf16:
+        return utf16
     sample = data[: 4 * 1024 * 1024]
     for enc in ("utf-8", "euc_jp", "cp932"):
         try:
