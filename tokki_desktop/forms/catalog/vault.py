@@ -30,8 +30,9 @@ AUDIT_CHECKPOINT = FormSpec(
     id="audit_checkpoint", title="監査記録チェックポイント票", article="—",
     summary_en="Audit checkpoint sheet: sequence and MAC of the audit chain, kept on paper",
     source=Source(extra=("checkpoint",)), recipient=False, contractor=False, kiki=False, personal_data=False,
+    doc_number=False,
     intro="台帳の監査記録は改ざんを検知できる連鎖で記録されています。この票に記載した番号と検証値は、"
-          "後日 `tokki verify --checkpoint 番号:検証値` で照合し、記録が削られていないことを確かめるために使います。",
+          "後日「tokki verify --checkpoint 番号:検証値」で照合し、記録が削られていないことを確かめるために使います。",
     blocks=(
         Fields((
             CONTRACT,
