@@ -329,7 +329,9 @@ class FolderWatcher:
             if not self.index.unchanged(key, st.st_size, st.st_mtime_ns):
                 self.hint(root, path, writing=None)
                 hinted += 1
-        if _identity(root.path) is not None:
+        with self._lock:
+            still_watched = root.path in self._roots and self._roots[root.path].present
+        if still_watched and _identity(root.path) is not None:
             # Only forget files when the root is really there (not pulled out mid-walk).
             for key in self.index.keys_with_prefix(prefix):
                 if key not in seen:

@@ -35,6 +35,7 @@ def upgrade(conn) -> None:
             detected_at   TEXT NOT NULL,
             place_kind    TEXT NOT NULL CHECK (place_kind IN ('folder', 'medium')),
             place         TEXT NOT NULL,
+            root          TEXT NOT NULL,
             volume_id     TEXT,
             media_id      INTEGER REFERENCES media(id),
             path          TEXT NOT NULL,
