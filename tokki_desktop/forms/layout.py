@@ -197,7 +197,7 @@ class Layout:
 
     def _contractor(self) -> None:
         seal = bool(lookup(self.data, "profile.seal_box"))
-        x0 = self.left + self.content * 0.48
+        x0 = self.left + self.content * 0.42
         label_w = fonts.text_width("代表者職氏名", GOTHIC, 9) + 8
         seal_w = 15 * MM if seal else 0.0
         value_w = self.right - x0 - label_w - seal_w - (4 if seal else 0)
@@ -466,19 +466,23 @@ def _column_widths(table: Table, content: float, size: float, seireki: bool) -> 
     """Relative widths, except that a date column is never narrower than one date."""
     total = sum(c.width for c in table.columns)
     widths = [content * c.width / total for c in table.columns]
-    sample = "令和10年（2026年）12月31日" if seireki else "令和10年12月31日"
-    need = fonts.text_width(sample, MINCHO, size) + 2 * PAD + 1
-    fixed = [c.kind in ("date", "datetime") and w < need for c, w in zip(table.columns, widths)]
+    date = "令和10年（2026年）12月31日" if seireki else "令和10年12月31日"
+    samples = {"date": date, "datetime": date, "count": "999,999件", "people": "999,999人"}
+    need = [fonts.text_width(samples[c.kind], MINCHO, size) + 2 * PAD + 1 if c.kind in samples else 0.0
+            for c in table.columns]
+    fixed = [n > w for n, w in zip(need, widths)]
     if any(fixed) and not all(fixed):
-        rest = content - need * sum(fixed)
+        rest = content - sum(n for n, f in zip(need, fixed) if f)
         flexible = sum(w for w, f in zip(widths, fixed) if not f)
-        widths = [need if f else w * rest / flexible for w, f in zip(widths, fixed)]
+        widths = [n if f else w * rest / flexible for n, w, f in zip(need, widths, fixed)]
     return widths
 
 
 def _format_cell(row: object, key: str, kind: Kind, seireki: bool) -> str:
     value = lookup(row, key) if isinstance(row, Mapping) else getattr(row, key, None)
-    return format_value(value, kind, seireki=seireki)  # type: ignore[arg-type]
+    text = format_value(value, kind, seireki=seireki)
+    # In a narrow cell the time goes under the date rather than being cut at random.
+    return text.replace(" ", "\n", 1) if kind == "datetime" else text
 
 
 def _fit(text: str, width: float, font: str, max_lines: int) -> tuple[float, list[str]]:

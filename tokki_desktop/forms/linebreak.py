@@ -26,7 +26,8 @@ NO_LINE_END = frozenset("「『（(［[｛{〔〈《【〘〖〝‘“«￥$＄�
 
 # Units that are never split: Latin words, numbers with their separators; everything else
 # (kana, kanji, punctuation, each space) is a unit of its own.
-_UNIT = re.compile(r"[A-Za-z0-9０-９Ａ-Ｚａ-ｚ_@.\-/:+'&=~%#]+|\s|.", re.DOTALL)
+# A number keeps its counter (12,000件, 30分, 3階): 数字と単位は分けない.
+_UNIT = re.compile(r"[A-Za-z0-9０-９Ａ-Ｚａ-ｚ_@.,\-/:+'&=~%#]+[年月日時分秒件人個号階枚部回名]?|\s|.", re.DOTALL)
 
 
 def _units(text: str) -> list[str]:
