@@ -142,3 +142,13 @@ def test_export_refusals(tokki, tmp_path: Path, monkeypatch, capsys: pytest.Capt
     assert tokki("export", str(tmp_path / "no-such-folder" / "x.zip"))[0] == 2
     assert sorted(p.name for p in tmp_path.iterdir() if p.suffix == ".zip") == ["export.zip"]
     assert not list(tmp_path.glob(".*part"))
+
+
+def test_add_help_lists_fields_in_japanese(tokki, capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as done:
+        tokki("add", "people", "--help")
+    assert done.value.code == 0
+    text = capsys.readouterr().out
+    assert "--employment-type" in text and "雇用形態" in text and "派遣" in text and "必須" in text
+    code, _ = tokki("add")
+    assert code == 2 and "台帳の種類" in capsys.readouterr().err

@@ -217,3 +217,18 @@ def test_rule_registry_accepts_new_rules_and_refuses_duplicates() -> None:
         assert evaluate_data(ComplianceData.from_rows(clean_site()), NOW).articles[4].checked
     finally:
         del registry["test_extra_rule"]
+
+
+@pytest.mark.parametrize(("code", "change"), [
+    ("staff_untrained", _set("trainings", 1, held_on="2025-11-20")),
+    ("media_inspection_due", _set("media_inspections", 1, inspected_on="2026-08-01")),
+    ("supervision_report_due", _drop("supervision_reports", 1)),
+])
+def test_periodic_duties_stop_when_the_contract_period_ends(code: str, change: Callable[[Site], None]) -> None:
+    site = clean_site()
+    change(site)
+    assert run(code, site)
+    row(site, "contracts", 1)["period_end"] = "2026-11-25"
+    assert run(code, site) == []
+    # ... while the end of the contract brings its own duty: return or dispose (Art. 17).
+    assert run("assets_after_contract_end", site)

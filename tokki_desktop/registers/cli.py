@@ -64,6 +64,8 @@ def register(sub: Any, parent: argparse.ArgumentParser) -> None:
     for verb, help_text in (("add", "台帳に記録を追加 / add a record"),
                             ("edit", "記録を変更 / change a record")):
         p = sub.add_parser(verb, parents=[parent], help=help_text)
+        # without a KIND the handler explains what to type instead of a bare usage line
+        p.set_defaults(func=cmd_add if verb == "add" else cmd_edit, kind=None)
         ksub = p.add_subparsers(dest="kind", metavar="KIND")
         for spec in SPECS.values():
             k = ksub.add_parser(spec.kind, parents=[parent], help=f"{spec.label_ja} / {spec.label_en}")

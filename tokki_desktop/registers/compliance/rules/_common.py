@@ -47,6 +47,13 @@ def deadline_severity(due: dt.date | dt.datetime, now: dt.datetime, warn: dt.tim
     return "due_soon" if today >= due - warn else "ok"
 
 
+def contract_running(contract: Row, today: dt.date) -> bool:
+    """Whether the contract's period still runs: periodic duties (training, inspections,
+    supervision reports) stop with it, while facts from the past stay findings."""
+    end = as_date(contract.get("period_end"))
+    return end is None or today <= end
+
+
 def is_working(person: Row, today: dt.date) -> bool:
     """Whether a person has started handling data and has not stopped."""
     start, end = as_date(person.get("started_on")), as_date(person.get("ended_on"))

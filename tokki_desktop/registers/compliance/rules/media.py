@@ -9,7 +9,9 @@ from tokki_desktop.registers.catalog import REMOVABLE_MEDIA
 from tokki_desktop.registers.compliance.data import ComplianceData, as_date
 from tokki_desktop.registers.compliance.model import Finding
 from tokki_desktop.registers.compliance.registry import rule
-from tokki_desktop.registers.compliance.rules._common import deadline_severity, finding, ref, setting, window
+from tokki_desktop.registers.compliance.rules._common import (
+    contract_running, deadline_severity, finding, ref, setting, window,
+)
 
 
 @rule("media_before_consent", 6, "承諾前の媒体使用", "medium used before consent")
@@ -42,6 +44,8 @@ def media_inspection_due(data: ComplianceData, now: dt.datetime) -> Iterator[Fin
             last[mid] = day
             latest_issue[mid] = (day, i.get("result") == "issue")
     for c in data.contracts():
+        if not contract_running(c, now.date()):
+            continue
         interval = dt.timedelta(days=setting(c, "media_inspection_days"))
         for m in data.of_contract("media", int(c["id"])):
             base = last.get(int(m["id"])) or as_date(m.get("first_used_on"))

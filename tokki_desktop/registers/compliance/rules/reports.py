@@ -8,7 +8,9 @@ from collections.abc import Iterator
 from tokki_desktop.registers.compliance.data import ComplianceData, as_date, as_moment
 from tokki_desktop.registers.compliance.model import Finding
 from tokki_desktop.registers.compliance.registry import rule
-from tokki_desktop.registers.compliance.rules._common import deadline_severity, finding, ref, setting, window
+from tokki_desktop.registers.compliance.rules._common import (
+    contract_running, deadline_severity, finding, ref, setting, window,
+)
 
 
 @rule("subcontract_without_approval", 14, "承認のない再委託", "subcontract without approval")
@@ -45,6 +47,8 @@ def supervision_report_due(data: ComplianceData, now: dt.datetime) -> Iterator[F
         if day is not None and (sid not in last or day > last[sid]):
             last[sid] = day
     for c in data.contracts():
+        if not contract_running(c, now.date()):
+            continue
         interval = dt.timedelta(days=setting(c, "supervision_report_days"))
         for s in data.of_contract("subcontracts", int(c["id"])):
             started = as_date(s.get("work_started_on"))

@@ -9,7 +9,7 @@ from tokki_desktop.registers.compliance.data import ComplianceData, as_date
 from tokki_desktop.registers.compliance.model import Finding
 from tokki_desktop.registers.compliance.registry import rule
 from tokki_desktop.registers.compliance.rules._common import (
-    deadline_severity, finding, is_current, is_working, ref, setting, window,
+    contract_running, deadline_severity, finding, is_current, is_working, ref, setting, window,
 )
 
 
@@ -108,6 +108,8 @@ def _untrained(data: ComplianceData, now: dt.datetime, article: int, code: str,
                only_non_regular: bool) -> Iterator[Finding]:
     today = now.date()
     for c in data.contracts():
+        if not contract_running(c, today):
+            continue
         cid = int(c["id"])
         interval = dt.timedelta(days=setting(c, "training_interval_days"))
         last = last_training(data, cid, today)
