@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import logging
 import struct
 
 import olefile
@@ -10,6 +11,16 @@ import xlrd
 
 from tokki_desktop.scanner.extract import Encrypted, Parts, ScanContext, TablePart, TextPart, Unreadable
 from tokki_desktop.scanner.tables import find_header
+
+# olefile reports damaged sectors on its logger; the verdict already says "damaged".
+logging.getLogger("olefile").setLevel(logging.CRITICAL)
+
+
+class _Discard(io.TextIOBase):
+    """A text sink for library chatter that may quote file contents."""
+
+    def write(self, s: str) -> int:
+        return len(s)
 
 
 def open_ole(data: bytes) -> olefile.OleFileIO:
@@ -56,7 +67,8 @@ def extract_xls(data: bytes, ole: olefile.OleFileIO, ctx: ScanContext) -> Parts:
     if _xls_encrypted(ole):
         raise Encrypted("パスワードで保護されたExcel（旧形式）ファイルです。", "Password-protected legacy Excel file.")
     try:
-        book = xlrd.open_workbook(file_contents=data, on_demand=True)
+        # xlrd prints its warnings to stdout by default: they go nowhere instead.
+        book = xlrd.open_workbook(file_contents=data, on_demand=True, logfile=_Discard())
     except Exception as exc:  # xlrd raises XLRDError, struct.error, IndexError… on damage
         if "encrypt" in str(exc).lower():
             raise Encrypted("パスワードで保護されたExcel（旧形式）ファイルです。",
