@@ -9,8 +9,8 @@ import shutil
 import subprocess
 from pathlib import Path
 
-import pyzipper
 import pytest
+import pyzipper
 
 from tokki_desktop.cli import main
 

@@ -6,7 +6,13 @@ words the city's forms use. Choice codes are stored; labels are what people see 
 
 from __future__ import annotations
 
-from tokki_desktop.registers.spec import Choice, FieldSpec, OrderCheck, RegisterSpec, contract_ref
+from tokki_desktop.registers.spec import (
+    Choice,
+    FieldSpec,
+    OrderCheck,
+    RegisterSpec,
+    contract_ref,
+)
 
 F = FieldSpec
 C = Choice

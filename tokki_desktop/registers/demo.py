@@ -87,9 +87,9 @@ def populate(session: Any) -> None:
             add("training_attendance", training_id=training, person_id=pid)
 
     # Art. 9: two places; the one inside the city hall needs the contractor's ID cards.
-    office = add("workplaces", name="本社 データ入力室", address="東京都小金井市本町九丁目1番1号 とっきビル3階",
-                 room="301 入力室", in_client_building=False, lockable_storage=True,
-                 entry_control="ICカードによる入退室管理・記録", reported_on=day(-10), first_used_on=day(0))
+    add("workplaces", name="本社 データ入力室", address="東京都小金井市本町九丁目1番1号 とっきビル3階",
+        room="301 入力室", in_client_building=False, lockable_storage=True,
+        entry_control="ICカードによる入退室管理・記録", reported_on=day(-10), first_used_on=day(0))
     hall = add("workplaces", name="市役所 第二庁舎 作業スペース", address="小金井市本町（市役所第二庁舎）",
                room="4階 会議室B", in_client_building=True, lockable_storage=True,
                entry_control="課税課の入退室記録簿", reported_on=day(-10), first_used_on=day(30))
@@ -181,7 +181,8 @@ def populate(session: Any) -> None:
     found = now - dt.timedelta(days=20)
     add("incidents", occurred_at=found - dt.timedelta(hours=2), discovered_at=found, place="301 入力室",
         summary="入力済み申告書1件を別のファイルに綴じ込み、一時所在不明（室内で発見）",
-        items="氏名、住所、給与収入額", affected_count=1, cause="綴じ込み時の確認不足", secondary_damage="なし（室外への持出しなし）",
+        items="氏名、住所、給与収入額", affected_count=1, cause="綴じ込み時の確認不足",
+        secondary_damage="なし（室外への持出しなし）",
         response_to_individuals="市と協議中", publication="なし（市の判断による）",
         prevention="綴じ込み時のダブルチェック", first_report_at=found + dt.timedelta(hours=3))
     add("emergency_plans", title="個人情報漏えい等事故 緊急時対応計画", established_on=day(-10),

@@ -12,7 +12,12 @@ from typing import Any
 from tokki_desktop.registers.catalog import SPECS
 from tokki_desktop.registers.compliance.data import ComplianceData
 from tokki_desktop.registers.compliance.model import (
-    ARTICLE_TITLES, ArticleStatus, ComplianceReport, Finding, RecordRef, Severity,
+    ARTICLE_TITLES,
+    ArticleStatus,
+    ComplianceReport,
+    Finding,
+    RecordRef,
+    Severity,
 )
 from tokki_desktop.registers.compliance.registry import RULES, Rule, load_rules, rule
 

@@ -4,5 +4,12 @@ Importing this package registers them (see :mod:`..registry`).
 """
 
 from tokki_desktop.registers.compliance.rules import (  # noqa: F401 - imported to register
-    activities, assets, closing, media, places, profile, reports, staff,
+    activities,
+    assets,
+    closing,
+    media,
+    places,
+    profile,
+    reports,
+    staff,
 )

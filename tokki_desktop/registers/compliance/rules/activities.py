@@ -6,7 +6,12 @@ import datetime as dt
 from collections.abc import Iterator
 
 from tokki_desktop.registers.catalog import APPROVAL_FOR_ACTIVITY
-from tokki_desktop.registers.compliance.data import ComplianceData, Row, as_date, as_moment
+from tokki_desktop.registers.compliance.data import (
+    ComplianceData,
+    Row,
+    as_date,
+    as_moment,
+)
 from tokki_desktop.registers.compliance.model import Finding
 from tokki_desktop.registers.compliance.registry import rule
 from tokki_desktop.registers.compliance.rules._common import finding, ref, window

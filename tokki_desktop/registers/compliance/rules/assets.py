@@ -5,10 +5,20 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 
-from tokki_desktop.registers.compliance.data import ComplianceData, Row, as_date, split_items
-from tokki_desktop.registers.compliance.model import Finding
+from tokki_desktop.registers.compliance.data import (
+    ComplianceData,
+    Row,
+    as_date,
+    split_items,
+)
+from tokki_desktop.registers.compliance.model import Finding, Severity
 from tokki_desktop.registers.compliance.registry import rule
-from tokki_desktop.registers.compliance.rules._common import deadline_severity, finding, ref, setting
+from tokki_desktop.registers.compliance.rules._common import (
+    deadline_severity,
+    finding,
+    ref,
+    setting,
+)
 
 
 def is_held(asset: Row) -> bool:
@@ -103,7 +113,7 @@ def assets_after_contract_end(data: ComplianceData, now: dt.datetime) -> Iterato
         due = end + dt.timedelta(days=setting(c, "return_grace_days"))
         held = [a for a in data.of_contract("assets", int(c["id"])) if is_held(a)]
         for a in held:
-            sev = "overdue" if now.date() > due else "due_soon"
+            sev: Severity = "overdue" if now.date() > due else "due_soon"
             yield finding(17, sev, "assets_after_contract_end",
                           f"契約が終了しましたが、管理台帳（ID {a['id']}）は返還も廃棄もされていません。",
                           f"The contract has ended but asset {a['id']} is neither returned nor disposed of.",

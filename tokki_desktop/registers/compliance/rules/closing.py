@@ -8,7 +8,13 @@ from collections.abc import Iterator
 from tokki_desktop.registers.compliance.data import ComplianceData, as_date
 from tokki_desktop.registers.compliance.model import Finding
 from tokki_desktop.registers.compliance.registry import rule
-from tokki_desktop.registers.compliance.rules._common import deadline_severity, finding, ref, setting, window
+from tokki_desktop.registers.compliance.rules._common import (
+    deadline_severity,
+    finding,
+    ref,
+    setting,
+    window,
+)
 
 
 @rule("disposal_without_approval", 17, "承諾前の廃棄", "disposal without approval")

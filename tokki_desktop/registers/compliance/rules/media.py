@@ -10,7 +10,12 @@ from tokki_desktop.registers.compliance.data import ComplianceData, as_date
 from tokki_desktop.registers.compliance.model import Finding
 from tokki_desktop.registers.compliance.registry import rule
 from tokki_desktop.registers.compliance.rules._common import (
-    contract_running, deadline_severity, finding, ref, setting, window,
+    contract_running,
+    deadline_severity,
+    finding,
+    ref,
+    setting,
+    window,
 )
 
 

@@ -6,10 +6,15 @@ import datetime as dt
 from collections.abc import Iterator
 
 from tokki_desktop.registers.compliance.data import ComplianceData, as_date, as_moment
-from tokki_desktop.registers.compliance.model import Finding
+from tokki_desktop.registers.compliance.model import Finding, Severity
 from tokki_desktop.registers.compliance.registry import rule
 from tokki_desktop.registers.compliance.rules._common import (
-    contract_running, deadline_severity, finding, ref, setting, window,
+    contract_running,
+    deadline_severity,
+    finding,
+    ref,
+    setting,
+    window,
 )
 
 
@@ -123,7 +128,7 @@ def emergency_plan_missing(data: ComplianceData, now: dt.datetime) -> Iterator[F
                  if (as_date(p.get("established_on")) or now.date()) <= now.date()]
         if plans:
             continue
-        sev = "violation" if start is not None and start <= now.date() else "due_soon"
+        sev: Severity = "violation" if start is not None and start <= now.date() else "due_soon"
         yield finding(19, sev, "emergency_plan_missing",
                       f"契約（ID {c['id']}）の緊急時対応計画がありません。",
                       f"Contract {c['id']} has no emergency response plan.",
