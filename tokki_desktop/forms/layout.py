@@ -209,7 +209,8 @@ class Layout:
         lead = _leading(BODY)
         for label, key in rows:
             value = self.printer.value(key, "text", label)
-            size, lines = _fit(value, value_w, MINCHO, 1)
+            # The sender's block is read first: rather two lines than a tiny one.
+            size, lines = _fit(value, value_w, MINCHO, 1, floor=9.5)
             self.y -= lead
             self.text(x0, self.y, GOTHIC, 9, label)
             if not value:
@@ -485,11 +486,11 @@ def _format_cell(row: object, key: str, kind: Kind, seireki: bool) -> str:
     return text.replace(" ", "\n", 1) if kind == "datetime" else text
 
 
-def _fit(text: str, width: float, font: str, max_lines: int) -> tuple[float, list[str]]:
-    """Shrink ``text`` down to 8 pt to fit ``max_lines``; beyond that, wrap at full size."""
+def _fit(text: str, width: float, font: str, max_lines: int, floor: float = 8.0) -> tuple[float, list[str]]:
+    """Shrink ``text`` down to ``floor`` pt to fit ``max_lines``; beyond that, wrap at full size."""
     if not text:
         return BODY, []
-    for size in SHRINK_STEPS:
+    for size in (s for s in SHRINK_STEPS if s >= floor):
         lines = break_lines(text, width, font, size)
         if len(lines) <= max_lines:
             return size, lines
