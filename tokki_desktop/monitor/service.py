@@ -31,7 +31,7 @@ from tokki_desktop.monitor.file_index import EncryptedIndexStore, FileIndex
 from tokki_desktop.monitor.folders import FolderWatcher, WatchRoot, WatcherCallbacks
 from tokki_desktop.monitor.media import Medium, MediaSource, system_media_source
 from tokki_desktop.monitor.media_watch import MediaWatcher
-from tokki_desktop.monitor.policy import ApprovalRecord, MediumRecord, decide
+from tokki_desktop.monitor.policy import MediumRecord, decide
 from tokki_desktop.monitor.quarantine import QuarantineVault
 from tokki_desktop.monitor.resolutions import hash_key
 from tokki_desktop.monitor.scanning import PERSONAL_DATA, FileVerdict, keyed_hash, scan
@@ -103,7 +103,6 @@ class Monitor:
                                   interval=self.options.media_interval)
         self._media: dict[str, _MediumState] = {}
         self._lock = threading.RLock()
-        self._approvals: list[ApprovalRecord] = []
         self._auto_quarantine = False
         self._stop = threading.Event()
         self._stopped = threading.Event()
@@ -238,7 +237,6 @@ class Monitor:
 
     def _refresh(self) -> None:
         """Re-read configuration: folders, approvals, automatic quarantine, stop requests."""
-        self._approvals = records.approvals_in_ledger(self.ledger)
         self._refresh_fingerprints()
         self._auto_quarantine = settings.auto_quarantine(self.ledger)
         wanted = {Path(r["path"]): r for r in settings.watched_folders(self.ledger)}
@@ -321,9 +319,15 @@ class Monitor:
     def _judge(self, root: WatchRoot, path: Path, st: os.stat_result, verdict: FileVerdict,
                medium_state: _MediumState | None) -> None:
         now = self.clock.now()
-        record = medium_state.record if medium_state is not None else None
+        # Read the registers fresh: an approval or registration made a moment ago counts.
+        # (Only files that matter get here, so these two small queries are rare.)
+        record = None
+        if root.medium is not None:
+            record = records.find_medium(self.ledger, root.medium.volume_id, root.medium.device_serial)
+            if medium_state is not None:
+                medium_state.record = record
         decision = decide(verdict, path=str(path), on_medium=root.medium is not None, medium=record,
-                          approvals=self._approvals, today=now.date())
+                          approvals=records.approvals_in_ledger(self.ledger), today=now.date())
         if decision is None:
             return
         content_hash = keyed_hash(self._hash_key, verdict.sha256)
