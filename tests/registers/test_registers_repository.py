@@ -204,3 +204,24 @@ def test_engine_reads_the_ledger_and_time_moves(officer_session, clock) -> None:
     assert evaluate(officer_session).status_of(18) == "overdue"
     pid = repository.add(officer_session, "people", {"name": "山田", "started_on": "2026-11-01"})
     assert any(f.rule == "staff_not_approved" and f.refs[0].id == pid for f in evaluate(officer_session).findings)
+
+
+def test_search_matches_text_literally(officer_session) -> None:
+    a = repository.add(officer_session, "assets", {"name": "給与支払報告書", "items": "氏名"})
+    b = repository.add(officer_session, "assets", {"name": "100%_集計", "items": "税額"})
+    repository.add(officer_session, "assets", {"name": "1000X集計", "items": "税額"})
+    assert [r["id"] for r in repository.list_records(officer_session, "assets", search="支払")] == [a]
+    assert [r["id"] for r in repository.list_records(officer_session, "assets", search="0%_")] == [b]
+    assert repository.count_records(officer_session, "assets", search="税額") == 2
+    assert repository.count_records(officer_session, "assets", search="  ") == 3
+
+
+def test_display_for_screens_and_forms() -> None:
+    people = SPECS["people"]
+    assert people.field("started_on").display("2026-04-01", wareki=True) == "令和8年4月1日"
+    assert people.field("started_on").display("2026-04-01", wareki=True, with_seireki=True) == "令和8年（2026年）4月1日"
+    assert people.field("employment_type").display("dispatched", "en") == "dispatched"
+    assert people.field("employment_type").display("dispatched") == "派遣"
+    assert SPECS["takeouts"].field("started_at").display("2026-11-20T09:30:00.000+09:00", wareki=True) == (
+        "令和8年11月20日 9時30分")
+    assert SPECS["media"].field("encrypted").display(1) == "はい"

@@ -81,6 +81,7 @@ def register(sub: Any, parent: argparse.ArgumentParser) -> None:
     p.add_argument("--all", action="store_true", help="終了した記録も / include closed records")
     p.add_argument("--where", action="append", default=[], metavar="FIELD=VALUE",
                    help="絞り込み（繰り返し可） / filter, repeatable")
+    p.add_argument("--search", default=None, help="文字列を含む記録 / records whose text contains this")
     p.add_argument("--offset", type=int, default=0)
     p.add_argument("--limit", type=int, default=None)
     p.set_defaults(func=cmd_list)
@@ -163,7 +164,8 @@ def cmd_list(args: argparse.Namespace, ctx: Any) -> int:
     spec = spec_for(args.kind)
     session = ctx.session()
     rows = repository.list_records(session, spec.kind, filters=_parse_where(spec, args.where),
-                                   include_closed=args.all, offset=args.offset, limit=args.limit)
+                                   include_closed=args.all, offset=args.offset, limit=args.limit,
+                                   search=args.search)
     if args.json:
         ctx.print(json.dumps(rows, ensure_ascii=False))
         return 0

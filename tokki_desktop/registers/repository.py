@@ -137,9 +137,15 @@ def get(session: Any, kind: str, record_id: int) -> Record:
 
 
 def _where(spec: RegisterSpec, session: Any, filters: Mapping[str, object] | None,
-           include_closed: bool) -> tuple[str, list[Any]]:
+           include_closed: bool, search: str | None = None) -> tuple[str, list[Any]]:
     clauses: list[str] = []
     params: list[Any] = []
+    if search is not None and search.strip():
+        # Plain substring match over the text fields; % and _ typed by the user are literal.
+        pattern = "%" + search.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        text_fields = [f.name for f in spec.fields if f.type in ("text", "longtext")]
+        clauses.append("(" + " OR ".join(f"{n} LIKE ? ESCAPE '\\'" for n in text_fields) + ")")
+        params.extend([pattern] * len(text_fields))
     for name, value in (filters or {}).items():
         if not spec.has_field(name):
             raise UnknownField(spec.label_ja, spec.label_en, name)
@@ -156,10 +162,11 @@ def _where(spec: RegisterSpec, session: Any, filters: Mapping[str, object] | Non
 
 def list_records(session: Any, kind: str, *, filters: Mapping[str, object] | None = None,
                  include_closed: bool = False, offset: int = 0, limit: int | None = None,
-                 newest_first: bool = False) -> list[Record]:
-    """Rows of a register, filtered by field equality, in id order, one page at a time."""
+                 newest_first: bool = False, search: str | None = None) -> list[Record]:
+    """Rows of a register, filtered by field equality (and ``search``: a substring of any text
+    field, case-insensitive for ASCII), in id order, one page at a time."""
     spec = spec_for(kind)
-    where, params = _where(spec, session, filters, include_closed)
+    where, params = _where(spec, session, filters, include_closed, search)
     order = "DESC" if newest_first else "ASC"
     sql = f"SELECT * FROM {spec.table}{where} ORDER BY id {order} LIMIT ? OFFSET ?"
     rows = session.ledger.read(sql, (*params, -1 if limit is None else int(limit), max(0, int(offset))))
@@ -167,10 +174,10 @@ def list_records(session: Any, kind: str, *, filters: Mapping[str, object] | Non
 
 
 def count_records(session: Any, kind: str, *, filters: Mapping[str, object] | None = None,
-                  include_closed: bool = False) -> int:
+                  include_closed: bool = False, search: str | None = None) -> int:
     """How many rows :func:`list_records` would give without paging."""
     spec = spec_for(kind)
-    where, params = _where(spec, session, filters, include_closed)
+    where, params = _where(spec, session, filters, include_closed, search)
     return int(session.ledger.read_one(f"SELECT count(*) FROM {spec.table}{where}", tuple(params))[0])
 
 

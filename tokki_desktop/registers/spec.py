@@ -9,6 +9,7 @@ everywhere at once (plus a migration for its column).
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -72,10 +73,17 @@ class FieldSpec:
         """The field's name in ``lang``."""
         return self.label_en if lang == "en" else self.label_ja
 
-    def display(self, value: object, lang: str = "ja") -> str:
-        """A stored value as a person reads it (choice labels, はい/いいえ)."""
-        if value is None:
+    def display(self, value: object, lang: str = "ja", *, wareki: bool = False, with_seireki: bool = False) -> str:
+        """A stored value as a person reads it (choice labels, はい/いいえ; 和暦 dates if asked)."""
+        if value is None or value == "":
             return ""
+        if wareki and self.type in ("date", "datetime"):
+            from tokki_desktop import wareki as era
+
+            moment = dt.datetime.fromisoformat(str(value))
+            if self.type == "date":
+                return era.format_wareki(moment.date(), with_seireki=with_seireki)
+            return era.format_wareki_datetime(moment, with_seireki=with_seireki)
         if self.type == "choice":
             c = self.choice(str(value))
             if c is not None:
