@@ -225,3 +225,15 @@ def test_display_for_screens_and_forms() -> None:
     assert SPECS["takeouts"].field("started_at").display("2026-11-20T09:30:00.000+09:00", wareki=True) == (
         "令和8年11月20日 9時30分")
     assert SPECS["media"].field("encrypted").display(1) == "はい"
+
+
+def test_a_decided_approval_is_locked_for_handlers(officer_session, handler_session) -> None:
+    aid = repository.add(handler_session, "approvals", {"approval_type": "takeout", "scope": "本庁へ",
+                                                        "requested_on": "2026-11-20"})
+    repository.update(handler_session, "approvals", aid, {"scope": "本庁へ（2名で移送）"})  # still a request
+    repository.update(officer_session, "approvals", aid, {"status": "approved", "decided_on": "2026-11-21",
+                                                          "valid_until": "2026-12-31"})
+    with pytest.raises(NotPermitted):
+        repository.update(handler_session, "approvals", aid, {"valid_until": "2027-12-31"})
+    assert repository.get(officer_session, "approvals", aid)["valid_until"] == "2026-12-31"
+    repository.update(officer_session, "approvals", aid, {"valid_until": "2027-03-31"})

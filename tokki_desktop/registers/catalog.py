@@ -143,7 +143,7 @@ PEOPLE = RegisterSpec(
 
 CHANGE_REQUESTS = RegisterSpec(
     kind="change_requests", table="change_requests", label_ja="取扱責任者・従事者変更承認申請",
-    label_en="Staff change requests", article=8, title_field="description",
+    label_en="Staff change requests", article=8, title_field="description", decision_field="approved_on",
     fields=(
         contract_ref(),
         F("change", "変更の種類", "Change", "choice", required=True, choices=CHANGE_KINDS),
@@ -287,7 +287,7 @@ ASSETS = RegisterSpec(
 
 APPROVALS = RegisterSpec(
     kind="approvals", table="approvals", label_ja="承認（複写・持出し・送信・媒体・ソフトウェア）",
-    label_en="Approvals", article=5, title_field="scope",
+    label_en="Approvals", article=5, title_field="scope", decision_field="status",
     fields=(
         contract_ref(),
         F("approval_type", "種別", "Type", "choice", required=True, choices=APPROVAL_TYPES),
@@ -346,7 +346,7 @@ HANDOVERS = RegisterSpec(
 
 SUBCONTRACTS = RegisterSpec(
     kind="subcontracts", table="subcontracts", label_ja="再委託", label_en="Subcontracts", article=14,
-    title_field="name",
+    title_field="name", decision_field="approved_on",
     fields=(
         contract_ref(),
         F("name", "再委託先の名称", "Subcontractor", required=True, max_length=200),

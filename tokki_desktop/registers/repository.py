@@ -98,6 +98,8 @@ def update(session: Any, kind: str, record_id: int, values: Mapping[str, object]
         existing = _get(tx, spec, record_id)
         if existing.get("closed_at"):
             raise AlreadyClosed(spec.label_ja, spec.label_en, record_id)
+        if spec.decided(existing):
+            _require_officer_for(session, spec, "承認後の変更", "change decided records of")
         clean = validate(spec, values, tz=_tz(session), is_officer=session.user.is_officer,
                          existing={f.name: existing.get(f.name) for f in spec.fields})
         merged = {**existing, **clean}

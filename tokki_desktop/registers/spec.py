@@ -123,6 +123,9 @@ class RegisterSpec:
     title_field: str
     contract_scoped: bool = True
     add_requires_officer: bool = False
+    #: Once this (officer-only) field holds a decision, only an officer may change the record:
+    #: a handler must not widen the scope or extend the expiry of what was approved.
+    decision_field: str | None = None
     order_checks: tuple[OrderCheck, ...] = ()
     description_ja: str = ""
     description_en: str = ""
@@ -137,9 +140,22 @@ class RegisterSpec:
             raise ValueError(f"register {self.kind} uses system column names {sorted(clash)}")
         if self.title_field not in names:
             raise ValueError(f"register {self.kind}: title field {self.title_field} is not a field")
+        if self.decision_field is not None and not self._decision_ok(names):
+            raise ValueError(f"register {self.kind}: decision field must be an officer-only field")
         if self.contract_scoped and "contract_id" not in names:
             raise ValueError(f"register {self.kind} is contract-scoped but has no contract_id")
         self._by_name.update({f.name: f for f in self.fields})
+
+    def _decision_ok(self, names: list[str]) -> bool:
+        return any(f.name == self.decision_field and f.officer_only for f in self.fields)
+
+    def decided(self, row: dict[str, object]) -> bool:
+        """Whether ``row`` carries a decision (approval) that locks it for non-officers."""
+        if self.decision_field is None:
+            return False
+        f = self._by_name[self.decision_field]
+        value = row.get(f.name)
+        return value not in (None, "") and value != f.default
 
     def field(self, name: str) -> FieldSpec:
         """The field called ``name`` (KeyError for a name that is not one of its fields)."""
