@@ -26,6 +26,7 @@ class IndexEntry:
     mtime_ns: int
     sha256: str
     result_json: str
+    config: str
 
 
 class ScanIndex:
@@ -40,36 +41,33 @@ class ScanIndex:
         self._conn.execute(
             "CREATE TABLE IF NOT EXISTS entries (path TEXT PRIMARY KEY, size INTEGER, mtime_ns INTEGER,"
             " sha256 TEXT, config TEXT, result TEXT)")
+        # Every entry is loaded; those of another configuration simply never match.
         self._entries: dict[str, IndexEntry] = {}
-        self._by_sha: dict[str, str] = {}
+        self._by_sha: dict[tuple[str, str], str] = {}
         for path_, size, mtime_ns, sha, cfg, result in self._conn.execute(
                 "SELECT path, size, mtime_ns, sha256, config, result FROM entries"):
-            if cfg == self.config:
-                self._entries[path_] = IndexEntry(size, mtime_ns, sha, result)
-                self._by_sha.setdefault(sha, result)
+            self._entries[path_] = IndexEntry(size, mtime_ns, sha, result, cfg)
+            if sha:
+                self._by_sha.setdefault((cfg, sha), result)
         self._pending: list[tuple[str, int, int, str, str, str]] = []
 
     def set_config(self, config: str) -> None:
-        """Switch to another configuration (fingerprints changed): forget what no longer holds."""
+        """The configuration results must have been made under (scanner, limits, fingerprints)."""
         with self._lock:
-            new = f"{SCANNER_VERSION}:{config}"
-            if new != self.config:
-                self.config = new
-                self._entries.clear()
-                self._by_sha.clear()
+            self.config = f"{SCANNER_VERSION}:{config}"
 
     def lookup(self, path: str, size: int, mtime_ns: int) -> ScanResult | None:
         """The stored verdict when the file's size and mtime are unchanged."""
         with self._lock:
             e = self._entries.get(path)
-        if e is not None and e.size == size and e.mtime_ns == mtime_ns:
+        if e is not None and e.config == self.config and e.size == size and e.mtime_ns == mtime_ns:
             return ScanResult.from_json(json.loads(e.result_json))
         return None
 
     def lookup_content(self, path: str, sha256: str) -> ScanResult | None:
         """The stored verdict of identical content (touched or copied files)."""
         with self._lock:
-            raw = self._by_sha.get(sha256)
+            raw = self._by_sha.get((self.config, sha256))
         if raw is None:
             return None
         res = ScanResult.from_json(json.loads(raw))
@@ -80,9 +78,9 @@ class ScanIndex:
         """Remember a verdict (written at the next :meth:`flush`)."""
         raw = json.dumps(result.to_json(with_members=True), ensure_ascii=False)
         with self._lock:
-            self._entries[path] = IndexEntry(size, mtime_ns, result.sha256, raw)
+            self._entries[path] = IndexEntry(size, mtime_ns, result.sha256, raw, self.config)
             if result.sha256:
-                self._by_sha[result.sha256] = raw
+                self._by_sha[(self.config, result.sha256)] = raw
             self._pending.append((path, size, mtime_ns, result.sha256, self.config, raw))
             flush = len(self._pending) >= 2000
         if flush:

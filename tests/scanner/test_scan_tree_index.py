@@ -1,0 +1,103 @@
+"""Trees on several processes, the re-scan index, and scanning from threads."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import pytest
+
+import tokki_desktop.scanner.tree as tree
+from tokki_desktop.scanner import PERSONAL_DATA, ScanIndex, scan_file, scan_paths
+
+
+@pytest.fixture
+def small_tree(corpus, tmp_path: Path) -> Path:
+    root, labels = corpus
+    dst = tmp_path / "tree"
+    for rel in list(labels)[::4]:
+        (dst / rel).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(root / rel, dst / rel)
+    return dst
+
+
+class CountingScan:
+    """Counts the files really scanned (a spy around the real scan_file)."""
+
+    def __init__(self) -> None:
+        self.paths: list[str] = []
+
+    def __call__(self, path, **kw):
+        self.paths.append(os.fspath(path))
+        return scan_file(path, **kw)
+
+
+def test_parallel_results_equal_serial(small_tree: Path) -> None:
+    serial = {r.path: r.verdict for r in scan_paths([small_tree], jobs=1)}
+    parallel = {r.path: r.verdict for r in scan_paths([small_tree], jobs=2)}
+    assert serial == parallel and len(serial) >= 20
+
+
+def test_unchanged_files_come_from_the_index(small_tree: Path, tmp_path: Path, monkeypatch) -> None:
+    spy = CountingScan()
+    monkeypatch.setattr(tree, "scan_file", spy)
+    db = tmp_path / "index.sqlite"
+    with ScanIndex(db) as index:
+        first = list(scan_paths([small_tree], index=index))
+    n = len(spy.paths)
+    assert n == len(first)
+    spy.paths.clear()
+    with ScanIndex(db) as index:
+        second = list(scan_paths([small_tree], index=index))
+    assert spy.paths == []
+    assert [(r.path, r.verdict, r.findings) for r in first] == [(r.path, r.verdict, r.findings) for r in second]
+    # Touched (new mtime, same bytes): the content hash decides, no re-scan.
+    victim = next(p for p in small_tree.rglob("*") if p.is_file())
+    os.utime(victim, ns=(1, 1))
+    # Changed bytes: scanned again.
+    changed = next(p for p in small_tree.rglob("*.txt"))
+    changed.write_text("〒184-0004 東京都小金井市本町2丁目3番4号 山田 太郎 様\n", "utf-8")
+    with ScanIndex(db) as index:
+        third = {r.path: r for r in scan_paths([small_tree], index=index)}
+    assert spy.paths == [str(changed)]
+    assert third[str(changed)].verdict == PERSONAL_DATA
+
+
+def test_index_is_invalidated_when_fingerprints_change(small_tree: Path, tmp_path: Path, monkeypatch,
+                                                      corpus) -> None:
+    from tokki_desktop.scanner import InMemoryFingerprintStore
+
+    root, _ = corpus
+    spy = CountingScan()
+    monkeypatch.setattr(tree, "scan_file", spy)
+    db = tmp_path / "index.sqlite"
+    with ScanIndex(db) as index:
+        list(scan_paths([small_tree], index=index))
+    spy.paths.clear()
+    store = InMemoryFingerprintStore()
+    store.add_dataset("名簿", [root / "pos/roster_basic.xlsx"])
+    with ScanIndex(db) as index:
+        list(scan_paths([small_tree], index=index, fingerprints=store))
+    assert len(spy.paths) > 0
+
+
+def test_scan_file_and_index_from_threads(corpus, tmp_path: Path) -> None:
+    root, labels = corpus
+    paths = [root / rel for rel in labels]
+    expected = {str(p): scan_file(p).verdict for p in paths}
+    index = ScanIndex(tmp_path / "index.sqlite")
+
+    def work(p: Path) -> tuple[str, str]:
+        res = scan_file(p)
+        st = p.stat()
+        index.store(str(p), st.st_size, st.st_mtime_ns, res)
+        hit = index.lookup(str(p), st.st_size, st.st_mtime_ns)
+        assert hit is not None and hit.verdict == res.verdict
+        return str(p), res.verdict
+
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        got = dict(pool.map(work, paths * 2))
+    index.close()
+    assert got == expected
