@@ -232,3 +232,16 @@ def test_periodic_duties_stop_when_the_contract_period_ends(code: str, change: C
     assert run(code, site) == []
     # ... while the end of the contract brings its own duty: return or dispose (Art. 17).
     assert run("assets_after_contract_end", site)
+
+
+def test_findings_belong_to_their_contract() -> None:
+    site = clean_site()
+    second = dict(row(site, "contracts", 1), id=2, title="別契約")
+    site["contracts"].append(second)
+    site["emergency_plans"].append({"id": 2, "contract_id": 2, "title": "計画", "established_on": "2026-03-30"})
+    site["people"].append({"id": 3, "contract_id": 2, "name": "別 契約者", "role": "handler",
+                           "employment_type": "regular", "started_on": "2026-05-01"})
+    found = run("staff_not_approved", site)
+    assert [(f.contract_id, f.refs[0].id) for f in found] == [(2, 3)]
+    # Contract 1's pledges do not count for a person of contract 2.
+    assert [(f.contract_id, f.refs[0].id) for f in run("staff_no_pledge", site)] == [(2, 3)]
