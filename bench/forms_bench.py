@@ -23,13 +23,13 @@ os.environ.setdefault("TOKKI_KDF_PROFILE", "fast")
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from tests.forms.sample_ledger import fill_sample  # noqa: E402
-from tokki_desktop.clock import FixedClock  # noqa: E402
-from tokki_desktop.forms import list_forms, render  # noqa: E402
-from tokki_desktop.forms.fonts import ensure_fonts  # noqa: E402
-from tokki_desktop.forms.sources import record_ids  # noqa: E402
-from tokki_desktop.forms.render import form_spec  # noqa: E402
-from tokki_desktop.session import create_ledger  # noqa: E402
+from tests.forms.sample_ledger import fill_sample
+from tokki_desktop.clock import FixedClock
+from tokki_desktop.forms import list_forms, render
+from tokki_desktop.forms.fonts import ensure_fonts
+from tokki_desktop.forms.render import form_spec
+from tokki_desktop.forms.sources import record_ids
+from tokki_desktop.session import create_ledger
 
 SINGLE_BUDGET_MS = 300.0
 LEDGER_BUDGET_S = 10.0

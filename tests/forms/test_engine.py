@@ -169,3 +169,17 @@ def test_unwritable_output_is_a_known_error_and_leaves_nothing(tmp_path: Path) -
     with pytest.raises(OutputNotWritable):
         render_data(SPEC, _data(place="x", kind="速報", summary="s"), tmp_path / "no-such-folder" / "a.pdf")
     assert not (tmp_path / "no-such-folder").exists()
+
+
+def test_worker_threads_can_render_at_the_same_time(tmp_path: Path) -> None:
+    # The GUI renders from a worker thread while another form may be rendering.
+    from concurrent.futures import ThreadPoolExecutor
+
+    def one(i: int) -> Path:
+        return render_data(SPEC, _data(place=f"作業室{i:02d}", kind="速報", summary="同時に作成"),
+                           tmp_path / f"t{i}.pdf").path
+
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        paths = list(pool.map(one, range(8)))
+    for i, path in enumerate(paths):
+        assert f"作業室{i:02d}" in pdf_text(path)

@@ -11,7 +11,11 @@ import pytest
 from tokki_desktop.errors import NotFound
 from tokki_desktop.forms import list_forms, render, render_all
 from tokki_desktop.forms.errors import (
-    NotForThisForm, OutputNotWritable, RecordRequired, SecretRequired, UnknownForm,
+    NotForThisForm,
+    OutputNotWritable,
+    RecordRequired,
+    SecretRequired,
+    UnknownForm,
 )
 from tokki_desktop.registers import repository as repo
 
@@ -36,7 +40,7 @@ EXPECTED: dict[str, tuple[str, ...]] = {
     "workplace_report": ("作業場所報告書", "本社第二作業室", "4階402号室", "ICカード", "ID-0012"),
     "training_record": ("研修実施記録", "個人情報保護研修", "90分", "従事花子", "令和8年4月8日"),
     "implementation_report": ("実施状況報告書", "自己点検", "第8条", "第19条", "改善指示への対応"),
-    "subcontract_application": ("再委託承認申請書", "1再委託先の名称", "株式会社サンプル入力", "8再委託の期間",
+    "subcontract_application": ("再委託承認申請書", "1再委託先の名称", "株式会社サンプル入力", "8再委託の期間", "添付書類",
                                 "月1回の立入確認と作業報告書の提出", "ISMS認証取得"),
     "supervision_report": ("再委託先監督状況報告書", "株式会社サンプル入力", "立入確認を2回実施し、問題なし。"),
     "receipt": ("預り証", "令和8年4月15日10時30分", "小金井市役所第二庁舎", "1,200件", "市民税課担当者"),

@@ -7,7 +7,12 @@ from hypothesis import strategies as st
 
 from tokki_desktop.forms import fonts
 from tokki_desktop.forms.fonts import MINCHO
-from tokki_desktop.forms.linebreak import NO_LINE_END, NO_LINE_START, _units, break_lines
+from tokki_desktop.forms.linebreak import (
+    NO_LINE_END,
+    NO_LINE_START,
+    _units,
+    break_lines,
+)
 
 SIZE = 10.0
 

@@ -7,6 +7,14 @@ the bundled IPAex fonts embedded as subsets. Callers use :func:`list_forms` and
 
 from __future__ import annotations
 
-from tokki_desktop.forms.render import FormInfo, RenderResult, form_spec, list_forms, render, render_all, render_data
+from tokki_desktop.forms.render import (
+    FormInfo,
+    RenderResult,
+    form_spec,
+    list_forms,
+    render,
+    render_all,
+    render_data,
+)
 
 __all__ = ["FormInfo", "RenderResult", "form_spec", "list_forms", "render", "render_all", "render_data"]

@@ -19,7 +19,17 @@ from tokki_desktop.forms import fonts
 from tokki_desktop.forms.fonts import GOTHIC, MINCHO
 from tokki_desktop.forms.linebreak import break_lines
 from tokki_desktop.forms.model import (
-    Block, Emphasis, Field, Fields, FormSpec, Kind, Note, Signature, Table, TextBox,
+    Attachments,
+    Block,
+    Emphasis,
+    Field,
+    Fields,
+    FormSpec,
+    Kind,
+    Note,
+    Signature,
+    Table,
+    TextBox,
 )
 from tokki_desktop.forms.values import Findings, Printer, format_value, lookup
 
@@ -244,6 +254,10 @@ class Layout:
             self._signature(block)
         elif isinstance(block, Emphasis):
             self._emphasis(block)
+        elif isinstance(block, Attachments):
+            self._heading("添付書類")
+            self.paragraph("\n".join(f"({i}) {item}" for i, item in enumerate(block.items, start=1)),
+                           size=10, indent=BODY)
         else:  # pragma: no cover - the union is closed
             raise TypeError(type(block).__name__)
 

@@ -97,7 +97,14 @@ class Emphasis:
     size: float = 15.0
 
 
-Block = Fields | TextBox | Table | Note | Signature | Emphasis
+@dataclass(frozen=True)
+class Attachments:
+    """添付書類: the documents to enclose, listed under the blocks (before 以上)."""
+
+    items: tuple[str, ...]
+
+
+Block = Fields | TextBox | Table | Note | Signature | Emphasis | Attachments
 
 
 @dataclass(frozen=True)

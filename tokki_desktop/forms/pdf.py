@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import os
+import threading
 from pathlib import Path
 
 from reportlab.pdfgen.canvas import Canvas
@@ -12,9 +13,18 @@ from tokki_desktop.forms.errors import OutputNotWritable
 from tokki_desktop.forms.fonts import MINCHO
 from tokki_desktop.forms.layout import FOOTER, Page
 
+# ReportLab keeps per-font subset state shared by every document of the process; drawing one
+# PDF at a time keeps a GUI worker and a CLI-style batch in the same process from mixing it.
+_DRAW_LOCK = threading.Lock()
+
 
 def draw(pages: list[Page], title: str) -> bytes:
     """The PDF bytes of ``pages``; ``title`` (the form's name, never personal data) is metadata."""
+    with _DRAW_LOCK:
+        return _draw(pages, title)
+
+
+def _draw(pages: list[Page], title: str) -> bytes:
     buf = io.BytesIO()
     first = pages[0]
     c = Canvas(buf, pagesize=(first.width, first.height), initialFontName=MINCHO,

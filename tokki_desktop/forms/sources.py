@@ -23,8 +23,8 @@ from typing import Any
 from tokki_desktop.errors import NotFound
 from tokki_desktop.forms.errors import NotForThisForm, SecretRequired
 from tokki_desktop.forms.model import FormSpec
-from tokki_desktop.registers import spec_for
 from tokki_desktop.registers import repository as repo
+from tokki_desktop.registers import spec_for
 from tokki_desktop.wareki import format_wareki
 
 Row = dict[str, Any]

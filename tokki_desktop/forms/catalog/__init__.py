@@ -4,9 +4,17 @@ from __future__ import annotations
 
 import re
 
-from tokki_desktop.forms.catalog import handovers, incidents, media, pledges, reports, staff, subcontracts, vault
+from tokki_desktop.forms.catalog import (
+    handovers,
+    incidents,
+    media,
+    pledges,
+    reports,
+    staff,
+    subcontracts,
+    vault,
+)
 from tokki_desktop.forms.model import FormSpec
-
 
 
 def _article_number(spec: FormSpec) -> int:

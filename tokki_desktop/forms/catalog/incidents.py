@@ -3,7 +3,14 @@
 from __future__ import annotations
 
 from tokki_desktop.forms.catalog.common import CONTRACT
-from tokki_desktop.forms.model import Field, Fields, FormSpec, Source, TextBox
+from tokki_desktop.forms.model import (
+    Attachments,
+    Field,
+    Fields,
+    FormSpec,
+    Source,
+    TextBox,
+)
 
 COMPLAINT_REPORT = FormSpec(
     id="complaint_report", title="苦情処理報告書", article="第18条",
@@ -71,6 +78,7 @@ EMERGENCY_PLAN = FormSpec(
         )),
         TextBox("1　連絡体制（委託者その他の関係者との連絡）", "record.contacts", min_lines=4),
         TextBox("2　証拠保全、被害拡大の防止、復旧及び再発防止の措置", "record.content", min_lines=6),
+        Attachments(("緊急連絡先一覧（委託者の担当課、受託者の取扱責任者及び代表者）",)),
     ),
 )
 

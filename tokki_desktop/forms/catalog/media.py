@@ -3,7 +3,16 @@
 from __future__ import annotations
 
 from tokki_desktop.forms.catalog.common import CONTRACT, intro
-from tokki_desktop.forms.model import Column, Field, Fields, FormSpec, Note, Source, Table, TextBox
+from tokki_desktop.forms.model import (
+    Column,
+    Field,
+    Fields,
+    FormSpec,
+    Note,
+    Source,
+    Table,
+    TextBox,
+)
 
 COPY_APPROVAL = FormSpec(
     id="copy_approval", title="複写・複製承認申請書", article="第5条",

@@ -3,7 +3,15 @@
 from __future__ import annotations
 
 from tokki_desktop.forms.catalog.common import CONTRACT, intro
-from tokki_desktop.forms.model import Column, Field, Fields, FormSpec, Source, Table, TextBox
+from tokki_desktop.forms.model import (
+    Column,
+    Field,
+    Fields,
+    FormSpec,
+    Source,
+    Table,
+    TextBox,
+)
 
 STAFF_REPORT = FormSpec(
     id="staff_report", title="個人情報取扱責任者・従事者報告書", article="第8条",

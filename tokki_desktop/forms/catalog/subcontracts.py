@@ -3,7 +3,14 @@
 from __future__ import annotations
 
 from tokki_desktop.forms.catalog.common import CONTRACT
-from tokki_desktop.forms.model import Field, Fields, FormSpec, Source, TextBox
+from tokki_desktop.forms.model import (
+    Attachments,
+    Field,
+    Fields,
+    FormSpec,
+    Source,
+    TextBox,
+)
 
 SUBCONTRACT_APPLICATION = FormSpec(
     id="subcontract_application", title="再委託承認申請書", article="第14条",
@@ -21,6 +28,8 @@ SUBCONTRACT_APPLICATION = FormSpec(
         TextBox("6　再委託先における安全性及び信頼性を確保する対策", "record.safety_measures", min_lines=2),
         TextBox("7　再委託先に対する管理及び監督の方法", "record.supervision_method", min_lines=2),
         Fields((Field("8　再委託の期間", "record.period"),)),
+        Attachments(("再委託先との契約書（案）の写し（管理及び監督の手続及び方法を定めたもの。第14条第4項）",
+                     "再委託先の個人情報保護に関する体制が分かる資料")),
     ),
 )
 

@@ -3,7 +3,15 @@
 from __future__ import annotations
 
 from tokki_desktop.forms.catalog.common import CONTRACT
-from tokki_desktop.forms.model import Emphasis, Field, Fields, FormSpec, Note, Signature, Source
+from tokki_desktop.forms.model import (
+    Emphasis,
+    Field,
+    Fields,
+    FormSpec,
+    Note,
+    Signature,
+    Source,
+)
 
 RECOVERY_KEY = FormSpec(
     id="recovery_key", title="台帳回復キー保管票", article="—",
