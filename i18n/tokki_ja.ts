@@ -61,6 +61,122 @@
     </message>
 </context>
 <context>
+    <name>ArticleTableModel</name>
+    <message>
+        <source>Article</source>
+        <translation>条</translation>
+    </message>
+    <message>
+        <source>Heading</source>
+        <translation>見出し</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状況</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>未対応</translation>
+    </message>
+    <message>
+        <source>Most urgent</source>
+        <translation>最も急ぐもの</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <source>Art. %1</source>
+        <translation>第%1条</translation>
+    </message>
+    <message>
+        <source>not checked</source>
+        <translation>確認対象外</translation>
+    </message>
+</context>
+<context>
+    <name>CloseRecordDialog</name>
+    <message>
+        <source>Close record %1</source>
+        <translation>記録 %1 の終了</translation>
+    </message>
+    <message>
+        <source>A closed record stays in the ledger and in its history; it is only marked as closed. Give the reason.</source>
+        <translation>終了した記録も台帳と履歴に残り、「終了」の印が付くだけです。理由を入力してください。</translation>
+    </message>
+    <message>
+        <source>&amp;Reason</source>
+        <translation>理由(&amp;R)</translation>
+    </message>
+    <message>
+        <source>C&amp;lose record</source>
+        <translation>記録を終了(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+    <message>
+        <source>closing a record</source>
+        <translation>記録の終了</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardScreen</name>
+    <message>
+        <source>Compliance by article</source>
+        <translation>条項別の遵守状況</translation>
+    </message>
+    <message>
+        <source>&amp;Check again</source>
+        <translation>再確認(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状況</translation>
+    </message>
+    <message>
+        <source>Finding</source>
+        <translation>指摘</translation>
+    </message>
+    <message>
+        <source>What to do</source>
+        <translation>対応</translation>
+    </message>
+    <message>
+        <source>Records</source>
+        <translation>記録</translation>
+    </message>
+    <message>
+        <source>Double-click a finding (or press Enter) to open its record.</source>
+        <translation>指摘をダブルクリック（または Enter）すると、その記録を開きます。</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>確認しています…</translation>
+    </message>
+    <message>
+        <source>checking compliance</source>
+        <translation>遵守状況の確認</translation>
+    </message>
+    <message>
+        <source>As of %1</source>
+        <translation>%1 時点</translation>
+    </message>
+</context>
+<context>
+    <name>FindingsChart</name>
+    <message>
+        <source>Open findings by article</source>
+        <translation>条項別の未対応の指摘</translation>
+    </message>
+    <message>
+        <source>Open findings by article: click a bar to see that article</source>
+        <translation>条項別の未対応の指摘数（棒をクリックするとその条項を表示）</translation>
+    </message>
+</context>
+<context>
     <name>LockPanel</name>
     <message>
         <source>Locked</source>
@@ -233,6 +349,150 @@
     </message>
 </context>
 <context>
+    <name>RecordEditor</name>
+    <message>
+        <source>New record: %1</source>
+        <translation>新規登録: %1</translation>
+    </message>
+    <message>
+        <source>%1: record %2</source>
+        <translation>%1: 記録 %2</translation>
+    </message>
+    <message>
+        <source>Only a responsible officer can set this.</source>
+        <translation>この項目は取扱責任者だけが記入できます。</translation>
+    </message>
+    <message>
+        <source>* required. Dates: 2026-04-01, R8.4.1 or 令和8年4月1日.</source>
+        <translation>* は必須です。日付は 令和8年4月1日、R8.4.1、2026-04-01 のいずれの形でも入力できます。</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+    <message>
+        <source>Still to be filled in.</source>
+        <translation>未記入です（記入してください）。</translation>
+    </message>
+    <message>
+        <source>%1 is required.</source>
+        <translation>「%1」は必須です。</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>保存しています…</translation>
+    </message>
+    <message>
+        <source>saving a record</source>
+        <translation>記録の保存</translation>
+    </message>
+</context>
+<context>
+    <name>RecordHistoryDialog</name>
+    <message>
+        <source>History of %1 record %2</source>
+        <translation>%1 記録 %2 の履歴</translation>
+    </message>
+    <message>
+        <source>added</source>
+        <translation>登録</translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation>変更</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation>終了</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>番号</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>日時</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>操作者</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Changes</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>From the audit chain: entries cannot be edited or removed.</source>
+        <translation>監査記録（改ざん検知付き）から表示しています。編集・削除はできません。</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>閉じる</translation>
+    </message>
+</context>
+<context>
+    <name>RecordTableModel</name>
+    <message>
+        <source>Closed</source>
+        <translation>終了</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation>終了</translation>
+    </message>
+    <message>
+        <source>Closed: %1</source>
+        <translation>終了: %1</translation>
+    </message>
+</context>
+<context>
+    <name>RegistersScreen</name>
+    <message>
+        <source>Registers</source>
+        <translation>台帳</translation>
+    </message>
+    <message>
+        <source>Art. %1  %2</source>
+        <translation>第%1条  %2</translation>
+    </message>
+    <message>
+        <source>Show c&amp;losed records</source>
+        <translation>終了した記録も表示(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;New…</source>
+        <translation>新規(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>編集(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;History</source>
+        <translation>履歴(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Clo&amp;se record…</source>
+        <translation>記録を終了(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>すべて</translation>
+    </message>
+    <message>
+        <source>%1 records</source>
+        <translation>%1 件</translation>
+    </message>
+</context>
+<context>
     <name>Roles</name>
     <message>
         <source>Responsible officer</source>
@@ -249,6 +509,14 @@
 </context>
 <context>
     <name>Screens</name>
+    <message>
+        <source>Dashboard</source>
+        <translation>ダッシュボード</translation>
+    </message>
+    <message>
+        <source>Registers</source>
+        <translation>台帳</translation>
+    </message>
     <message>
         <source>Users</source>
         <translation>利用者</translation>

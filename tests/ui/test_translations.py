@@ -32,7 +32,7 @@ from tokki_desktop.ui.language import compiled_catalogue, read_ts
 from tokki_desktop.ui.resources import ts_dir
 
 # Words that are the same in both languages (product name, abbreviations, formats).
-ALLOWED_WORDS = {"Tokki", "Desktop", "PDF", "USB", "CSV", "demo", "English", "ID", "HDD", "SSD", "SD"}
+ALLOWED_WORDS = {"Tokki", "Desktop", "PDF", "USB", "CSV", "demo", "English", "ID", "HDD", "SSD", "SD", "Enter", "Ctrl"}
 
 
 def visible_texts(root: QWidget) -> list[str]:
@@ -103,6 +103,7 @@ def test_walking_every_screen_in_japanese_finds_no_untranslated_text(qtbot, desk
     window = log_in(qtbot, desktop, OFFICER)
     for key in window.screen_keys:
         window.open_screen(key)
+        qtbot.waitUntil(lambda: not getattr(window.screen(key), "busy", False), timeout=15000)
         problems += [(t, english_words(t, data | _screen_data(window))) for t in visible_texts(window)]
     problems += [(a.text(), english_words(a.text(), data)) for m in window.menuBar().findChildren(QMenu)
                  for a in m.actions()]

@@ -1,0 +1,59 @@
+"""The dashboard: status per article from the compliance engine, and one click to evidence."""
+
+from __future__ import annotations
+
+from tests.conftest import OFFICER
+from tests.ui.conftest import log_in
+
+
+def _dashboard(qtbot, desktop):  # noqa: ANN001, ANN202
+    window = log_in(qtbot, desktop, OFFICER)
+    window.open_screen("dashboard")
+    screen = window.screen("dashboard")
+    qtbot.waitUntil(lambda: screen.report is not None and not screen.busy, timeout=15000)
+    return window, screen
+
+
+def test_table_shows_every_article_with_symbol_and_word(qtbot, desktop) -> None:
+    from tokki_desktop.registers.compliance import evaluate
+
+    window, screen = _dashboard(qtbot, desktop)
+    expected = evaluate(window.session)
+    model = screen.model
+    assert model.rowCount() == len(expected.articles) == 19
+    for row, article in enumerate(model.articles):
+        status_text = model.data(model.index(row, 2))
+        if article.checked:
+            want = {"ok": "✔ 適合", "due_soon": "△ 期限間近", "overdue": "▲ 期限超過", "violation": "✖ 違反"}
+            assert status_text == want[expected.status_of(article.article)]
+            assert model.data(model.index(row, 3)) == str(expected.articles[article.article].open_count)
+        else:
+            assert status_text == "確認対象外"
+    # A fresh contract without an emergency plan is a violation of Art. 19, shown as such.
+    row19 = next(r for r, a in enumerate(model.articles) if a.article == 19)
+    assert model.data(model.index(row19, 2)) == "✖ 違反"
+    assert model.data(model.index(row19, 0)) == "第19条"
+
+
+def test_finding_opens_its_record_in_the_registers(qtbot, desktop) -> None:
+    window, screen = _dashboard(qtbot, desktop)
+    screen.select_article(1)  # the contract lacks purpose and address: due soon
+    assert screen.findings.rowCount() >= 1
+    assert "契約" in screen.findings.item(0, 1).text()
+    screen.open_evidence(0)
+    registers = window.current_screen()
+    assert registers.objectName() == "registersScreen"
+    assert registers.spec.kind == "contracts"
+    assert registers.selected_record()["id"] == 1
+
+
+def test_chart_click_selects_the_article(qtbot, desktop) -> None:
+    from PySide6.QtCore import QPoint, Qt
+
+    _window, screen = _dashboard(qtbot, desktop)
+    chart = screen.chart
+    chart.resize(190, 120)
+    slot = chart.width() / 19
+    qtbot.mouseClick(chart, Qt.MouseButton.LeftButton, pos=QPoint(int(slot * 18 + slot / 2), 60))
+    assert screen.table.currentIndex().row() == 18
+    assert screen.findings.rowCount() >= 1

@@ -1,0 +1,24 @@
+"""Dates as people read them: 和暦 in Japanese (令和8年11月26日), ISO dates in English."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from tokki_desktop.wareki import format_wareki, format_wareki_datetime
+
+
+def show_date(value: object, lang: str) -> str:
+    """A stored date, date-time or ISO string for the screen ('' for nothing)."""
+    if value is None or value == "":
+        return ""
+    if isinstance(value, str):
+        try:
+            value = dt.datetime.fromisoformat(value) if len(value) > 10 else dt.date.fromisoformat(value)
+        except ValueError:
+            return value  # not a date after all: show it as stored
+    if isinstance(value, dt.datetime):
+        local = value.astimezone() if value.tzinfo is not None else value
+        return format_wareki_datetime(local) if lang == "ja" else local.strftime("%Y-%m-%d %H:%M")
+    if isinstance(value, dt.date):
+        return format_wareki(value) if lang == "ja" else value.isoformat()
+    return str(value)
