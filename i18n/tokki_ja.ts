@@ -468,6 +468,14 @@
         <translation>終了した記録も表示(&amp;L)</translation>
     </message>
     <message>
+        <source>Search (any text field)</source>
+        <translation>検索（文字の項目すべて）</translation>
+    </message>
+    <message>
+        <source>Se&amp;arch:</source>
+        <translation>検索(&amp;A):</translation>
+    </message>
+    <message>
         <source>&amp;New…</source>
         <translation>新規(&amp;N)…</translation>
     </message>

@@ -154,3 +154,16 @@ def _complaint(i: int) -> dict[str, object]:
                               "choice": f.choices[0].value if f.choices else "", "int": 1,
                               "bool": True}.get(f.type, f"問合せ {i}")
     return values
+
+
+def test_search_box_filters_the_register(qtbot, desktop) -> None:
+    from tokki_desktop.registers import repository
+
+    window, screen = _registers(qtbot, desktop)
+    for i in range(3):
+        repository.add(window.session, "complaints", _complaint(i))
+    screen.show_register("complaints")
+    assert screen.model.rowCount() == 3
+    screen.search_edit.setText("問合せ 1")
+    qtbot.waitUntil(lambda: screen.model.rowCount() == 1, timeout=3000)
+    assert screen.count_label.text() == "1 件"

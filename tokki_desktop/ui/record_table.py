@@ -66,6 +66,7 @@ class RecordTableModel(QAbstractTableModel):
         self.include_closed = False
         self.newest_first = False
         self.filters: dict[str, object] = {}
+        self.search = ""
         self._count = 0
         self._pages: OrderedDict[int, list[dict[str, Any]]] = OrderedDict()
         self.reload()
@@ -78,7 +79,7 @@ class RecordTableModel(QAbstractTableModel):
         self.beginResetModel()
         self._pages.clear()
         self._count = repository.count_records(self.session, self.spec.kind, filters=self.filters,
-                                               include_closed=self.include_closed)
+                                               include_closed=self.include_closed, search=self.search or None)
         self.endResetModel()
 
     def _page(self, number: int) -> list[dict[str, Any]]:
@@ -89,7 +90,7 @@ class RecordTableModel(QAbstractTableModel):
 
         rows = repository.list_records(
             self.session, self.spec.kind, filters=self.filters, include_closed=self.include_closed,
-            offset=number * PAGE, limit=PAGE, newest_first=self.newest_first,
+            offset=number * PAGE, limit=PAGE, newest_first=self.newest_first, search=self.search or None,
         )
         self._pages[number] = rows
         while len(self._pages) > KEPT_PAGES:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPushButton,
@@ -72,6 +73,18 @@ class RegistersScreen(QWidget):
         self.filter_box.currentIndexChanged.connect(self._filters_changed)
         self.filter_label = QLabel("")
         self.filter_label.setBuddy(self.filter_box)
+        self.search_edit = QLineEdit()
+        self.search_edit.setObjectName("searchBox")
+        self.search_edit.setPlaceholderText(self.tr("Search (any text field)"))
+        self.search_edit.setClearButtonEnabled(True)
+        search_label = QLabel(self.tr("Se&arch:"))
+        search_label.setBuddy(self.search_edit)
+        # Search as the user types, but only once they pause (one query, not one per key).
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(250)
+        self._search_timer.timeout.connect(self._filters_changed)
+        self.search_edit.textChanged.connect(lambda _t: self._search_timer.start())
 
         self.table = QTableView()
         self.table.setObjectName("recordTable")
@@ -101,10 +114,11 @@ class RegistersScreen(QWidget):
         self.close_button.setVisible(context.is_officer)
 
         filters = QHBoxLayout()
+        filters.addWidget(search_label)
+        filters.addWidget(self.search_edit, 1)
         filters.addWidget(self.filter_label)
         filters.addWidget(self.filter_box)
         filters.addWidget(self.show_closed)
-        filters.addStretch(1)
         filters.addWidget(self.count_label)
         buttons = QHBoxLayout()
         for button in (self.add_button, self.edit_button, self.history_button, self.close_button):
@@ -123,7 +137,7 @@ class RegistersScreen(QWidget):
         split.addWidget(self.register_list)
         split.addWidget(right)
         split.setStretchFactor(1, 1)
-        split.setSizes([260, 800])
+        split.setSizes([230, 900])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(split)
@@ -202,6 +216,7 @@ class RegistersScreen(QWidget):
         chosen = self.filter_box.currentData() if self._filter_field is not None else None
         self.model.filters = {self._filter_field.name: chosen} if chosen is not None else {}
         self.model.include_closed = self.show_closed.isChecked()
+        self.model.search = self.search_edit.text().strip()
         self.model.reload()
         self.count_label.setText(self.tr("%1 records").replace("%1", f"{self.model.rowCount():,}"))
         for col in range(min(self.model.columnCount(), 8)):
