@@ -21,7 +21,8 @@ ROSTER = (
 )
 
 FAST = MonitorOptions(quiet=0.2, workers=2, reconcile_every=3600, heartbeat=3600, import_every=0.2,
-                      refresh_every=0.3, media_interval=0.1, health_every=0.2)
+                      refresh_every=0.3, media_interval=0.1, health_every=0.2,
+                      inventory=False)
 
 
 def write_roster(path: Path, extra: str = "") -> Path:

@@ -54,6 +54,7 @@ class MonitorOptions:
     refresh_every: float = 5.0
     media_interval: float = 0.5
     health_every: float = 1.0
+    inventory: bool = True  # run the scheduled inventory of the watched folders when due
 
 
 @dataclass
@@ -106,6 +107,7 @@ class Monitor:
         self._auto_quarantine = False
         self._stop = threading.Event()
         self._stopped = threading.Event()
+        self._inventory_running = threading.Event()
         self._import_wake = threading.Event()
         self._threads: list[threading.Thread] = []
         self.run_uid = ""
@@ -273,10 +275,36 @@ class Monitor:
         self._fingerprints = matcher if matcher else None
         self._fingerprints_seen = seen
 
+    def _maybe_inventory(self) -> None:
+        """Start the scheduled inventory of the watched folders when it is due (weekly)."""
+        from tokki_desktop.monitor import inventory
+
+        if not self.options.inventory or self._inventory_running.is_set():
+            return
+        if not inventory.due(self.ledger, self.clock.now()):
+            return
+        self._inventory_running.set()
+
+        def work() -> None:
+            try:
+                folders = [r.path for r in self.watcher.roots() if r.medium is None]
+                result = inventory.run("roots", "監視フォルダ / watched folders", folders, self._scanner,
+                                       self.clock.now, still_there=lambda: not self._stop.is_set())
+                d = result.as_dict()
+                self.spool.append("inventory", {k: d[k] for k in (
+                    "kind", "target", "media_id", "started_at", "finished_at", "files", "personal_data",
+                    "encrypted", "unreadable")} | {"complete": 1 if result.complete else 0})
+                self._import_wake.set()
+            finally:
+                self._inventory_running.clear()
+
+        threading.Thread(target=work, name="tokki-inventory", daemon=True).start()
+
     def _refresh_loop(self) -> None:
         while not self._stop.wait(self.options.refresh_every):
             try:
                 self._refresh()
+                self._maybe_inventory()
             except sqlcipher3.OperationalError:
                 continue
             except Exception:  # noqa: BLE001

@@ -1,0 +1,100 @@
+"""The monitor's rules in the compliance status: open detections, and gaps in monitoring.
+
+Registered into the registers' rule registry (this module is named in its RULE_MODULES).
+Messages name ids, rules, places and times only.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterator
+from typing import Any
+
+from tokki_desktop.monitor.runs import TOLERANCE
+from tokki_desktop.registers.compliance.data import ComplianceData
+from tokki_desktop.registers.compliance.model import Finding, RecordRef
+from tokki_desktop.registers.compliance.registry import rule
+
+# Gaps older than this are history, shown in the runs' record but no longer a finding.
+GAP_LOOKBACK = dt.timedelta(days=90)
+_GAP_WORDS = {
+    "killed": ("監視が強制終了されていました", "the monitor had been killed"),
+    "stopped": ("監視が停止されていました", "the monitor had been stopped"),
+    "started_late": ("起動後しばらく監視が動いていませんでした", "the monitor started late after boot"),
+    "officer_stop": ("取扱責任者の指示で監視が止まっていました", "an officer had stopped the monitor"),
+}
+
+
+def _contract_id(data: ComplianceData) -> int | None:
+    contracts = data.contracts()
+    return int(contracts[0]["id"]) if contracts else None
+
+
+def _t(value: Any) -> dt.datetime | None:
+    return dt.datetime.fromisoformat(str(value)) if value else None
+
+
+@rule("monitor_open_detections", 5, "未処理の検知", "open monitor detections", also_articles=(6, 7))
+def open_detections(data: ComplianceData, now: dt.datetime) -> Iterator[Finding]:
+    """Detections no officer has resolved yet, one finding per article and rule."""
+    groups: dict[tuple[int, str, str], list[dict[str, Any]]] = defaultdict(list)
+    for d in data.table("monitor_detections"):
+        if d.get("status") == "open":
+            groups[(int(d["article"]), str(d["rule"]), str(d["severity"]))].append(d)
+    cid = _contract_id(data)
+    for (article, code, severity), rows in sorted(groups.items()):
+        refs = tuple(RecordRef("monitor_detections", int(r["id"]), f"{r['place']} {r['detected_at'][:16]}")
+                     for r in rows[:20])
+        ids = ", ".join(str(r["id"]) for r in rows[:10]) + (" …" if len(rows) > 10 else "")
+        yield Finding(
+            article, "violation" if severity == "violation" else "due_soon", "monitor_open_detections",
+            f"未処理の検知が {len(rows)} 件あります（{code}、ID {ids}）。",
+            f"{len(rows)} open detection(s) ({code}, ids {ids}).",
+            refs, "`tokki resolve ID approve|removed|quarantine|incident` で処理してください。",
+            "Resolve them: `tokki resolve ID approve|removed|quarantine|incident`.",
+            _t(min(r["detected_at"] for r in rows)), cid)
+
+
+@rule("monitor_gap", 7, "監視の空白", "time without the monitor", also_articles=(5, 6))
+def monitor_gaps(data: ComplianceData, now: dt.datetime) -> Iterator[Finding]:
+    """A terminal in use without the monitor: recorded gaps, and a monitor silent right now."""
+    cid = _contract_id(data)
+    for g in data.table("monitor_gaps"):
+        start, end = _t(g["gap_from"]), _t(g["gap_to"])
+        if start is None or end is None or now - end > GAP_LOOKBACK:
+            continue
+        ja, en = _GAP_WORDS.get(str(g["reason"]), ("監視が動いていませんでした", "the monitor was not running"))
+        yield Finding(
+            7, "due_soon" if g["reason"] == "officer_stop" else "violation", "monitor_gap",
+            f"{start:%Y-%m-%d %H:%M} から {end:%Y-%m-%d %H:%M} まで{ja}。",
+            f"From {start:%Y-%m-%d %H:%M} to {end:%Y-%m-%d %H:%M} {en}.",
+            (RecordRef("monitor_gaps", int(g["id"]), str(g["reason"])),),
+            "理由を確認し、監視を常に起動してください。", "Find out why, and keep the monitor running.",
+            end, cid)
+    runs = sorted(data.table("monitor_runs"), key=lambda r: int(r["id"]))
+    if not runs:
+        if [f for f in data.table("monitor_folders") if not f.get("closed_at")]:
+            yield Finding(7, "due_soon", "monitor_gap", "監視フォルダが設定されていますが、監視が一度も起動していません。",
+                          "Folders are set up for watching but the monitor has never run.", (),
+                          "`tokki monitor` を起動してください。", "Start it with `tokki monitor`.", None, cid)
+        return
+    last = runs[-1]
+    alive = _t(last.get("stopped_at")) or _t(last.get("last_heartbeat_at")) or _t(last.get("started_at"))
+    if alive is None:
+        return
+    if last.get("stopped_at"):
+        if last.get("stop_kind") == "officer":
+            yield Finding(7, "due_soon", "monitor_gap",
+                          f"{alive:%Y-%m-%d %H:%M} から取扱責任者の指示で監視が停止しています。",
+                          f"The monitor has been stopped by an officer since {alive:%Y-%m-%d %H:%M}.",
+                          (RecordRef("monitor_runs", int(last["id"]), "officer"),),
+                          "作業を再開する前に監視を起動してください。", "Start the monitor before work resumes.",
+                          alive, cid)
+        return  # a shutdown: the next start records any gap against the boot time
+    if now - alive > TOLERANCE:
+        yield Finding(7, "violation", "monitor_gap",
+                      f"{alive:%Y-%m-%d %H:%M} 以降、監視からの応答がありません。",
+                      f"No sign of the monitor since {alive:%Y-%m-%d %H:%M}.",
+                      (RecordRef("monitor_runs", int(last["id"]), "silent"),),
+                      "監視を起動し直してください。", "Start the monitor again.", alive, cid)
