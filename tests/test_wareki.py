@@ -38,6 +38,13 @@ def test_format():
     assert format_wareki(None) == ""
 
 
+def test_long_vowel_mark_is_kept_in_words():
+    from tokki_desktop.wareki import normalize
+
+    assert normalize("ＳＤカード") == "SDカード"
+    assert normalize("2026ー4ー1") == "2026-4-1"
+
+
 def test_datetime():
     assert parse_datetime("R8.11.26 14:05") == dt.datetime(2026, 11, 26, 14, 5)
     assert parse_datetime("令和8年11月26日 9時30分") == dt.datetime(2026, 11, 26, 9, 30)

@@ -21,15 +21,18 @@ ERAS: list[tuple[str, str, dt.date]] = [
     ("明治", "M", dt.date(1868, 1, 25)),  # 明治元年 is counted from 1868 (the era's calendar year)
 ]
 
-_HYPHENS = "‐‑‒–—―−ーｰ－﹣⁃"
+_HYPHENS = "‐‑‒–—―−－﹣⁃"
+# The katakana long vowel mark is typed as a hyphen between digits (2026ー4ー1), but it is
+# part of words such as カード: replace it only next to a digit.
+_CHOON_BETWEEN_DIGITS = re.compile(r"(?<=\d)[ーｰ](?=\d)")
 
 
 def normalize(text: str) -> str:
-    """NFKC (full-width digits/letters to ASCII) and every hyphen variant to '-'."""
+    """NFKC (full-width digits/letters to ASCII) and hyphen variants to '-'."""
     text = unicodedata.normalize("NFKC", text).strip()
     for h in _HYPHENS:
         text = text.replace(h, "-")
-    return text
+    return _CHOON_BETWEEN_DIGITS.sub("-", text)
 
 
 def era_of(day: dt.date) -> tuple[str, str, int]:
