@@ -183,3 +183,27 @@ def test_worker_threads_can_render_at_the_same_time(tmp_path: Path) -> None:
         paths = list(pool.map(one, range(8)))
     for i, path in enumerate(paths):
         assert f"作業室{i:02d}" in pdf_text(path)
+
+
+def test_a_huge_table_cell_continues_on_the_next_page_with_the_header(tmp_path: Path) -> None:
+    data = _data(place="x", kind="速報", summary="s")
+    note = "".join(f"《{i:03d}》備考の長い記載、" for i in range(400))
+    data["rows"] = [{"name": "前の行", "day": "2026-04-01", "n": 1}, {"name": note, "day": "2026-04-02", "n": 2},
+                    {"name": "後の行", "day": "2026-04-03", "n": 3}]
+    result = render_data(SPEC, data, tmp_path / "n.pdf")
+    pages = _pages_text(result.path)
+    assert result.pages >= 3
+    text = "".join(pages)
+    assert all(f"《{i:03d}》" in text for i in range(400))
+    assert "前の行" in pages[0] and "後の行" in pages[-1]
+    assert all("氏名受領日件数" in p for p in pages[1:])
+
+
+def test_long_addressee_and_signature_values_wrap_instead_of_being_cut(tmp_path: Path) -> None:
+    spec = form_spec("pledge_handler")
+    long_dept = "情報システム本部 第二データ入力センター 住民税課税資料入力課 第三係 夜間作業班"
+    data = _data(affiliation=long_dept, role="従事者")
+    data["profile"] = {**PROFILE, "client_head": "東京都小金井市長 職務代理者 小金井市副市長 兼 総務部長事務取扱"}
+    text = pdf_text(render_data(spec, data, tmp_path / "o.pdf").path)
+    assert long_dept.replace(" ", "") in text
+    assert "兼総務部長事務取扱" in text and "様" in text

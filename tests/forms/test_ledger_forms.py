@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from tokki_desktop.errors import NotFound
-from tokki_desktop.forms import list_forms, render, render_all
+from tokki_desktop.forms import list_forms, record_choices, render, render_all
 from tokki_desktop.forms.errors import (
     NotForThisForm,
     OutputNotWritable,
@@ -141,3 +141,11 @@ def test_bad_requests_are_known_errors_and_write_nothing(filled: dict[str, Any],
 def test_a_handler_can_print_forms_too(handler_session: Any, tmp_path: Path) -> None:
     result = render(handler_session, "staff_report", out_path=tmp_path / "s.pdf")
     assert result.pages == 1 and "該当なし" in pdf_text(result.path)
+
+
+def test_record_choices_list_what_a_per_record_form_is_made_for(filled: dict[str, Any]) -> None:
+    session = filled["session"]
+    assert record_choices(session, "pledge_handler") == [(filled["handler"], "従事 花子")]
+    assert record_choices(session, "pledge_officer") == [(filled["officer"], "責任 太郎")]
+    assert record_choices(session, "media_use") == [(filled["media"], "USB-001")]
+    assert record_choices(session, "asset_ledger") == []

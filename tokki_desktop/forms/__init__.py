@@ -12,9 +12,12 @@ from tokki_desktop.forms.render import (
     RenderResult,
     form_spec,
     list_forms,
+    record_choices,
     render,
     render_all,
     render_data,
 )
 
-__all__ = ["FormInfo", "RenderResult", "form_spec", "list_forms", "render", "render_all", "render_data"]
+__all__ = [
+    "FormInfo", "RenderResult", "form_spec", "list_forms", "record_choices", "render", "render_all", "render_data",
+]

@@ -195,7 +195,16 @@ class Layout:
             self.y -= _leading(BODY) * 1.6
             head = self.printer.value("profile.client_head", "text", "宛先（委託者の長）")
             if head:
-                self.text(self.left, self.y, MINCHO, 12, f"{head}　様")
+                addressee = f"{head}　様"
+                width = self.content * 0.6
+                if fonts.text_width(addressee, MINCHO, 12) <= width:
+                    size, lines = 12.0, [addressee]
+                else:  # a long title of the head: smaller, then on two lines, never cut
+                    size, lines = _fit(addressee, width, MINCHO, 1, floor=9.5)
+                for i, ln in enumerate(lines):
+                    if i:
+                        self.y -= _leading(size)
+                    self.text(self.left, self.y, MINCHO, size, ln)
             else:
                 self.findings.add_missing("宛先（委託者の長）")
                 self.text(self.left, self.y, MINCHO, 12, "　" * 8 + "様")
@@ -441,17 +450,22 @@ class Layout:
         self.ensure(lead * len(sig.lines) + 10)
         x0 = self.left + self.content * 0.40
         label_w = max(fonts.text_width(f.label, GOTHIC, 9.5) for f in sig.lines) + 10
+        # With a seal, every line stops short of the 印 box column so none crosses it.
+        line_end = self.right - (14 * MM if seal else 0)
         for i, f in enumerate(sig.lines):
-            self.y -= lead
             last = i == len(sig.lines) - 1
-            # With a seal, every line stops short of the 印 box column so none crosses it.
-            line_end = self.right - (14 * MM if seal else 0)
+            value = self.printer.value(f.key, f.kind, f.label) if f.key else ""
+            size, lines = _fit(value, line_end - x0 - label_w - 4, MINCHO, 1)
+            # A value too long for the line stacks above it (never cut off).
+            row = max(lead, len(lines) * _leading(size) + 6)
+            self.ensure(row)
+            self.y -= row
             self.text(x0, self.y + 2, GOTHIC, 9.5, f.label)
             self.line(x0 + label_w, self.y, line_end, self.y, lw=0.5)
-            value = self.printer.value(f.key, f.kind, f.label) if f.key else ""
-            if value:
-                size, lines = _fit(value, line_end - x0 - label_w - 4, MINCHO, 1)
-                self.text(x0 + label_w + 4, self.y + 3, MINCHO, size, lines[0])
+            ty = self.y + 3 + (len(lines) - 1) * _leading(size)
+            for ln in lines:
+                self.text(x0 + label_w + 4, ty, MINCHO, size, ln)
+                ty -= _leading(size)
             if seal and last:
                 side = 12 * MM
                 self.rect(self.right - side, self.y - 2, side, side, lw=0.5)

@@ -73,6 +73,23 @@ def form_spec(form_id: str) -> FormSpec:
         raise UnknownForm(form_id) from None
 
 
+def record_choices(session: Any, form_id: str) -> list[tuple[int, str]]:
+    """The records a per-record form can be made for, as (id, one-line title) for a picker.
+
+    Titles come from the register (a person's name, a medium's number): for screens only.
+    Empty for forms that are not made per record.
+    """
+    from tokki_desktop.registers import repository as repo
+
+    spec = form_spec(form_id)
+    kind = spec.source.register
+    if not spec.source.per_record or kind is None:
+        return []
+    ids = set(sources.record_ids(session, spec))
+    rows = [r for r in repo.list_records(session, kind) if int(r["id"]) in ids]
+    return [(int(r["id"]), repo.title(session, kind, r)) for r in rows]
+
+
 def render_data(spec: FormSpec, data: Mapping[str, Any], out_path: Path | str,
                 record_id: int | None = None) -> RenderResult:
     """Lay ``spec`` out filled with plain ``data`` and write the PDF (no ledger, no audit)."""
