@@ -54,6 +54,7 @@ class MonitorOptions:
     refresh_every: float = 5.0
     media_interval: float = 0.5
     health_every: float = 1.0
+    busy_wait: float = 0.25  # how long one import waits for a ledger another process holds
     inventory: bool = True  # run the scheduled inventory of the watched folders when due
 
 
@@ -214,8 +215,16 @@ class Monitor:
 
     # ------------------------------------------------------------------ loops
     def import_now(self) -> records.ImportReport:
-        """Import the spool into the ledger now."""
-        report = records.import_spool(self.ledger, self.spool)
+        """Import the spool into the ledger now (OperationalError when the ledger stays busy)."""
+        with self.ledger.lock:
+            # Wait briefly for a busy ledger, not the connection's 30 s: while this waits it
+            # holds the ledger lock, and the scan workers need that lock to read approvals.
+            # The records are safe in the spool; the next round retries.
+            self.ledger.conn.execute(f"PRAGMA busy_timeout = {int(self.options.busy_wait * 1000)}")
+            try:
+                report = records.import_spool(self.ledger, self.spool)
+            finally:
+                self.ledger.conn.execute("PRAGMA busy_timeout = 30000")
         row = self.ledger.read_one("SELECT count(*) FROM monitor_detections WHERE status = 'open'")
         self._open = int(row[0]) if row is not None else 0
         return report
