@@ -208,7 +208,7 @@ class Layout:
             else:
                 self.findings.add_missing("宛先（委託者の長）")
                 self.text(self.left, self.y, MINCHO, 12, "　" * 8 + "様")
-                self.text(self.left, self.y - 10, MINCHO, 7, MISSING_MARK, RED)
+                self.text(self.left, self.y - 10, MINCHO, 8, MISSING_MARK, RED)
         if spec.contractor:
             self.y -= _leading(BODY) * 0.8
             self._contractor()
@@ -234,7 +234,7 @@ class Layout:
             self.text(x0, self.y, GOTHIC, 9, label)
             if not value:
                 self.findings.add_missing(label)
-                self.text(x0 + label_w, self.y, MINCHO, 7, MISSING_MARK, RED)
+                self.text(x0 + label_w, self.y, MINCHO, 8, MISSING_MARK, RED)
             for i, ln in enumerate(lines):
                 if i:
                     self.y -= _leading(size)
@@ -333,7 +333,7 @@ class Layout:
                 self.text(self.left + label_w + PAD, vy, MINCHO, size, ln)
                 vy -= lead
             if missing and first:
-                self.text_right(self.right - PAD, self.y + PAD, MINCHO, 7, MISSING_MARK, RED)
+                self.text_right(self.right - PAD, self.y + PAD, MINCHO, 8, MISSING_MARK, RED)
             first = False
             if not remaining:
                 return
@@ -368,7 +368,7 @@ class Layout:
                 self.text(self.left + PAD, vy, MINCHO, BODY, ln)
                 vy -= lead
             if missing and first:
-                self.text_right(self.right - PAD, self.y + PAD, MINCHO, 7, MISSING_MARK, RED)
+                self.text_right(self.right - PAD, self.y + PAD, MINCHO, 8, MISSING_MARK, RED)
             first = False
             if not remaining:
                 return
@@ -488,7 +488,7 @@ class Layout:
             self.text_center(self.left + self.content / 2, ty, GOTHIC, em.size, ln)
             ty -= lead
         if not value:
-            self.text_right(self.right - PAD, self.y + PAD, MINCHO, 7, MISSING_MARK, RED)
+            self.text_right(self.right - PAD, self.y + PAD, MINCHO, 8, MISSING_MARK, RED)
 
 
 def _column_widths(table: Table, content: float, size: float, seireki: bool) -> list[float]:
