@@ -207,3 +207,18 @@ def test_long_addressee_and_signature_values_wrap_instead_of_being_cut(tmp_path:
     text = pdf_text(render_data(spec, data, tmp_path / "o.pdf").path)
     assert long_dept.replace(" ", "") in text
     assert "兼総務部長事務取扱" in text and "様" in text
+
+
+def test_pledge_keeps_the_signature_line_when_seals_are_dropped(tmp_path: Path) -> None:
+    data = _data(affiliation="入力課", role="従事者")
+    data["profile"] = {**PROFILE, "seal_box": 0}
+    text = pdf_text(render_data(form_spec("pledge_handler"), data, tmp_path / "p.pdf").path)
+    assert "氏名（自署）" in text and "印" not in text
+
+
+def test_seireki_in_brackets_reaches_table_dates_too(tmp_path: Path) -> None:
+    data = _data(place="x", kind="速報", summary="s")
+    data["profile"] = {**PROFILE, "seireki_in_brackets": 1}
+    data["rows"] = [{"name": "甲", "day": "2027-01-05", "n": 1}]
+    text = pdf_text(render_data(SPEC, data, tmp_path / "q.pdf").path)
+    assert "令和9年（2027年）1月5日" in text

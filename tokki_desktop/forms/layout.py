@@ -270,10 +270,11 @@ class Layout:
         else:  # pragma: no cover - the union is closed
             raise TypeError(type(block).__name__)
 
-    def _heading(self, text: str) -> None:
+    def _heading(self, text: str, keep: float = 0.0) -> None:
+        """A block's heading, kept on the same page as the first ``keep`` points of the block."""
         if text:
             lead = _leading(BODY)
-            self.ensure(lead * 3)  # never leave a heading alone at the bottom of a page
+            self.ensure(lead + 2 + max(keep, lead * 2))  # never a heading alone at a page foot
             self.y -= lead + 2
             self.text(self.left, self.y + 3, GOTHIC, BODY, text)
 
@@ -375,13 +376,13 @@ class Layout:
             self._new_page()
 
     def _table(self, table: Table) -> None:
-        self._heading(table.heading)
-        self.y -= 4
         size = 9.0 if not self.spec.landscape else 8.5
         widths = _column_widths(table, self.content, size, self.printer.seireki)
         lead = _leading(size)
         head_lines = [break_lines(c.label, w - 2 * PAD, GOTHIC, size) for c, w in zip(table.columns, widths)]
         head_h = max(len(h) for h in head_lines) * lead + 2 * PAD
+        self._heading(table.heading, keep=4 + head_h + lead * 2 + 2 * PAD)
+        self.y -= 4
         rows = lookup(self.data, table.rows_key)
         rows = list(rows) if isinstance(rows, Sequence) else []
         printer = self.printer
@@ -446,7 +447,7 @@ class Layout:
     def _signature(self, sig: Signature) -> None:
         seal = bool(lookup(self.data, "profile.seal_box"))
         lead = 26.0
-        self._heading(sig.heading)
+        self._heading(sig.heading, keep=lead * len(sig.lines) + 10)
         self.ensure(lead * len(sig.lines) + 10)
         x0 = self.left + self.content * 0.40
         label_w = max(fonts.text_width(f.label, GOTHIC, 9.5) for f in sig.lines) + 10
