@@ -222,3 +222,24 @@ def test_seireki_in_brackets_reaches_table_dates_too(tmp_path: Path) -> None:
     data["rows"] = [{"name": "甲", "day": "2027-01-05", "n": 1}]
     text = pdf_text(render_data(SPEC, data, tmp_path / "q.pdf").path)
     assert "令和9年（2027年）1月5日" in text
+
+
+def test_a_missing_font_file_is_a_known_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from tokki_desktop.forms import fonts
+    from tokki_desktop.forms.errors import FontMissing
+
+    monkeypatch.setattr(fonts, "_loaded", {})
+    monkeypatch.setattr(fonts, "font_dir", lambda: tmp_path / "nowhere")
+    with pytest.raises(FontMissing) as caught:
+        fonts.ensure_fonts()
+    assert "ipaex" in caught.value.message("en")
+
+
+def test_frozen_builds_find_the_fonts_under_the_bundle(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import sys
+
+    from tokki_desktop.forms import fonts
+
+    monkeypatch.setattr(sys, "frozen", True, raising=False)
+    monkeypatch.setattr(sys, "_MEIPASS", str(tmp_path), raising=False)
+    assert fonts.font_dir() == tmp_path / "resources" / "fonts"

@@ -7,6 +7,7 @@ two 6–8 MB files takes ~0.15 s, which must not be paid by every form.
 
 from __future__ import annotations
 
+import sys
 import threading
 from pathlib import Path
 
@@ -29,7 +30,14 @@ _widths: dict[str, dict[str, float]] = {}
 
 
 def font_dir() -> Path:
-    """``resources/fonts`` of the source tree (the installer ships it next to the package)."""
+    """``resources/fonts``: beside the package in a checkout, under ``sys._MEIPASS`` when frozen.
+
+    (The PyInstaller spec keeps the source layout; the forms do not depend on the GUI's
+    resource helper, so the same rule is spelled out here.)
+    """
+    frozen_root = getattr(sys, "_MEIPASS", None)
+    if getattr(sys, "frozen", False) and frozen_root:
+        return Path(frozen_root) / "resources" / "fonts"
     return Path(__file__).resolve().parents[2] / "resources" / "fonts"
 
 
