@@ -161,6 +161,9 @@ def _rows(session: Any, kind: str, contract: Row | None, refs: _Refs,
     if spec.contract_scoped and contract is not None:
         filters["contract_id"] = contract["id"]
     rows = [display(kind, r, refs) for r in repo.list_records(session, kind, filters=filters)]
+    if kind == "people":
+        # The 取扱責任者 heads the list, as on the city's own forms.
+        rows.sort(key=lambda r: (r.get("role") != spec_for("people").field("role").display("officer"), r["id"]))
     for n, r in enumerate(rows, start=1):
         r["no"] = n
     return rows
@@ -211,6 +214,29 @@ def _attendees(session: Any, data: Row, contract: Row | None, refs: _Refs, _key:
     return _rows(session, "training_attendance", None, refs, {"training_id": data["record"]["id"]})
 
 
+def _activity(session: Any, data: Row, contract: Row | None, refs: _Refs, _key: str | None) -> Row:
+    """Counts for the 実施状況報告書: how much of each kind of record the contract has."""
+    def count(kind: str, **filters: object) -> int:
+        if spec_for(kind).contract_scoped and contract is not None:
+            filters["contract_id"] = contract["id"]
+        return repo.count_records(session, kind, filters=filters)
+
+    n = {
+        "officers": count("people", role="officer"), "handlers": count("people", role="handler"),
+        "workplaces": count("workplaces"), "trainings": count("trainings"), "media": count("media"),
+        "assets": count("assets"), "takeouts": count("takeouts"), "handovers": count("handovers"),
+        "disposals": count("disposals"), "complaints": count("complaints"), "incidents": count("incidents"),
+        "subcontracts": count("subcontracts"),
+    }
+    return {
+        **n,
+        "people_text": f"取扱責任者 {n['officers']}人、従事者 {n['handlers']}人",
+        "trainings_text": f"{n['trainings']}回",
+        "handover_text": f"受渡し {n['handovers']}件、返還・廃棄 {n['disposals']}件",
+        "trouble_text": f"苦情 {n['complaints']}件、事故 {n['incidents']}件",
+    }
+
+
 def _orders(session: Any, data: Row, contract: Row | None, refs: _Refs, _key: str | None) -> list[Row]:
     return _rows(session, "improvement_orders", contract, refs)
 
@@ -244,6 +270,6 @@ def _checkpoint(session: Any, data: Row, contract: Row | None, refs: _Refs, _key
 
 
 _EXTRAS: dict[str, Callable[[Any, Row, Row | None, _Refs, str | None], Any]] = {
-    "id_cards": _id_cards, "attendees": _attendees, "orders": _orders, "checks": _checks,
+    "id_cards": _id_cards, "attendees": _attendees, "orders": _orders, "checks": _checks, "activity": _activity,
     "recovery_key": _recovery_key, "checkpoint": _checkpoint,
 }
