@@ -129,3 +129,20 @@ def test_masks_never_show_the_value() -> None:
     assert mask("email", "taro@example.jp") == "t***@example.jp"
     assert "太郎" not in mask("name", "山田 太郎")
     assert "3番4号" not in mask("address", "東京都小金井市本町2丁目3番4号")
+
+
+def test_inlined_check_digit_agrees_with_stdnum() -> None:
+    import random
+
+    from tokki_desktop.scanner.detectors import valid_my_number
+
+    rng = random.Random(4)
+    numbers = [f"{rng.randrange(10**12):012d}" for _ in range(20000)]
+    assert [valid_my_number(n) for n in numbers] == [my_number_check.is_valid(n) for n in numbers]
+    assert sum(valid_my_number(n) for n in numbers) > 1000  # both outcomes really exercised
+
+
+def test_born_suffix_and_paren_phone() -> None:
+    assert found("平成3年12月24日 生 まで").counts["birth_date"] == 1
+    assert found("学生 3名、生活相談").counts["birth_date"] == 0
+    assert found("連絡先 (03) 1234-5678").counts["phone"] == 1

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
+import re
 import time
 from pathlib import Path
 
@@ -20,6 +21,7 @@ from tokki_desktop.scanner.tables import rows_as_text
 from tokki_desktop.scanner.verdict import judge, settle_unlabelled_my_numbers
 
 log = logging.getLogger(__name__)
+_NEWLINE = re.compile("\n")
 
 # Table rows are detected in slices so one huge sheet never becomes one huge string.
 _ROWS_PER_SLICE = 5_000
@@ -125,7 +127,7 @@ def _analyse(shown: str, fmt: str, data: bytes, sha: str, parts, matcher: Finger
                 ctx.check_time()
                 text = normalize_text(rows_as_text(part.rows[i:i + _ROWS_PER_SLICE], part.header))
                 text_chars += len(text)
-                starts = [0] + [j + 1 for j, ch in enumerate(text) if ch == "\n"] if "\n" in text else [0]
+                starts = [0] + [m.end() for m in _NEWLINE.finditer(text)]
                 detect(text, ev, line_starts=starts)
             if tally:
                 tally.add_rows(part.rows)
