@@ -59,6 +59,13 @@ def fill_sample(s: Any) -> dict[str, Any]:
     ids["approval"] = repo.add(s, "approvals", {"approval_type": "copy", "scope": "課税資料の一部を照合用に1部複写する",
                                                 "asset_id": ids["asset"], "requested_on": "2026-04-20",
                                                 "requested_by": "責任 太郎"})
+    ids["takeout_approval"] = repo.add(s, "approvals", {"approval_type": "takeout", "asset_id": ids["asset"],
+                                                        "scope": "照合のため市役所へ課税資料を持ち出す（施錠ケース）",
+                                                        "requested_on": "2026-04-25", "requested_by": "責任 太郎"})
+    ids["transmission_approval"] = repo.add(s, "approvals", {"approval_type": "transmission",
+                                                            "scope": "入力結果を市の指定する暗号化ファイル交換で送信",
+                                                            "requested_on": "2026-04-26",
+                                                            "requested_by": "責任 太郎"})
     repo.add(s, "takeouts", {"activity": "transport", "asset_id": ids["asset"], "person_id": ids["officer"],
                              "destination": "小金井市役所", "transport": "2名で施錠ケースにより移送",
                              "started_at": "2026-05-01 09:00"})

@@ -35,6 +35,35 @@ COPY_APPROVAL = FormSpec(
     ),
 )
 
+def _approval_form(form_id: str, code: str, title: str, article: str, what: str, en: str) -> FormSpec:
+    """An application for one kind of the client's approval (take-out, transmission)."""
+    return FormSpec(
+        id=form_id, title=title, article=article, summary_en=en,
+        source=Source(register="approvals", per_record=True, where=(("approval_type", code),)),
+        intro=f"{{profile.title}}に係る個人情報取扱特記事項{article}の規定に基づき、{what}について"
+              "下記のとおり申請しますので、承諾をお願いします。",
+        date_key="record.requested_on",
+        blocks=(
+            Fields((
+                CONTRACT,
+                Field("対象の個人情報", "record.asset.name"),
+                Field("項目", "record.asset.items", required=False),
+                Field("記録媒体", "record.media.control_no", required=False),
+                Field("申請者", "record.requested_by"),
+                Field("有効期限", "record.valid_until", kind="date", required=False),
+            )),
+            TextBox("範囲、相手先、方法及び理由", "record.scope"),
+        ),
+    )
+
+
+TAKEOUT_APPROVAL = _approval_form(
+    "takeout_approval", "takeout", "個人情報持出し承認申請書", "第7条第2号",
+    "個人情報を定められた場所から持ち出すこと", "Application to take personal data out to a designated place")
+TRANSMISSION_APPROVAL = _approval_form(
+    "transmission_approval", "transmission", "電磁的方法による送信承諾申請書", "第6条第5号",
+    "個人情報を記録した情報を電磁的方法で送信すること", "Application to send personal data electronically")
+
 MEDIA_USE = FormSpec(
     id="media_use", title="電磁的記録媒体使用届・承諾申請書", article="第6条",
     summary_en="Notice of and application to use an electronic medium",
@@ -129,4 +158,5 @@ ASSET_LEDGER = FormSpec(
     ),
 )
 
-FORMS = (COPY_APPROVAL, MEDIA_USE, MEDIA_INSPECTION, TAKEOUT_LOG, ASSET_LEDGER)
+FORMS = (COPY_APPROVAL, MEDIA_USE, TRANSMISSION_APPROVAL, MEDIA_INSPECTION, TAKEOUT_APPROVAL, TAKEOUT_LOG,
+         ASSET_LEDGER)
