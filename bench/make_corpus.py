@@ -222,8 +222,11 @@ def name_list_text(g: Gen, n: int) -> str:
 def write_xlsx(path: Path, rows: list[list[str]], date_col: int | None = None) -> None:
     from openpyxl import Workbook
 
-    wb = Workbook(write_only=True)
-    ws = wb.create_sheet("名簿")
+    # Normal mode writes a shared-string table as Excel does (write-only mode writes inline
+    # strings as numeric character references, which no Excel file looks like).
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "名簿"
     for i, row in enumerate(rows):
         if date_col is not None and i > 0:
             row = list(row)

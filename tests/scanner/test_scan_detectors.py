@@ -146,3 +146,27 @@ def test_born_suffix_and_paren_phone() -> None:
     assert found("平成3年12月24日 生 まで").counts["birth_date"] == 1
     assert found("学生 3名、生活相談").counts["birth_date"] == 0
     assert found("連絡先 (03) 1234-5678").counts["phone"] == 1
+
+
+def test_phone_cache_agrees_with_phonenumbers(corpus_module) -> None:
+    import random
+
+    import phonenumbers
+
+    from tokki_desktop.scanner import detectors
+
+    rng = random.Random(8)
+    gen = corpus_module.Gen(5)
+    numbers = [gen.f.phone_number() for _ in range(3000)]
+    numbers += [f"0{rng.randrange(10**8, 10**10)}" for _ in range(6000)]
+    numbers += [rng.choice(["070", "080", "090", "050"]) + f"{rng.randrange(10**8):08d}" for _ in range(3000)]
+    detectors._valid_phone_prefix.cache_clear()
+    for n in numbers:
+        digits = "".join(c for c in n if c.isdigit())
+        if len(digits) not in (10, 11):
+            continue
+        try:
+            expected = phonenumbers.is_valid_number(phonenumbers.parse(digits, "JP"))
+        except phonenumbers.NumberParseException:
+            expected = False
+        assert detectors._valid_phone(n) == expected, "cached phone validity differs"

@@ -160,16 +160,24 @@ def _valid_phone_prefix(prefix: str, sample: str) -> bool:
 
 
 def _valid_phone(raw: str) -> bool:
-    """JP number plan check (phonenumbers), cached by everything but the subscriber number.
+    """JP number plan check (phonenumbers), cached by the digits that decide validity.
 
-    In Japan the last four digits are always the subscriber number and never decide validity,
-    so numbers sharing area code and exchange share the answer: a roster costs one parse per
-    exchange instead of one per person.
+    The JP metadata decides validity by the leading digits and the length: for mobile and IP
+    phones (070/080/090/050, 11 digits) the first four, for fixed lines (10 digits) the area
+    code and exchange (first six); the rest are free subscriber digits. A roster then costs
+    one parse per prefix instead of one per person (a test checks it against phonenumbers).
     """
     digits = "".join(ch for ch in raw if ch.isdigit())
-    if len(digits) not in (10, 11):
+    n = len(digits)
+    if n == 11 and digits[1] in "5789" and digits[2] == "0":
+        key = digits[:4]
+    elif n == 10:
+        key = digits[:6]
+    elif n == 11:
+        key = digits[:7]
+    else:
         return False
-    return _valid_phone_prefix(digits[:-4] + f"/{len(digits)}", digits)
+    return _valid_phone_prefix(f"{key}/{n}", digits)
 
 
 _MY_NUMBER_WEIGHTS = (6, 5, 4, 3, 2, 7, 6, 5, 4, 3, 2)

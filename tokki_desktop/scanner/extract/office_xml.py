@@ -67,43 +67,7 @@ def extract_xlsx(zf: zipfile.ZipFile, ctx: ScanContext) -> Parts:
         xml = read_xml_part(zf, name, ctx)
         if xml is None:
             continue
-        rows: list[list[str]] = []
-        for rm in _ROW.finditer(xml):
-            body = rm.group(1)
-            if not body:
-                continue
-            row: list[str] = []
-            for cm in _CELL.finditer(body):
-                attrs, inner = cm.group(1), cm.group(2)
-                if not inner:
-                    continue
-                r = _ATTR_R.search(attrs)
-                col = _col_index(r.group(1)) if r else len(row)
-                t = _ATTR_T.search(attrs)
-                typ = t.group(1) if t else b"n"
-                if typ == b"inlineStr":
-                    value = "".join(_unescape(x) for x in _T.findall(inner))
-                else:
-                    v = _V.search(inner)
-                    if not v:
-                        continue
-                    raw = v.group(1)
-                    if typ == b"s":
-                        try:
-                            value = shared[int(raw)]
-                        except (ValueError, IndexError):
-                            continue
-                    else:
-                        value = _unescape(raw)
-                if col >= len(row):
-                    if col - len(row) > 16384:
-                        continue
-                    row.extend([""] * (col - len(row) + 1))
-                row[col] = value
-            if row:
-                rows.append(row)
-            if len(rows) % 50_000 == 0:
-                ctx.check_time()
+        rows = _sheet_rows_fast(xml, shared) if b'<c r="' in xml else _sheet_rows(xml, shared, ctx)
         del xml
         if rows:
             h = find_header(rows)
@@ -111,6 +75,96 @@ def extract_xlsx(zf: zipfile.ZipFile, ctx: ScanContext) -> Parts:
                 yield TablePart(rows, None, name)
             else:
                 yield TablePart(rows[h + 1:], rows[h], name)
+
+
+_CELL_FAST = re.compile(
+    rb'<c r="([A-Z]{1,3})(\d+)"([^>]*?)(?:/>|>(?:<f[^>]*?(?:/>|>[^<]*</f>))?(?:<v>([^<]*)</v>|<is>(.*?)</is>)?</c>)',
+    re.S,
+)
+_COLS: dict[bytes, int] = {}
+
+
+def _sheet_rows_fast(xml: bytes, shared: list[str]) -> list[list[str]]:
+    """Cells with an ``r`` reference (what Excel and every library write), one findall pass."""
+    rows: list[list[str]] = []
+    row: list[str] = []
+    current = b""
+    cols = _COLS
+    for col, rnum, attrs, v, inline in _CELL_FAST.findall(xml):
+        if rnum != current:
+            if row:
+                rows.append(row)
+            row = []
+            current = rnum
+        if inline:
+            value = "".join(_unescape(x) for x in _T.findall(inline))
+        elif not v:
+            continue
+        elif b't="s"' in attrs:
+            try:
+                value = shared[int(v)]
+            except (ValueError, IndexError):
+                continue
+        else:
+            value = _unescape(v)
+        ci = cols.get(col)
+        if ci is None:
+            ci = cols.setdefault(col, _col_index(col))
+        if ci > 16383:
+            continue  # beyond Excel's last column: a damaged or hostile sheet
+        n = len(row)
+        if ci == n:
+            row.append(value)
+        elif ci > n:
+            row.extend([""] * (ci - n))
+            row.append(value)
+        else:
+            row[ci] = value
+    if row:
+        rows.append(row)
+    return rows
+
+
+def _sheet_rows(xml: bytes, shared: list[str], ctx: ScanContext) -> list[list[str]]:
+    """Cells without references (rare writers): positions follow the order of the cells."""
+    rows: list[list[str]] = []
+    for rm in _ROW.finditer(xml):
+        body = rm.group(1)
+        if not body:
+            continue
+        row: list[str] = []
+        for cm in _CELL.finditer(body):
+            attrs, inner = cm.group(1), cm.group(2)
+            if not inner:
+                continue
+            r = _ATTR_R.search(attrs)
+            col = _col_index(r.group(1)) if r else len(row)
+            t = _ATTR_T.search(attrs)
+            typ = t.group(1) if t else b"n"
+            if typ == b"inlineStr":
+                value = "".join(_unescape(x) for x in _T.findall(inner))
+            else:
+                v = _V.search(inner)
+                if not v:
+                    continue
+                raw = v.group(1)
+                if typ == b"s":
+                    try:
+                        value = shared[int(raw)]
+                    except (ValueError, IndexError):
+                        continue
+                else:
+                    value = _unescape(raw)
+            if col >= len(row):
+                if col - len(row) > 16384:
+                    continue
+                row.extend([""] * (col - len(row) + 1))
+            row[col] = value
+        if row:
+            rows.append(row)
+        if len(rows) % 50_000 == 0:
+            ctx.check_time()
+    return rows
 
 
 def _wtext(fragment: bytes) -> str:
