@@ -100,3 +100,16 @@ def test_demo_prints_login_and_passphrase(tmp_path, monkeypatch):
     passphrase = re.search(r"^passphrase: (\S+)$", out, re.M).group(1)
     code, _ = run(["--data-dir", str(tmp_path / "demo"), "--user", login, "verify"], monkeypatch, passphrase)
     assert code == 0
+
+
+def test_init_can_write_the_recovery_key_sheet(tmp_path, monkeypatch):
+    from pypdf import PdfReader
+
+    sheet = tmp_path / "recovery.pdf"
+    code, out = run(["--data-dir", str(tmp_path / "l"), "init", "--contract", "c", "--contractor", "株式会社テスト",
+                     "--officer", "boss", "--name", "責任 太郎", "--recovery-sheet", str(sheet)],
+                    monkeypatch, "officer-pass-1")
+    assert code == 0
+    key = re.search(r"^recovery-key: (\S+)$", out, re.M).group(1)
+    text = "".join(page.extract_text() for page in PdfReader(sheet).pages)
+    assert key in text.replace(" ", "")

@@ -20,6 +20,8 @@ def register(sub, parent: argparse.ArgumentParser) -> None:
     p.add_argument("--contractor", required=True, help="受託者の商号")
     p.add_argument("--officer", required=True, help="取扱責任者のログイン名")
     p.add_argument("--name", required=True, help="取扱責任者の氏名")
+    p.add_argument("--recovery-sheet", metavar="FILE.pdf",
+                   help="回復キーの保管用シート (PDF) も書き出す / also write the recovery-key sheet")
     p.set_defaults(func=cmd_init)
 
     p = sub.add_parser("user", parents=[parent], help="利用者 / users")
@@ -85,10 +87,18 @@ def cmd_init(args: argparse.Namespace, ctx: CliContext) -> int:
     session, recovery = create_ledger(ctx.data_dir, client=args.client, contract=args.contract,
                                       contractor=args.contractor, officer_login=args.officer,
                                       officer_name=args.name, passphrase=passphrase)
-    session.close()
-    ctx.print(f"台帳を作成しました / ledger created: {ctx.data_dir}")
-    ctx.print("回復キー（一度だけ表示します。印刷して施錠保管してください）/ recovery key (shown once; print it and lock it away):")
-    ctx.print(f"recovery-key: {recovery}")
+    try:
+        ctx.print(f"台帳を作成しました / ledger created: {ctx.data_dir}")
+        ctx.print("回復キー（一度だけ表示します。印刷して施錠保管してください）/ recovery key (shown once; print it and lock it away):")
+        ctx.print(f"recovery-key: {recovery}")
+        if args.recovery_sheet:
+            from tokki_desktop.forms.render import render
+
+            render(session, "recovery_key", out_path=Path(args.recovery_sheet), recovery_key=recovery)
+            ctx.print(f"回復キーのシートを書き出しました。印刷後はファイルを削除してください / "
+                      f"recovery-key sheet written (delete the file after printing): {args.recovery_sheet}")
+    finally:
+        session.close()
     return 0
 
 
