@@ -238,6 +238,58 @@ def write_xlsx(path: Path, rows: list[list[str]], date_col: int | None = None) -
     wb.save(path)
 
 
+def write_xlsx_excel_like(path: Path, rows: list[list[str]]) -> None:
+    """A workbook laid out as Excel saves it: UTF-8 shared strings, numbers as numbers.
+
+    openpyxl writes every string inline as numeric character references (&#12345;), which
+    no file saved by Excel looks like; the throughput corpus uses this writer instead.
+    """
+    from xml.sax.saxutils import escape
+
+    index: dict[str, int] = {}
+    strings: list[str] = []
+    out = ['<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/'
+           'spreadsheetml/2006/main"><sheetData>']
+    for r, row in enumerate(rows, 1):
+        out.append(f'<row r="{r}">')
+        for c, v in enumerate(row):
+            col = chr(65 + c) if c < 26 else chr(64 + c // 26) + chr(65 + c % 26)
+            if v.isdigit() and len(v) < 12 and not v.startswith("0"):
+                out.append(f'<c r="{col}{r}"><v>{v}</v></c>')
+            else:
+                i = index.setdefault(v, len(strings))
+                if i == len(strings):
+                    strings.append(v)
+                out.append(f'<c r="{col}{r}" t="s"><v>{i}</v></c>')
+        out.append("</row>")
+    out.append("</sheetData></worksheet>")
+    sst = ['<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst xmlns="http://schemas.openxmlformats.org/'
+           f'spreadsheetml/2006/main" count="{len(strings)}" uniqueCount="{len(strings)}">']
+    sst.extend(f"<si><t>{escape(s)}</t></si>" for s in strings)
+    sst.append("</sst>")
+    ns = "http://schemas.openxmlformats.org"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("[Content_Types].xml",
+                   f'<?xml version="1.0" encoding="UTF-8"?><Types xmlns="{ns}/package/2006/content-types">'
+                   '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+                   '<Default Extension="xml" ContentType="application/xml"/>'
+                   '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>'
+                   '<Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>'
+                   '<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>'
+                   "</Types>")
+        z.writestr("_rels/.rels", f'<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="{ns}/package/2006/relationships">'
+                   f'<Relationship Id="rId1" Type="{ns}/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/>'
+                   "</Relationships>")
+        z.writestr("xl/workbook.xml", f'<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="{ns}/spreadsheetml/2006/main" '
+                   f'xmlns:r="{ns}/officeDocument/2006/relationships"><sheets><sheet name="名簿" sheetId="1" r:id="rId1"/></sheets></workbook>')
+        z.writestr("xl/_rels/workbook.xml.rels", f'<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="{ns}/package/2006/relationships">'
+                   f'<Relationship Id="rId1" Type="{ns}/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/>'
+                   f'<Relationship Id="rId2" Type="{ns}/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/>'
+                   "</Relationships>")
+        z.writestr("xl/worksheets/sheet1.xml", "".join(out))
+        z.writestr("xl/sharedStrings.xml", "".join(sst))
+
+
 def write_xls(path: Path, rows: list[list[str]]) -> None:
     import xlwt
 
@@ -467,23 +519,25 @@ def make_bulk(out: Path, size_mb: int, seed: int = 11) -> dict[str, int]:
     made: list[Path] = []
     for i in range(3):
         rows_ = roster_rows(g, "basic", 20000)
-        write_xlsx(uniq / f"roster{i}.xlsx", rows_)
-        made.append(uniq / f"roster{i}.xlsx")
+        for name, writer, arg in (
+            (f"roster{i}.xlsx", write_xlsx_excel_like, rows_),
+            (f"roster_mynumber{i}.xlsx", write_xlsx_excel_like, roster_rows(g, "mynumber", 10000)),
+            (f"roster{i}.xls", write_xls, rows_[:5000]),
+            (f"catalogue{i}.xlsx", write_xlsx_excel_like, catalogue_rows(g, 20000)),
+            (f"invoices{i}.xlsx", write_xlsx_excel_like, invoice_rows(g, 10000)),
+            (f"population{i}.xlsx", write_xlsx_excel_like, population_rows(g) * 50),
+        ):
+            writer(uniq / name, arg)
+            made.append(uniq / name)
         write_docx(uniq / f"roster{i}.docx", prose_text(g, 5), rows_[:1500])
-        made.append(uniq / f"roster{i}.docx")
-        write_text(uniq / f"roster{i}.csv", rows_text(rows_, ","), "cp932")
-        made.append(uniq / f"roster{i}.csv")
-        cat = catalogue_rows(g, 20000)
-        write_xlsx(uniq / f"catalogue{i}.xlsx", cat)
-        made.append(uniq / f"catalogue{i}.xlsx")
         write_pptx(uniq / f"deck{i}.pptx", prose_text(g, 120))
-        made.append(uniq / f"deck{i}.pptx")
         write_docx(uniq / f"report{i}.docx", prose_text(g, 600))
-        made.append(uniq / f"report{i}.docx")
-        write_text(uniq / f"jobs{i}.log", jobs_log(g, 60000), "utf-8")
-        made.append(uniq / f"jobs{i}.log")
+        write_docx(uniq / f"minutes{i}.docx", minutes_text(g) * 40)
         write_pdf(uniq / f"letters{i}.pdf", "\n".join(letter_text(g, g.person()) for _ in range(40)))
-        made.append(uniq / f"letters{i}.pdf")
+        write_text(uniq / f"roster{i}.csv", rows_text(rows_[:5000], ","), "cp932")
+        write_text(uniq / f"jobs{i}.log", jobs_log(g, 8000), "utf-8")
+        made += [uniq / f"roster{i}.docx", uniq / f"deck{i}.pptx", uniq / f"report{i}.docx", uniq / f"minutes{i}.docx",
+                 uniq / f"letters{i}.pdf", uniq / f"roster{i}.csv", uniq / f"jobs{i}.log"]
     total = sum(p.stat().st_size for p in made)
     n = 0
     while total < size_mb * 1024 * 1024:
