@@ -116,9 +116,9 @@ def _analyse(shown: str, fmt: str, data: bytes, sha: str, parts, matcher: Finger
         if isinstance(part, TextPart):
             any_text = any_text or bool(part.text.strip())
             text_chars += len(part.text)
-            for i in range(0, len(part.text), _TEXT_SLICE):
+            for piece in _slices(part.text):
                 ctx.check_time()
-                detect(normalize_text(part.text[i:i + _TEXT_SLICE + 200]), ev)
+                detect(normalize_text(piece), ev)
             if tally:
                 tally.add_rows(line_rows(part.text))
         elif isinstance(part, TablePart):
@@ -155,6 +155,22 @@ def _analyse(shown: str, fmt: str, data: bytes, sha: str, parts, matcher: Finger
         _fold_members(res)
     res.ms = _ms(t0)
     return res
+
+
+def _slices(text: str) -> list[str]:
+    """Text in slices of about _TEXT_SLICE characters, cut after a newline when there is one."""
+    if len(text) <= _TEXT_SLICE:
+        return [text]
+    out = []
+    i = 0
+    while i < len(text):
+        j = min(len(text), i + _TEXT_SLICE)
+        if j < len(text):
+            nl = text.rfind("\n", i + _TEXT_SLICE // 2, j)
+            j = nl + 1 if nl >= 0 else j
+        out.append(text[i:j])
+        i = j
+    return out
 
 
 def _member(parent: str, part: MemberPart, matcher: FingerprintMatcher | None, ctx: ScanContext) -> ScanResult:
