@@ -13,6 +13,7 @@ import pytest
 import pyzipper
 
 from tokki_desktop.cli import main
+from tokki_desktop.registers import SPECS
 
 OFFICER = ("boss", "officer-pass-1")
 HANDLER = ("hana", "handler-pass-1")
@@ -89,6 +90,8 @@ def test_status_in_english(tokki, monkeypatch: pytest.MonkeyPatch) -> None:
 def _export(tokki, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     tokki("add", "people", "--name", "山田 太郎", "--notes", "=HYPERLINK(\"http://x\")")
     tokki("add", "complaints", "--received-at", "2026-11-26 09:00", "--content", "カンマ, \"引用\" と改行\nあり")
+    tokki("add", "record_requests", "--received-on", "R8.11.20", "--request", "管理台帳の写しの提出",
+          "--due-on", "R8.11.30", "--doc-no", "と業第7号")
     monkeypatch.setenv("TOKKI_EXPORT_PASSWORD", PASSWORD)
     target = tmp_path / "export.zip"
     code, out = tokki("export", str(target))
@@ -101,13 +104,17 @@ def test_export_opens_with_pyzipper_and_hashes_match(tokki, tmp_path: Path, monk
     with pyzipper.AESZipFile(target) as zf:
         zf.setpassword(PASSWORD.encode())
         manifest = json.loads(zf.read("manifest.json"))
-        assert len(manifest["files"]) == 22
+        # Every register is in the bundle, new ones included, each under its own CSV.
+        assert [f["register"] for f in manifest["files"]] == list(SPECS)
+        assert {f["name"] for f in manifest["files"]} | {"manifest.json"} == set(zf.namelist())
         for entry in manifest["files"]:
             data = zf.read(entry["name"])
             assert hashlib.sha256(data).hexdigest() == entry["sha256"]
             assert data.startswith("\ufeff".encode())
         people = zf.read("02_people.csv").decode("utf-8-sig")
         assert "山田 太郎" in people and "'=HYPERLINK" in people
+        requests = zf.read(f"{len(SPECS):02d}_record_requests.csv").decode("utf-8-sig")
+        assert "文書番号 [doc_no]" in requests and "と業第7号" in requests and "2026-11-30" in requests
         assert all(info.flag_bits & 0x1 for info in zf.infolist())  # every member encrypted
     with pyzipper.AESZipFile(target) as zf:
         zf.setpassword(b"wrong-password")

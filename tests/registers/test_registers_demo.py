@@ -17,7 +17,13 @@ def test_demo_site(tmp_path: Path) -> None:
     session = unlock(info.data_dir, DEMO_LOGIN, DEMO_PASSPHRASE)
     try:
         empty = [k for k in SPECS if repository.count_records(session, k) == 0]
-        assert empty == ["supervision_reports"]  # the one subcontract awaits approval
+        assert empty == []  # every register, so every form of ``tokki forms render --all``, has a record
+        subcontracts = repository.list_records(session, "subcontracts")
+        assert [bool(s["approved_on"]) for s in subcontracts] == [True, False]
+        reports = repository.list_records(session, "supervision_reports")
+        assert reports and {r["subcontract_id"] for r in reports} == {subcontracts[0]["id"]}
+        incident = repository.list_records(session, "incidents")[0]
+        assert incident["other"] and incident["doc_no"]
         people = repository.list_records(session, "people")
         assert len(people) == 7 and sum(p["role"] == "officer" for p in people) == 1
         assert sum(p["employment_type"] == "dispatched" for p in people) == 1
@@ -31,5 +37,9 @@ def test_demo_site(tmp_path: Path) -> None:
         assert statuses == {"ok", "due_soon", "overdue", "violation"}
         assert report.status_of(7) == "violation" and report.status_of(10) == "overdue"
         assert report.status_of(18) == "due_soon" and report.status_of(8) == "ok"
+        # The approved subcontract is supervised on time; the other still awaits approval.
+        assert {f.rule for f in report.articles[14].findings} == {"subcontract_without_approval"}
+        assert report.status_of(14) == "due_soon"
+        assert report.status_of(4) == "ok" and report.status_of(13) == "ok"
     finally:
         session.close()

@@ -17,6 +17,17 @@ from tokki_desktop.registers.spec import (
 F = FieldSpec
 C = Choice
 
+
+def doc_no() -> FieldSpec:
+    """文書番号: the number the contractor gives the document it submits from this record.
+
+    Only registers whose records become documents handed to the client carry it; the forms
+    print it above the date (a blank 「第　　号」 to write by hand while it is empty).
+    """
+    return F("doc_no", "文書番号", "Document number", max_length=100,
+             hint_ja="委託者へ提出する文書の番号（例: と業第12号）。様式の右上に印字されます",
+             hint_en="number of the document submitted to the client; printed at the top of the form")
+
 ROLES = (C("officer", "取扱責任者", "responsible officer"), C("handler", "従事者", "handler"))
 EMPLOYMENT = (
     C("regular", "正社員", "regular"),
@@ -152,6 +163,7 @@ CHANGE_REQUESTS = RegisterSpec(
         F("applied_on", "申請日", "Applied on", "date", required=True),
         F("effective_on", "変更予定日", "Takes effect on", "date"),
         F("approved_on", "承認日", "Approved on", "date", officer_only=True),
+        doc_no(),
     ),
     order_checks=(OrderCheck("applied_on", "approved_on"),),
 )
@@ -243,6 +255,7 @@ MEDIA = RegisterSpec(
         F("consent_on", "委託者の承諾日", "Client's consent on", "date", officer_only=True),
         F("first_used_on", "使用開始日", "First used on", "date"),
         F("notes", "備考", "Notes", "longtext"),
+        doc_no(),
     ),
 )
 
@@ -301,6 +314,7 @@ APPROVALS = RegisterSpec(
         F("decided_on", "決定日", "Decided on", "date", officer_only=True),
         F("valid_until", "有効期限", "Valid until", "date"),
         F("client_reference", "委託者の文書番号", "Client's reference", max_length=200),
+        doc_no(),
     ),
     order_checks=(OrderCheck("requested_on", "decided_on"), OrderCheck("decided_on", "valid_until")),
 )
@@ -341,6 +355,7 @@ HANDOVERS = RegisterSpec(
         F("handed_by", "引渡者", "Handed over by", required=True, max_length=200),
         F("received_by", "受領者", "Received by", required=True, max_length=200),
         F("receipt_submitted_on", "預り証の提出日", "Receipt submitted on", "date"),
+        doc_no(),
     ),
 )
 
@@ -362,6 +377,7 @@ SUBCONTRACTS = RegisterSpec(
         F("approved_on", "承認日", "Approved on", "date", officer_only=True),
         F("work_started_on", "着手日", "Work started on", "date"),
         F("ended_on", "終了日", "Ended on", "date"),
+        doc_no(),
     ),
     order_checks=(OrderCheck("applied_on", "approved_on"), OrderCheck("work_started_on", "ended_on")),
 )
@@ -375,6 +391,7 @@ SUPERVISION_REPORTS = RegisterSpec(
         F("period", "対象期間", "Period covered", max_length=200),
         F("content", "管理・監督の状況", "Supervision done", "longtext", required=True),
         F("issues", "課題", "Issues", "longtext"),
+        doc_no(),
     ),
 )
 
@@ -399,6 +416,7 @@ DISPOSALS = RegisterSpec(
         F("physical_destruction", "物理的破壊・判読不能化", "Physically destroyed / unreadable", "bool",
           default=False),
         F("reported_on", "報告日", "Reported on", "date"),
+        doc_no(),
     ),
     order_checks=(OrderCheck("applied_on", "approved_on"),),
 )
@@ -414,6 +432,7 @@ COMPLAINTS = RegisterSpec(
         F("progress", "対応経過", "Progress", "longtext"),
         F("reported_at", "委託者への報告日時", "Reported to the client at", "datetime"),
         F("resolved_on", "完了日", "Resolved on", "date"),
+        doc_no(),
     ),
     order_checks=(OrderCheck("received_at", "reported_at"),),
 )
@@ -434,8 +453,11 @@ INCIDENTS = RegisterSpec(
         F("response_to_individuals", "本人への対応", "Response to the people affected", "longtext"),
         F("publication", "公表", "Publication", "longtext"),
         F("prevention", "再発防止策", "Prevention", "longtext"),
+        # Item 9 of the personal information protection commission's leak report.
+        F("other", "その他参考となる事項", "Other relevant matters", "longtext"),
         F("first_report_at", "速報の日時", "First report at", "datetime"),
         F("final_report_at", "確報の日時", "Final report at", "datetime"),
+        doc_no(),
     ),
     order_checks=(OrderCheck("occurred_at", "discovered_at"), OrderCheck("first_report_at", "final_report_at")),
 )
@@ -450,6 +472,7 @@ EMERGENCY_PLANS = RegisterSpec(
         F("contacts", "連絡体制", "Contacts", "longtext"),
         F("content", "内容（証拠保全、被害拡大防止、復旧、再発防止）", "Content", "longtext"),
         F("reviewed_on", "見直し日", "Reviewed on", "date"),
+        doc_no(),
     ),
 )
 
@@ -476,8 +499,32 @@ IMPROVEMENT_ORDERS = RegisterSpec(
         F("due_on", "期限", "Due on", "date", required=True),
         F("response", "対応内容", "Response", "longtext"),
         F("responded_on", "対応日", "Responded on", "date"),
+        F("doc_no", "対応報告の文書番号", "Response document number", max_length=100,
+          hint_ja="改善の対応を委託者へ報告する文書の番号", hint_en="number of the response report to the client"),
     ),
     order_checks=(OrderCheck("ordered_on", "due_on"), OrderCheck("ordered_on", "responded_on")),
+)
+
+RECORD_REQUESTS = RegisterSpec(
+    kind="record_requests", table="record_requests", label_ja="資料の提出依頼", label_en="Requests for records",
+    article=13, title_field="request",
+    description_ja="第13条：委託者から求められた資料等の提出（受付、期限、提出日、提出方法）",
+    description_en="Art. 13: the client's requests for records, their deadline and the submission",
+    fields=(
+        contract_ref(),
+        F("received_on", "受付日", "Received on", "date", required=True),
+        F("requested_by", "依頼者", "Requested by", max_length=200, hint_ja="例: 課税課 担当者",
+          hint_en="e.g. the client's department"),
+        F("request", "依頼内容", "What was requested", "longtext", required=True),
+        F("due_on", "期限", "Due on", "date", required=True,
+          hint_ja="期限の指定がないときは委託者と確認した日", hint_en="the date agreed with the client if none was set"),
+        F("submitted_on", "提出日", "Submitted on", "date"),
+        F("submission_method", "提出方法", "Submitted by what means", max_length=300,
+          hint_ja="例: 暗号化ZIP（tokki export）を手渡し、紙の写しを郵送", hint_en="e.g. encrypted export handed over"),
+        doc_no(),
+        F("notes", "備考", "Notes", "longtext"),
+    ),
+    order_checks=(OrderCheck("received_on", "due_on"), OrderCheck("received_on", "submitted_on")),
 )
 
 #: Every register, by kind, in the order screens and the export list them.
@@ -486,6 +533,6 @@ SPECS: dict[str, RegisterSpec] = {
     for s in (
         CONTRACTS, PEOPLE, CHANGE_REQUESTS, PLEDGES, TRAININGS, TRAINING_ATTENDANCE, WORKPLACES, ID_CARDS,
         MEDIA, MEDIA_INSPECTIONS, ASSETS, APPROVALS, TAKEOUTS, HANDOVERS, SUBCONTRACTS, SUPERVISION_REPORTS,
-        DISPOSALS, COMPLAINTS, INCIDENTS, EMERGENCY_PLANS, INSPECTIONS, IMPROVEMENT_ORDERS,
+        DISPOSALS, COMPLAINTS, INCIDENTS, EMERGENCY_PLANS, INSPECTIONS, IMPROVEMENT_ORDERS, RECORD_REQUESTS,
     )
 }

@@ -12,6 +12,7 @@ from typing import Any
 
 from tokki_desktop.registers import repository
 from tokki_desktop.registers.setup import fiscal_year_end
+from tokki_desktop.wareki import format_wareki
 
 PURPOSE_ITEMS = "氏名、住所、生年月日、個人番号、給与収入額、公的年金等収入額、税額"
 
@@ -37,6 +38,12 @@ def populate(session: Any) -> None:
 
     def add(kind: str, **values: Any) -> int:
         return repository.add(session, kind, values)
+
+    numbers = iter(range(1, 1000))
+
+    def doc_no() -> str:
+        """The contractor's next outgoing document number (文書番号), as its filing book counts."""
+        return f"と業第{next(numbers)}号"
 
     contracts = repository.list_records(session, "contracts")
     cid = contracts[0]["id"]
@@ -122,7 +129,7 @@ def populate(session: Any) -> None:
                    method="施錠ケースによる手渡し", documents="給与支払報告書、公的年金等支払報告書、申告書",
                    items="氏名、住所、生年月日、個人番号、給与収入額、公的年金等収入額", record_count=18_500,
                    medium="紙（ファイル12冊）", handed_by="課税課 職員（架空）", received_by="田中 一郎",
-                   receipt_submitted_on=day(1))
+                   receipt_submitted_on=day(1), doc_no=doc_no())
 
     # Art. 7(5): the 個人情報管理台帳. One entry lacks its users (a finding).
     users = "佐藤、鈴木、高橋、伊藤、渡辺、山本"
@@ -146,12 +153,13 @@ def populate(session: Any) -> None:
     # Art. 5, 6, 7: approvals and what was done under them.
     transport = add("approvals", approval_type="takeout", scope="入力済み資料の市役所への搬送（施錠ケース、2名で移送）",
                     asset_id=assets["paper"], requested_on=day(5), requested_by="田中 一郎", status="approved",
-                    decided_on=day(8), valid_until=fiscal_year_end(today), client_reference="課税課-承-12（架空）")
+                    decided_on=day(8), valid_until=fiscal_year_end(today), client_reference="課税課-承-12（架空）",
+                    doc_no=doc_no())
     copy = add("approvals", approval_type="copy", scope="照合用に入力データの一部を USB-01 に複製",
                asset_id=assets["data"], media_id=media["USB-01"], requested_on=day(5), requested_by="田中 一郎",
-               status="approved", decided_on=day(8), valid_until=fiscal_year_end(today))
+               status="approved", decided_on=day(8), valid_until=fiscal_year_end(today), doc_no=doc_no())
     add("approvals", approval_type="media_use", scope="USB-01、USB-02、HDD-01、PC-01 の使用", requested_on=day(-5),
-        requested_by="田中 一郎", status="approved", decided_on=day(-3))
+        requested_by="田中 一郎", status="approved", decided_on=day(-3), doc_no=doc_no())
     add("approvals", approval_type="transmission", scope="照合結果の電子メール送信", requested_on=ago(3),
         requested_by="佐藤 花子", status="requested")
     add("takeouts", activity="transport", asset_id=assets["paper"], person_id=people["田中 一郎"],
@@ -161,7 +169,28 @@ def populate(session: Any) -> None:
     add("takeouts", activity="copy", asset_id=assets["data"], media_id=media["USB-01"], person_id=people["佐藤 花子"],
         approval_id=copy, destination="301 入力室", purpose="入力照合", started_at=_at(ago(10), 14, 0, tz))
 
-    # Art. 14: a subcontract applied for, not yet approved (due soon: do not start).
+    # Art. 14: the second keying (verification) subcontracted with approval, supervised every two
+    # months and reported (so the 監督状況報告書 has something to print) ...
+    verify_start = day(30)
+    verifier = add("subcontracts", name="株式会社サンプル入力センター（架空）", address="東京都調布市（架空）",
+                   reason="繁忙期の入力件数の増加に対応し、入力の正確性を確保するため",
+                   content="給与支払報告書の2回目入力（ベリファイ入力）",
+                   information="氏名、住所、給与収入額（給与支払報告書の該当欄のみ）",
+                   safety_measures="再委託先の施錠された入力室で作業、従事者の誓約書、私物の持込み禁止、当社貸与の暗号化端末のみ使用",
+                   supervision_method="月1回の立入確認と作業報告書の提出",
+                   period=f"{format_wareki(verify_start)}から契約期間の終了まで", applied_on=day(12),
+                   approved_on=day(20), work_started_on=verify_start, doc_no=doc_no())
+    covered_from, report_day = verify_start, verify_start + dt.timedelta(days=60)
+    while report_day < today:
+        issue = "入退室記録簿の記入漏れ1件。再委託先で記入を徹底し、次回の立入確認で是正を確認する。" \
+            if covered_from == verify_start else "なし"
+        add("supervision_reports", subcontract_id=verifier, reported_on=report_day,
+            period=f"{format_wareki(covered_from)}〜{format_wareki(report_day - dt.timedelta(days=1))}",
+            content="立入確認（入力室の施錠、入退室記録、端末の暗号化）を2回実施。作業報告書で入力件数と"
+                    "持出し・複写のないことを確認した。",
+            issues=issue, doc_no=doc_no())
+        covered_from, report_day = report_day, report_day + dt.timedelta(days=60)
+    # ... and a second one applied for, not yet approved (due soon: do not start).
     add("subcontracts", name="有限会社サンプル印刷（架空）", address="東京都府中市（架空）", reason="通知書の封入封緘の繁忙期対応",
         content="課税通知書の封入封緘", information="氏名、住所（宛名面のみ）",
         safety_measures="施錠された作業室、作業者の誓約書、持出し禁止", supervision_method="週次の作業報告と月1回の立入確認",
@@ -170,7 +199,7 @@ def populate(session: Any) -> None:
     # Art. 17: checklists of the first run erased; the report is due in a few days.
     add("disposals", action="erase", items="氏名、税額（第1回照合分）", media_name="USB-02", quantity="1件（約3,000件分）",
         method="専用ソフトによる上書き消去", planned_on=ago(2), applied_on=ago(9), approved_on=ago(5),
-        executed_at=_at(ago(2), 16, 0, tz), executed_by="田中 一郎", physical_destruction=True)
+        executed_at=_at(ago(2), 16, 0, tz), executed_by="田中 一郎", physical_destruction=True, doc_no=doc_no())
 
     # Art. 18: a complaint received this morning, not reported yet (due soon).
     add("complaints", received_at=now - dt.timedelta(hours=3), received_by="佐藤 花子",
@@ -184,7 +213,8 @@ def populate(session: Any) -> None:
         items="氏名、住所、給与収入額", affected_count=1, cause="綴じ込み時の確認不足",
         secondary_damage="なし（室外への持出しなし）",
         response_to_individuals="市と協議中", publication="なし（市の判断による）",
-        prevention="綴じ込み時のダブルチェック", first_report_at=found + dt.timedelta(hours=3))
+        prevention="綴じ込み時のダブルチェック", other="市の指示により全ファイルの綴じ込みを点検し、他に誤りのないことを確認",
+        first_report_at=found + dt.timedelta(hours=3), doc_no=doc_no())
     add("emergency_plans", title="個人情報漏えい等事故 緊急時対応計画", established_on=day(-10),
         contacts="発見者 → 取扱責任者（田中）→ 市 課税課（直ちに電話、同日中に書面）",
         content="証拠保全、被害拡大の防止、復旧、再発防止の手順", reviewed_on=day(90))
@@ -194,3 +224,12 @@ def populate(session: Any) -> None:
                      scope="作業場所、保管状況、台帳の記載", findings="媒体点検記録の記載漏れ")
     add("improvement_orders", inspection_id=inspection, ordered_on=ago(45), content="媒体の定期点検を記録すること",
         due_on=ago(3))
+
+    # Art. 13: the city asked for copies of the records after its inspection (handed over in
+    # time), and for the training records of the year so far (not due yet).
+    add("record_requests", received_on=ago(30), requested_by="課税課 職員（架空）",
+        request="調査の指摘に関し、個人情報管理台帳及び電磁的記録媒体点検記録の写しの提出",
+        due_on=ago(23), submitted_on=ago(26), submission_method="印刷した写しを課税課窓口で手渡し",
+        doc_no=doc_no())
+    add("record_requests", received_on=ago(2), requested_by="課税課 職員（架空）",
+        request="今年度の研修実施記録及び受講者一覧の写しの提出", due_on=ago(2) + dt.timedelta(days=21))

@@ -82,6 +82,7 @@ def upgrade(conn) -> None:
             applied_on      TEXT,
             effective_on    TEXT,
             approved_on     TEXT,
+            doc_no          TEXT,
             created_at      TEXT NOT NULL,
             created_by      TEXT NOT NULL,
             updated_at      TEXT,
@@ -211,6 +212,7 @@ def upgrade(conn) -> None:
             consent_on      TEXT,
             first_used_on   TEXT,
             notes           TEXT,
+            doc_no          TEXT,
             created_at      TEXT NOT NULL,
             created_by      TEXT NOT NULL,
             updated_at      TEXT,
@@ -285,6 +287,7 @@ def upgrade(conn) -> None:
             decided_on      TEXT,
             valid_until     TEXT,
             client_reference TEXT,
+            doc_no          TEXT,
             created_at      TEXT NOT NULL,
             created_by      TEXT NOT NULL,
             updated_at      TEXT,
@@ -341,6 +344,7 @@ def upgrade(conn) -> None:
             handed_by       TEXT,
             received_by     TEXT,
             receipt_submitted_on TEXT,
+            doc_no          TEXT,
             created_at      TEXT NOT NULL,
             created_by      TEXT NOT NULL,
             updated_at      TEXT,
@@ -367,6 +371,7 @@ def upgrade(conn) -> None:
             approved_on     TEXT,
             work_started_on TEXT,
             ended_on        TEXT,
+            doc_no          TEXT,
             created_at      TEXT NOT NULL,
             created_by      TEXT NOT NULL,
             updated_at      TEXT,
@@ -385,6 +390,7 @@ def upgrade(conn) -> None:
             period          TEXT,
             content         TEXT,
             issues          TEXT,
+            doc_no          TEXT,
             created_at      TEXT NOT NULL,
             created_by      TEXT NOT NULL,
             updated_at      TEXT,
@@ -414,6 +420,7 @@ def upgrade(conn) -> None:
             witness         TEXT,
             physical_destruction INTEGER CHECK (physical_destruction IN (0, 1)),
             reported_on     TEXT,
+            doc_no          TEXT,
             created_at      TEXT NOT NULL,
             created_by      TEXT NOT NULL,
             updated_at      TEXT,
@@ -435,6 +442,7 @@ def upgrade(conn) -> None:
             progress        TEXT,
             reported_at     TEXT,
             resolved_on     TEXT,
+            doc_no          TEXT,
             created_at      TEXT NOT NULL,
             created_by      TEXT NOT NULL,
             updated_at      TEXT,
@@ -460,8 +468,10 @@ def upgrade(conn) -> None:
             response_to_individuals TEXT,
             publication     TEXT,
             prevention      TEXT,
+            other           TEXT,
             first_report_at TEXT,
             final_report_at TEXT,
+            doc_no          TEXT,
             created_at      TEXT NOT NULL,
             created_by      TEXT NOT NULL,
             updated_at      TEXT,
@@ -481,6 +491,7 @@ def upgrade(conn) -> None:
             contacts        TEXT,
             content         TEXT,
             reviewed_on     TEXT,
+            doc_no          TEXT,
             created_at      TEXT NOT NULL,
             created_by      TEXT NOT NULL,
             updated_at      TEXT,
@@ -519,6 +530,7 @@ def upgrade(conn) -> None:
             due_on          TEXT,
             response        TEXT,
             responded_on    TEXT,
+            doc_no          TEXT,
             created_at      TEXT NOT NULL,
             created_by      TEXT NOT NULL,
             updated_at      TEXT,
@@ -530,6 +542,28 @@ def upgrade(conn) -> None:
         CREATE INDEX improvement_orders_by_contract_id ON improvement_orders (contract_id);
         CREATE INDEX improvement_orders_by_inspection_id ON improvement_orders (inspection_id);
         CREATE TRIGGER improvement_orders_no_delete BEFORE DELETE ON improvement_orders
+            BEGIN SELECT RAISE(ABORT, 'register records are closed, never deleted'); END;
+        CREATE TABLE record_requests (
+            id              INTEGER PRIMARY KEY,
+            contract_id     INTEGER NOT NULL REFERENCES contracts(id),
+            received_on     TEXT,
+            requested_by    TEXT,
+            request         TEXT,
+            due_on          TEXT,
+            submitted_on    TEXT,
+            submission_method TEXT,
+            doc_no          TEXT,
+            notes           TEXT,
+            created_at      TEXT NOT NULL,
+            created_by      TEXT NOT NULL,
+            updated_at      TEXT,
+            updated_by      TEXT,
+            closed_at       TEXT,
+            closed_by       TEXT,
+            close_reason    TEXT
+        );
+        CREATE INDEX record_requests_by_contract_id ON record_requests (contract_id);
+        CREATE TRIGGER record_requests_no_delete BEFORE DELETE ON record_requests
             BEGIN SELECT RAISE(ABORT, 'register records are closed, never deleted'); END;
         """
     )
