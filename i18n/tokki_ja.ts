@@ -166,6 +166,92 @@
     </message>
 </context>
 <context>
+    <name>Desktop</name>
+    <message>
+        <source>starting the monitor</source>
+        <translation>監視の開始</translation>
+    </message>
+</context>
+<context>
+    <name>DetectionsScreen</name>
+    <message>
+        <source>Detections</source>
+        <translation>検知</translation>
+    </message>
+    <message>
+        <source>&amp;Open only</source>
+        <translation>未処理のみ(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Found at</source>
+        <translation>検知日時</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>場所</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>ファイル</translation>
+    </message>
+    <message>
+        <source>What was found</source>
+        <translation>検出内容</translation>
+    </message>
+    <message>
+        <source>Article</source>
+        <translation>条項</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状況</translation>
+    </message>
+    <message>
+        <source>&amp;Approve after the fact</source>
+        <translation>事後承認(&amp;A)</translation>
+    </message>
+    <message>
+        <source>File &amp;removed</source>
+        <translation>削除済み(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Quarantine</source>
+        <translation>隔離(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>Report as &amp;incident</source>
+        <translation>事故として報告(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Only a responsible officer resolves detections. The explanation above says what to do.</source>
+        <translation>検知の処理は取扱責任者が行います。どうすればよいかは上の説明を見てください。</translation>
+    </message>
+    <message>
+        <source>Art. %1</source>
+        <translation>第%1条</translation>
+    </message>
+    <message>
+        <source>%1 open</source>
+        <translation>未処理 %1 件</translation>
+    </message>
+    <message>
+        <source>Nothing detected.</source>
+        <translation>検知はありません。</translation>
+    </message>
+    <message>
+        <source>resolving a detection</source>
+        <translation>検知の処理</translation>
+    </message>
+    <message>
+        <source>Incident report started</source>
+        <translation>事故報告を作成しました</translation>
+    </message>
+    <message>
+        <source>An incident record (ID %1) was prefilled from the detection. Complete it in the registers and report to the client at once.</source>
+        <translation>検知の内容から事故報告（ID %1）を作成しました。台帳で内容を補い、直ちに委託者へ報告してください。</translation>
+    </message>
+</context>
+<context>
     <name>FindingsChart</name>
     <message>
         <source>Open findings by article</source>
@@ -331,6 +417,45 @@
     <message>
         <source>Still working: %1. Wait for it to finish and then close?</source>
         <translation>処理中です（%1）。終わるのを待ってから閉じますか。</translation>
+    </message>
+</context>
+<context>
+    <name>MonitorTray</name>
+    <message>
+        <source>&amp;Open Tokki Desktop</source>
+        <translation>Tokki Desktop を開く(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Show &amp;detections</source>
+        <translation>検知を表示(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Monitor: watching</source>
+        <translation>監視中</translation>
+    </message>
+    <message>
+        <source>Monitor: scanning %1%</source>
+        <translation>検査中 %1%</translation>
+    </message>
+    <message>
+        <source>Monitor: scanning</source>
+        <translation>検査中</translation>
+    </message>
+    <message>
+        <source>Monitor: %1 detection(s) waiting</source>
+        <translation>検知 %1 件が処理待ち</translation>
+    </message>
+    <message>
+        <source>Monitor: stopped</source>
+        <translation>監視停止中</translation>
+    </message>
+    <message>
+        <source>Personal data found</source>
+        <translation>個人情報を検知しました</translation>
+    </message>
+    <message>
+        <source>Unregistered medium</source>
+        <translation>未登録の記録媒体</translation>
     </message>
 </context>
 <context>
@@ -501,6 +626,37 @@
     </message>
 </context>
 <context>
+    <name>Resolutions</name>
+    <message>
+        <source>approved after the fact</source>
+        <translation>事後承認済み</translation>
+    </message>
+    <message>
+        <source>removed</source>
+        <translation>削除済み</translation>
+    </message>
+    <message>
+        <source>quarantined</source>
+        <translation>隔離済み</translation>
+    </message>
+    <message>
+        <source>reported as an incident</source>
+        <translation>事故として報告済み</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>未処理</translation>
+    </message>
+    <message>
+        <source>recorded (approved)</source>
+        <translation>記録のみ（承認済み）</translation>
+    </message>
+    <message>
+        <source>resolved</source>
+        <translation>処理済み</translation>
+    </message>
+</context>
+<context>
     <name>Roles</name>
     <message>
         <source>Responsible officer</source>
@@ -516,10 +672,61 @@
     </message>
 </context>
 <context>
+    <name>Rules</name>
+    <message>
+        <source>A copy of personal data in a place without an approval (Art. 5, 7).</source>
+        <translation>承認のない場所に個人情報が複写されています（第5条・第7条）。</translation>
+    </message>
+    <message>
+        <source>Do not open or copy the file further. Tell your officer, who will approve it after the fact, have it removed, quarantine it or report an incident.</source>
+        <translation>このファイルを開いたり、さらに複写したりしないでください。取扱責任者に知らせてください。取扱責任者が事後承認・削除・隔離・事故報告のいずれかで処理します。</translation>
+    </message>
+    <message>
+        <source>Personal data on a storage medium that is not in the media register (Art. 6).</source>
+        <translation>電磁記録媒体管理簿に登録されていない媒体に個人情報があります（第6条）。</translation>
+    </message>
+    <message>
+        <source>Unplug nothing yet. Tell your officer; the medium must be registered and consented to by the client before it holds personal data.</source>
+        <translation>まだ媒体を外さず、取扱責任者に知らせてください。個人情報を記録する媒体は、登録と委託者の承諾が必要です。</translation>
+    </message>
+    <message>
+        <source>Personal data on a registered medium the client has not consented to (Art. 6).</source>
+        <translation>委託者の承諾を得ていない媒体に個人情報があります（第6条）。</translation>
+    </message>
+    <message>
+        <source>Stop using the medium for personal data until the client's consent is recorded. Tell your officer.</source>
+        <translation>委託者の承諾が記録されるまで、この媒体に個人情報を記録しないでください。取扱責任者に知らせてください。</translation>
+    </message>
+    <message>
+        <source>Unencrypted personal data on a removable medium (Art. 6(1)).</source>
+        <translation>持ち出し可能な媒体に暗号化されていない個人情報があります（第6条(1)）。</translation>
+    </message>
+    <message>
+        <source>Personal data taken out on media must be encrypted. Tell your officer.</source>
+        <translation>媒体で持ち出す個人情報は暗号化が必要です。取扱責任者に知らせてください。</translation>
+    </message>
+    <message>
+        <source>An encrypted file that cannot be opened: it may be a copy of personal data.</source>
+        <translation>開けない暗号化ファイルです。個人情報の複写かもしれません。</translation>
+    </message>
+    <message>
+        <source>Tell your officer what the file is, so it can be approved or removed.</source>
+        <translation>承認または削除ができるよう、何のファイルか取扱責任者に伝えてください。</translation>
+    </message>
+    <message>
+        <source>A file the monitor recorded.</source>
+        <translation>監視で記録されたファイルです。</translation>
+    </message>
+</context>
+<context>
     <name>Screens</name>
     <message>
         <source>Dashboard</source>
         <translation>ダッシュボード</translation>
+    </message>
+    <message>
+        <source>Detections</source>
+        <translation>検知</translation>
     </message>
     <message>
         <source>Registers</source>

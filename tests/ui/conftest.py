@@ -77,3 +77,32 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if "tests/ui" in str(item.path).replace("\\", "/"):
             item.add_marker(pytest.mark.qt_log_ignore("does not support propagateSizeHints"))
+
+
+@pytest.fixture
+def watched_folder(created_ledger, clock, tmp_path: Path) -> Path:
+    """A folder the monitor watches (set up by the officer before anyone logs in)."""
+    from tokki_desktop.monitor import settings
+    from tokki_desktop.session import unlock
+
+    folder = tmp_path / "Downloads"
+    folder.mkdir()
+    with unlock(created_ledger[0], OFFICER[0], OFFICER[2], clock=clock) as session:
+        settings.add_folder(session, folder, "Downloads")
+    return folder
+
+
+@pytest.fixture
+def monitored_desktop(qtbot, created_ledger, clock, watched_folder) -> Iterator[object]:  # noqa: ANN001
+    """A Desktop whose sessions run a real monitor (fast timings, no real removable media)."""
+    from tests.monitor.helpers import FAST
+    from tokki_desktop.monitor.media import ListedMedia
+    from tokki_desktop.monitor.service import Monitor
+    from tokki_desktop.ui.desktop import Desktop
+
+    app = Desktop(created_ledger[0], lang="ja", clock=clock,
+                  monitor_factory=lambda s: Monitor(s, media=ListedMedia(), options=FAST))
+    app.start()
+    yield app
+    app.runner.wait(10000)
+    app.shut_down()

@@ -33,9 +33,18 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--demo", action="store_true", help="open the demo ledger (created on first use)")
     parser.add_argument("--smoke-test", action="store_true", help="start, log in to the demo, exit 0 (CI)")
     parser.add_argument("--lang", choices=("ja", "en"), default=None, help="language (default: Japanese)")
+    parser.add_argument("--no-monitor", action="store_true",
+                        help="do not watch folders and media from this window (another monitor runs)")
     # For bench/gui_startup.py: print the seconds until the first window is shown, then quit.
     parser.add_argument("--report-startup", action="store_true", help=argparse.SUPPRESS)
     return parser.parse_args(argv)
+
+
+def real_monitor(session: object) -> object:
+    """The monitor of the logged-in session (watched folders and removable media)."""
+    from tokki_desktop.monitor.service import Monitor
+
+    return Monitor(session)
 
 
 def _log_file() -> Path:
@@ -132,7 +141,8 @@ def main(argv: list[str] | None = None) -> int:
 
         data_dir = default_data_dir()
 
-    desktop = Desktop(data_dir, lang=args.lang, demo=demo)
+    desktop = Desktop(data_dir, lang=args.lang, demo=demo,
+                      monitor_factory=None if args.no_monitor else real_monitor)
     install_bug_hook(lambda: desktop.lang)
     if args.report_startup:
         desktop.login_window_shown.connect(
@@ -166,7 +176,7 @@ def _smoke_test(app: object, desktop: object, temp: tempfile.TemporaryDirectory[
             app.processEvents()
         ok = window.isVisible() and window.session.user.login == desktop.demo.login  # type: ignore[union-attr]
         outcome.update(code=0 if ok else 1, why="" if ok else "main window not visible")
-        QTimer.singleShot(0, app.quit)
+        outcome["shown"] = True
 
     desktop.main_window_shown.connect(shown)
     desktop.start()
@@ -181,6 +191,9 @@ def _smoke_test(app: object, desktop: object, temp: tempfile.TemporaryDirectory[
         if desktop.main_window is None and not login.busy:
             outcome["why"] = "login failed: " + login.status.text()
             app.quit()
+        # Done once the window was checked and background work (the monitor's start) ended.
+        elif outcome.get("shown") and desktop.runner.idle():
+            app.quit()
 
     poll = QTimer()
     poll.timeout.connect(watch_login)
@@ -188,6 +201,8 @@ def _smoke_test(app: object, desktop: object, temp: tempfile.TemporaryDirectory[
     QTimer.singleShot(60_000, app.quit)
     app.exec()
     poll.stop()
+    if outcome["code"] == 0 and desktop._monitor_factory is not None and desktop.monitor is None:
+        outcome.update(code=1, why="the monitor did not start (see the log)")
     desktop.shut_down()
     if temp is not None:
         temp.cleanup()

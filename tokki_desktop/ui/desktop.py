@@ -22,8 +22,11 @@ from tokki_desktop.ui.idle_lock import DEFAULT_IDLE_SECONDS
 from tokki_desktop.ui.language import LanguageSwitcher, normalise, shared_switcher
 from tokki_desktop.ui.login_window import DemoHint, LoginWindow
 from tokki_desktop.ui.main_window import MainWindow
+from tokki_desktop.ui.monitor_bridge import MonitorBridge
+from tokki_desktop.ui.problems import log_bug
 from tokki_desktop.ui.screens import all_screens
 from tokki_desktop.ui.tasks import TaskRunner
+from tokki_desktop.ui.tray import MonitorTray
 
 log = logging.getLogger(__name__)
 
@@ -49,6 +52,7 @@ class Desktop(QObject):
         idle_seconds: int = DEFAULT_IDLE_SECONDS,
         switcher: LanguageSwitcher | None = None,
         opener: Callable[..., Any] | None = None,
+        monitor_factory: Callable[[Any], Any] | None = None,
     ) -> None:
         super().__init__()
         self.data_dir = Path(data_dir)
@@ -58,6 +62,11 @@ class Desktop(QObject):
         self.runner = TaskRunner(self)
         self.switcher = switcher or shared_switcher()
         self._opener = opener
+        # session -> Monitor (not started); None: this app runs no monitor of its own.
+        self._monitor_factory = monitor_factory
+        self.monitor: Any = None
+        self.bridge = MonitorBridge(self)
+        self.tray: MonitorTray | None = None
         self.session: Any = None
         self.login_window: LoginWindow | None = None
         self.main_window: MainWindow | None = None
@@ -110,6 +119,7 @@ class Desktop(QObject):
     def _unlocked(self, session: Any) -> None:
         self.session = session
         self._show_main()
+        self._start_monitor()
         if self.login_window is not None:
             self.login_window.close()
             self.login_window.deleteLater()
@@ -125,6 +135,7 @@ class Desktop(QObject):
             contract_line=contract_line(self.session, self.lang),
             check_passphrase=self._check_passphrase,
             idle_seconds=self.idle_seconds,
+            monitor_bridge=self.bridge,
         )
         window.logout_requested.connect(self.log_out)
         window.language_chosen.connect(self.set_language)
@@ -138,8 +149,54 @@ class Desktop(QObject):
         self.main_window_shown.emit(window)
         return window
 
+    # -- the monitor ---------------------------------------------------------------------------
+    def _start_monitor(self) -> None:
+        """Start the monitor of this session in the background; the tray follows it."""
+        if self.tray is None:
+            self.tray = MonitorTray(self.bridge, self.lang, self)
+            self.tray.open_requested.connect(self._raise_window)
+            self.tray.show_detections.connect(lambda: self.main_window and self.main_window.open_screen("detections"))
+        if self._monitor_factory is None or self.monitor is not None:
+            return
+        session = self.session
+
+        def start() -> Any:
+            monitor = self._monitor_factory(session)  # type: ignore[misc]
+            monitor.start()
+            return monitor
+
+        self.runner.run_task(start, self._monitor_started, what=self.tr("starting the monitor"),
+                             ask_before_close=False)
+
+    def _monitor_started(self, monitor: Any, error: BaseException | None) -> None:
+        if error is not None:
+            # The app works without it; the tray says "stopped" and the log says why.
+            log_bug(error, "starting the monitor")
+            return
+        if self.session is None:  # logged out meanwhile
+            monitor.stop()
+            return
+        self.monitor = monitor
+        self.bridge.attach(monitor)
+
+    def _stop_monitor(self) -> None:
+        monitor, self.monitor = self.monitor, None
+        self.bridge.detach()
+        if monitor is not None:
+            monitor.stop()  # joins its threads (a second at most) and records the stop
+        if self.tray is not None:
+            self.tray.show_state(None)
+
+    def _raise_window(self) -> None:
+        window = self.visible_window()
+        if window is not None:
+            window.showNormal()
+            window.raise_()
+            window.activateWindow()
+
     def log_out(self) -> None:
         """Close the session and go back to the login window."""
+        self._stop_monitor()
         if self.main_window is not None:
             self.main_window.idle.stop()
             self.main_window.hide()
@@ -170,7 +227,10 @@ class Desktop(QObject):
         return self.main_window or self.login_window
 
     def shut_down(self) -> None:
-        """Close windows and the session (end of the process)."""
+        """Close windows, the monitor and the session (end of the process)."""
+        self._stop_monitor()
+        if self.tray is not None:
+            self.tray.hide()
         for window in (self.main_window, self.login_window):
             if window is not None:
                 window.close()

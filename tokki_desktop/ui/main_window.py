@@ -47,6 +47,7 @@ class MainWindow(QMainWindow):
         contract_line: str,
         check_passphrase: PassphraseCheck,
         idle_seconds: int = DEFAULT_IDLE_SECONDS,
+        monitor_bridge: object = None,
     ) -> None:
         super().__init__()
         self.setObjectName("mainWindow")
@@ -54,7 +55,8 @@ class MainWindow(QMainWindow):
         self._runner = runner
         self._lang = lang
         user = session.user  # type: ignore[attr-defined]
-        self._context = ScreenContext(session=session, runner=runner, lang=lang, open_screen=self.open_screen)
+        self._context = ScreenContext(session=session, runner=runner, lang=lang, open_screen=self.open_screen,
+                                      monitor_bridge=monitor_bridge)
         self._screens = [s for s in screens if self._context.is_officer or not s.officer_only]
         self._built: dict[str, QWidget] = {}
         self._closing_confirmed = False

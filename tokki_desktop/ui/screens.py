@@ -10,11 +10,13 @@ from tokki_desktop.ui.workspace import ScreenSpec
 def all_screens() -> list[ScreenSpec]:
     """The screens; officer-only ones are left out of a handler's navigation."""
     from tokki_desktop.ui.dashboard import DashboardScreen
+    from tokki_desktop.ui.detections_screen import DetectionsScreen
     from tokki_desktop.ui.registers_screen import RegistersScreen
     from tokki_desktop.ui.users_screen import UsersScreen
 
     return [
         ScreenSpec("dashboard", QT_TRANSLATE_NOOP("Screens", "Dashboard"), DashboardScreen),
+        ScreenSpec("detections", QT_TRANSLATE_NOOP("Screens", "Detections"), DetectionsScreen),
         ScreenSpec("registers", QT_TRANSLATE_NOOP("Screens", "Registers"), RegistersScreen),
         ScreenSpec("users", QT_TRANSLATE_NOOP("Screens", "Users"), UsersScreen),
     ]

@@ -49,13 +49,18 @@ class TaskRunner(QObject):
         self._ids = itertools.count(1)
         self._pending: dict[int, tuple[Callback, _Relay, str]] = {}
 
-    def run_task(self, func: Callable[[], Any], callback: Callback, *, what: str = "") -> int:
-        """Start ``func`` in the pool; ``what`` names it (for "still running" questions)."""
+    def run_task(self, func: Callable[[], Any], callback: Callback, *, what: str = "",
+                 ask_before_close: bool = True) -> int:
+        """Start ``func`` in the pool; ``what`` names it (for "still running" questions).
+
+        ``ask_before_close=False`` for housekeeping whose interruption loses nothing (starting
+        the monitor): closing the window does not ask about it.
+        """
         ident = next(self._ids)
         relay = _Relay()
         # Connecting to a slot of this main-thread object makes the delivery queued.
         relay.done.connect(self._deliver)
-        self._pending[ident] = (callback, relay, what)
+        self._pending[ident] = (callback, relay, what if ask_before_close else "")
         self._pool.start(_Job(ident, func, relay))
         self.busy_changed.emit(len(self._pending))
         return ident
@@ -67,8 +72,12 @@ class TaskRunner(QObject):
         callback(result, error if isinstance(error, BaseException) else None)
 
     def running(self) -> list[str]:
-        """What is still running (the ``what`` of each task)."""
-        return [what for _cb, _relay, what in self._pending.values()]
+        """What is still running that closing should ask about (the ``what`` of each task)."""
+        return [what for _cb, _relay, what in self._pending.values() if what]
+
+    def idle(self) -> bool:
+        """Whether no task at all is running."""
+        return not self._pending
 
     def wait(self, msecs: int = 30000) -> bool:
         """Block until the pool is idle (used at exit, after the user agreed to wait)."""

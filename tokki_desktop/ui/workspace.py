@@ -25,6 +25,7 @@ class ScreenContext:
     lang: str
     # open_screen(key, **target): switch to another screen and show ``target`` there
     open_screen: Callable[..., None] = field(default=lambda key, **target: None)
+    monitor_bridge: Any = None  # MonitorBridge, when a monitor runs in this app
 
     @property
     def is_officer(self) -> bool:

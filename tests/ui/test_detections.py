@@ -1,0 +1,64 @@
+"""Detections: the monitor finds a copy, the tray says so, an officer resolves it."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QPushButton
+
+from tests.conftest import HANDLER, OFFICER
+from tests.monitor.helpers import SECRETS, write_roster
+from tests.ui.conftest import log_in
+
+
+def _inbox(qtbot, desktop, who):  # noqa: ANN001, ANN202
+    window = log_in(qtbot, desktop, who)
+    qtbot.waitUntil(lambda: desktop.monitor is not None, timeout=15000)
+    window.open_screen("detections")
+    return window, window.screen("detections")
+
+
+def test_officer_sees_a_detection_and_resolves_it_as_removed(qtbot, monitored_desktop, watched_folder) -> None:
+    window, inbox = _inbox(qtbot, monitored_desktop, OFFICER)
+    assert inbox.table.rowCount() == 0
+    write_roster(watched_folder / "名簿.csv")
+    qtbot.waitUntil(lambda: inbox.table.rowCount() == 1, timeout=20000)
+    assert inbox.table.item(0, 3).text() == "名簿.csv"
+    assert inbox.table.item(0, 6).text() == "未処理"
+    details = inbox.details.toPlainText()
+    assert "承認のない場所" in details
+    for secret in SECRETS:  # only masked examples reach the screen
+        assert secret not in details
+    tray = monitored_desktop.tray
+    qtbot.waitUntil(lambda: "待ち" in tray.status_text, timeout=10000)
+    assert "個人情報" in tray.last_message and "名簿" not in tray.last_message
+
+    (watched_folder / "名簿.csv").unlink()
+    with qtbot.waitSignal(monitored_desktop.runner.busy_changed, timeout=15000,
+                          check_params_cb=lambda n: n == 0):
+        inbox.buttons["removed"].click()
+    assert inbox.table.rowCount() == 0  # open only
+    inbox.open_only.setChecked(False)
+    assert inbox.table.item(0, 6).text() == "削除済み"
+
+
+def test_removed_while_the_file_is_still_there_is_refused(qtbot, monitored_desktop, watched_folder) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    window, inbox = _inbox(qtbot, monitored_desktop, OFFICER)
+    write_roster(watched_folder / "a.csv")
+    qtbot.waitUntil(lambda: inbox.table.rowCount() == 1, timeout=20000)
+    inbox.buttons["removed"].click()
+    qtbot.waitUntil(lambda: inbox.findChild(QMessageBox, "problemDialog") is not None, timeout=15000)
+    box = inbox.findChild(QMessageBox, "problemDialog")
+    assert "まだ残っています" in box.text() and "隔離" in box.text()  # what to do next
+    assert inbox.table.item(0, 6).text() == "未処理"
+    assert inbox.buttons["removed"].isEnabled()  # nothing changed: the officer can try again
+    box.close()
+
+
+def test_handler_sees_explanation_but_no_resolve_buttons(qtbot, monitored_desktop, watched_folder) -> None:
+    window, inbox = _inbox(qtbot, monitored_desktop, HANDLER)
+    write_roster(watched_folder / "b.csv")
+    qtbot.waitUntil(lambda: inbox.table.rowCount() == 1, timeout=20000)
+    assert inbox.buttons == {}
+    assert not [b for b in inbox.findChildren(QPushButton) if b.objectName().startswith("resolve_")]
+    assert "取扱責任者に知らせて" in inbox.details.toPlainText()
