@@ -160,7 +160,7 @@ def test_phone_cache_agrees_with_phonenumbers(corpus_module) -> None:
     numbers = [gen.f.phone_number() for _ in range(3000)]
     numbers += [f"0{rng.randrange(10**8, 10**10)}" for _ in range(6000)]
     numbers += [rng.choice(["070", "080", "090", "050"]) + f"{rng.randrange(10**8):08d}" for _ in range(3000)]
-    detectors._valid_phone_prefix.cache_clear()
+    detectors._PHONE_CACHE.clear()
     for n in numbers:
         digits = "".join(c for c in n if c.isdigit())
         if len(digits) not in (10, 11):

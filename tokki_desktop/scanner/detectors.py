@@ -13,7 +13,6 @@ import datetime as dt
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import lru_cache
 from itertools import chain as _chain
 
 import phonenumbers
@@ -151,10 +150,15 @@ class _Keywords:
         return best
 
 
-@lru_cache(maxsize=65536)
-def _valid_phone_prefix(prefix: str, sample: str) -> bool:
+# Validity by prefix key (see _valid_phone). A plain dict: get/set are atomic under the GIL,
+# so worker threads share it safely; it is cleared when it grows past the bound.
+_PHONE_CACHE: dict[str, bool] = {}
+_PHONE_CACHE_MAX = 200_000
+
+
+def _parse_valid(digits: str) -> bool:
     try:
-        return phonenumbers.is_valid_number(phonenumbers.parse(sample, "JP"))
+        return phonenumbers.is_valid_number(phonenumbers.parse(digits, "JP"))
     except phonenumbers.NumberParseException:
         return False
 
@@ -177,7 +181,13 @@ def _valid_phone(raw: str) -> bool:
         key = digits[:7]
     else:
         return False
-    return _valid_phone_prefix(f"{key}/{n}", digits)
+    key = f"{key}/{n}"
+    ok = _PHONE_CACHE.get(key)
+    if ok is None:
+        if len(_PHONE_CACHE) > _PHONE_CACHE_MAX:
+            _PHONE_CACHE.clear()
+        ok = _PHONE_CACHE[key] = _parse_valid(digits)
+    return ok
 
 
 _MY_NUMBER_WEIGHTS = (6, 5, 4, 3, 2, 7, 6, 5, 4, 3, 2)
@@ -239,11 +249,13 @@ def _name_before(text: str, end: int) -> tuple[int, str] | None:
     return None
 
 
-def detect(text: str, ev: Evidence, *, line_starts: list[int] | None = None) -> None:
+def detect(text: str, ev: Evidence, *, line_starts: list[int] | None = None,
+           collect: list[tuple[int, str]] | None = None) -> None:
     """Run every detector over ``text`` (already normalised) and add to ``ev``.
 
     With ``line_starts`` the text is table rows, one per line: a row holding a name (or a
-    strong identifier) and another personal item is one person-record.
+    strong identifier) and another personal item is one person-record. With ``collect``,
+    the hits (position, kind) are handed back instead and the caller counts records.
     """
     kw = _Keywords(text)
     hits: list[tuple[int, str]] = []
@@ -269,7 +281,7 @@ def detect(text: str, ev: Evidence, *, line_starts: list[int] | None = None) -> 
         if d_lic is not None and (d_my is None or d_lic < d_my):
             hit("drivers_license", pos, digits, "免許証番号（キーワード近接）")
             continue
-        if d_my is None and line_starts is None and ev.twelve_digit_total > 200 \
+        if d_my is None and line_starts is None and collect is None and ev.twelve_digit_total > 200 \
                 and ev.my_number_unlabelled < 0.5 * ev.twelve_digit_total:
             # Running text full of 12-digit ids that mostly fail the check digit (a log):
             # the share rule cannot pass any more, so unlabelled ones need no more checking.
@@ -325,7 +337,9 @@ def detect(text: str, ev: Evidence, *, line_starts: list[int] | None = None) -> 
                     seen.add(m.start(1))
                     hit(kind, m.start(1), m.group(1), rule)
 
-    if line_starts is not None:
+    if collect is not None:
+        collect.extend(hits)
+    elif line_starts is not None:
         _count_records(hits, line_starts, ev)
     else:
         _count_persons(hits, ev)

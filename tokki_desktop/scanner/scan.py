@@ -9,6 +9,7 @@ import re
 import time
 from pathlib import Path
 
+from tokki_desktop.scanner.columns import scan_table
 from tokki_desktop.scanner.detectors import Evidence, detect
 from tokki_desktop.scanner.extract import MemberPart, ScanContext, ScanProblem, TablePart, TextPart, Unreadable
 from tokki_desktop.scanner.extract.formats import open_parts
@@ -123,7 +124,11 @@ def _analyse(shown: str, fmt: str, data: bytes, sha: str, parts, matcher: Finger
                 tally.add_rows(line_rows(part.text))
         elif isinstance(part, TablePart):
             any_text = any_text or bool(part.rows)
-            for i in range(0, len(part.rows), _ROWS_PER_SLICE):
+            if part.header:
+                for i in range(0, len(part.rows), _ROWS_PER_SLICE * 4):
+                    ctx.check_time()
+                    text_chars += scan_table(part.rows[i:i + _ROWS_PER_SLICE * 4], part.header, ev)
+            for i in range(0, len(part.rows) if not part.header else 0, _ROWS_PER_SLICE):
                 ctx.check_time()
                 text = normalize_text(rows_as_text(part.rows[i:i + _ROWS_PER_SLICE], part.header))
                 text_chars += len(text)

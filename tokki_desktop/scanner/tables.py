@@ -33,6 +33,16 @@ def find_header(rows: list[list[str]], look: int = 5) -> int | None:
     return None
 
 
+def excel_serial_to_date(value: str) -> str:
+    """An Excel date cell's day count as ``YYYY/MM/DD``; any other value unchanged."""
+    if _SERIAL.match(value):
+        try:
+            return (_EXCEL_EPOCH + dt.timedelta(days=int(float(value)))).isoformat().replace("-", "/")
+        except (ValueError, OverflowError):
+            pass
+    return value
+
+
 def rows_as_text(rows: list[list[str]], header: list[str] | None) -> str:
     """One line per row, cells as ``見出し:値`` so a column header acts as a nearby keyword."""
     labels: list[str] = []
