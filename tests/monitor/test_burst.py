@@ -31,6 +31,8 @@ def small_inotify_queue():
 
 
 @pytest.mark.slow
+# watchdog rebuilds its watches after an overflow and warns about its own duplicate callbacks.
+@pytest.mark.filterwarnings("ignore:Callback with id:RuntimeWarning")
 def test_burst_of_10000_files_with_overflow(tmp_path: Path, small_inotify_queue, caplog) -> None:
     folder = tmp_path / "Shared"
     folder.mkdir()
@@ -59,4 +61,5 @@ def test_burst_of_10000_files_with_overflow(tmp_path: Path, small_inotify_queue,
         w.stop()
     assert overflows, "the queue was meant to overflow"
     assert set(rec.scans) == {str(n) for n in names}
-    assert set(rec.scans.values()) == {1}
+    doubled = {p: rec.sizes[p] for p, n in rec.scans.items() if n > 1}
+    assert not doubled, list(doubled.items())[:5]

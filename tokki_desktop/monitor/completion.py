@@ -113,6 +113,10 @@ class CompletionWait:
                 p.stable_since = now
                 continue
             wait = {OPEN: self._open_quiet, CLOSED: self._closed_quiet}.get(p.writer, self._quiet)
+            if sig[0] == 0 and p.writer != CLOSED:
+                # Created, nothing written yet: a writer paused between open and write (or
+                # its events were dropped). An empty file holds nothing, so waiting is free.
+                wait = self._open_quiet
             if now - p.stable_since >= wait:
                 ready.append((path, p, p.stable_since))
         released: list[tuple[Hashable, str]] = []
@@ -135,7 +139,8 @@ class CompletionWait:
 
     def _run(self) -> None:
         while not self._stop.is_set():
-            self._wake.wait(self._tick)
+            # Idle: sleep until a hint arrives (no polling while nothing is pending).
+            self._wake.wait(self._tick if self._pending else None)
             self._wake.clear()
             if self._pending:
                 self.check()

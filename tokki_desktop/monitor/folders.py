@@ -15,6 +15,7 @@ import os
 import stat as statmod
 import sys
 import threading
+import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -166,6 +167,7 @@ class FolderWatcher:
         self._idle = threading.Condition(self._lock)
         self._completion = CompletionWait(self._ready, quiet=quiet)
         self._reconcile_every = reconcile_every
+        self._settled_age = max(2.0, 4 * quiet)
         self._health_every = health_every
         self._ignore = tuple(str(p) for p in ignore)
         self._observer = Observer()
@@ -238,10 +240,13 @@ class FolderWatcher:
     # ------------------------------------------------------------------ hints and work
     def hint(self, root: WatchRoot, path: str, *, writing: bool | None) -> None:
         """A path may have changed (from an event or from reconciliation)."""
-        name = os.path.basename(path)
-        if is_temporary(name) or (self._ignore and path.startswith(self._ignore)):
+        if self._ignored(path):
             return
         self._completion.hint(root, path, writing=writing)
+
+    def _ignored(self, path: str) -> bool:
+        """Writers' temporaries, and the product's own files (a ledger inside Documents)."""
+        return is_temporary(os.path.basename(path)) or bool(self._ignore and path.startswith(self._ignore))
 
     def _ready(self, root: object, path: str) -> None:
         assert isinstance(root, WatchRoot)
@@ -291,8 +296,6 @@ class FolderWatcher:
 
     def wait_idle(self, timeout: float) -> bool:
         """Wait until nothing is pending (tests and benchmarks); False on timeout."""
-        import time
-
         end = time.monotonic() + timeout
         while time.monotonic() < end:
             if self.busy() == 0 and not self._reconcile_wanted:
@@ -321,20 +324,30 @@ class FolderWatcher:
         seen: set[str] = set()
         hinted = 0
         prefix = root.key_prefix
+        # Only entries indexed before the walk may be forgotten: a file created and scanned
+        # while the walk ran is not in ``seen`` but is not gone either.
+        before = set(self.index.keys_with_prefix(prefix))
         for path, st in walk_files(root.path):
             if self._stop.is_set():
                 return hinted
+            if self._ignored(path):
+                continue
             key = root.key_for(path)
             seen.add(key)
             if not self.index.unchanged(key, st.st_size, st.st_mtime_ns):
-                self.hint(root, path, writing=None)
+                if time.time() - st.st_mtime > self._settled_age:
+                    # Untouched for a while: complete already, skip the completion wait
+                    # (a full first scan would otherwise hold every file pending at once).
+                    self._ready(root, path)
+                else:
+                    self.hint(root, path, writing=None)
                 hinted += 1
         with self._lock:
             still_watched = root.path in self._roots and self._roots[root.path].present
         if still_watched and _identity(root.path) is not None:
             # Only forget files when the root is really there (not pulled out mid-walk).
-            for key in self.index.keys_with_prefix(prefix):
-                if key not in seen:
+            for key in before - seen:
+                if not os.path.lexists(os.path.join(root.path, key[len(prefix):])):
                     self.index.drop(key)
         return hinted
 
@@ -383,8 +396,6 @@ class FolderWatcher:
         self.request_reconcile()
 
     def _reconcile_loop(self) -> None:
-        import time
-
         next_full = time.monotonic() + self._reconcile_every
         while not self._stop.is_set():
             self._reconcile_event.wait(timeout=max(0.0, min(1.0, next_full - time.monotonic())))
