@@ -16,6 +16,7 @@ from tokki_desktop.scanner.extract.zipparts import read_xml_part
 from tokki_desktop.scanner.tables import find_header
 
 _SI = re.compile(rb"<si>(.*?)</si>|<si/>", re.S)
+_SI_PLAIN = re.compile(rb"<si><t(?:\s[^>]*)?>([^<]*)</t></si>|<si><t(?:\s[^>]*)?/></si>|<si/>")
 _RPH = re.compile(rb"<rPh\b.*?</rPh>", re.S)
 _T = re.compile(rb"<(?:\w+:)?t(?:\s[^>]*)?>([^<]*)</(?:\w+:)?t>")
 _ROW = re.compile(rb"<row\b[^>]*?(?:/>|>(.*?)</row>)", re.S)
@@ -51,6 +52,12 @@ def extract_xlsx(zf: zipfile.ZipFile, ctx: ScanContext) -> Parts:
     """Every worksheet as a table; shared strings resolved, phonetic (ルビ) runs dropped."""
     shared: list[str] = []
     sst = read_xml_part(zf, "xl/sharedStrings.xml", ctx)
+    if sst is not None and b"<r>" not in sst and b"<rPh" not in sst:
+        # Plain strings only (no rich text runs, no ルビ): one findall keeps the indices aligned.
+        plain = _SI_PLAIN.findall(sst)
+        if len(plain) == sst.count(b"<si>") + sst.count(b"<si/>"):
+            shared = [_unescape(t) for t in plain]
+            sst = None
     if sst is not None:
         for m in _SI.finditer(sst):
             body = m.group(1) or b""
