@@ -154,8 +154,10 @@ class DetectionsScreen(QWidget):
         layout.addLayout(head)
         layout.addWidget(split, 1)
         bridge = getattr(context, "monitor_bridge", None)
+        self._open_seen: int | None = None
         if bridge is not None:
             bridge.event.connect(self._monitor_event)
+            bridge.state.connect(self._monitor_state)
         self.refresh()
 
     @property
@@ -165,6 +167,14 @@ class DetectionsScreen(QWidget):
 
     def _monitor_event(self, event: Any) -> None:
         if event.kind in ("detection", "quarantined", "unregistered_medium"):
+            self.refresh()
+
+    def _monitor_state(self, state: Any) -> None:
+        # The event comes when the file is judged; the ledger row only after the spool is
+        # imported, which the state's count of open detections tells.
+        count = getattr(state, "open_detections", None)
+        if count is not None and count != self._open_seen:
+            self._open_seen = count
             self.refresh()
 
     def refresh(self) -> None:
