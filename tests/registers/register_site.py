@@ -83,6 +83,8 @@ _SITE: dict[str, list[dict[str, Any]]] = {
     "inspections": [{"id": 1, "contract_id": 1, "inspected_on": "2026-09-01"}],
     "improvement_orders": [{"id": 1, "contract_id": 1, "inspection_id": 1, "ordered_on": "2026-09-01",
                             "content": "施錠の徹底", "due_on": "2026-09-30", "responded_on": "2026-09-20"}],
+    "record_requests": [{"id": 1, "contract_id": 1, "received_on": "2026-10-01", "request": "管理台帳の写し",
+                         "due_on": "2026-10-10", "submitted_on": "2026-10-08", "submission_method": "手渡し"}],
 }
 
 

@@ -41,5 +41,6 @@ def test_demo_site(tmp_path: Path) -> None:
         assert {f.rule for f in report.articles[14].findings} == {"subcontract_without_approval"}
         assert report.status_of(14) == "due_soon"
         assert report.status_of(4) == "ok" and report.status_of(13) == "ok"
+        assert report.articles[4].checked and report.articles[13].checked
     finally:
         session.close()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -51,8 +52,18 @@ def _drop(kind: str, ident: int) -> Callable[[Site], None]:
     return change
 
 
+def _all(*changes: Callable[[Site], None]) -> Callable[[Site], None]:
+    def change(site: Site) -> None:
+        for one in changes:
+            one(site)
+    return change
+
+
 NEW_HANDLER = dict(contract_id=1, name="新人 次郎", role="handler", employment_type="regular",
                    started_on="2026-11-01", approved_on="2026-10-25")
+
+THIRD_PARTY = dict(contract_id=1, activity="transmission", destination="株式会社広告社 企画部",
+                   started_at="2026-11-25T09:00:00+09:00")
 
 # (rule, change, article, severity, kind of the first evidence)
 FIRING = [
@@ -130,6 +141,20 @@ FIRING = [
      "improvement_orders"),
     ("improvement_order_due", _set("improvement_orders", 1, responded_on=None, due_on="2026-12-01"), 12,
      "due_soon", "improvement_orders"),
+    ("third_party_provision", _add("takeouts", **THIRD_PARTY), 4, "violation", "takeouts"),
+    # Another city's office is a third party, though it reads like "the city hall".
+    ("third_party_provision", _set("takeouts", 1, destination="府中市役所 総務課", approval_id=None), 4, "violation",
+     "takeouts"),
+    # The subcontractor was never approved, so it is a third party too.
+    ("third_party_provision", _all(_set("subcontracts", 1, approved_on=None),
+                                   _set("takeouts", 1, destination="有限会社下請", approval_id=None)), 4,
+     "violation", "takeouts"),
+    # An approval that has expired consents to nothing.
+    ("third_party_provision", _all(_set("approvals", 1, valid_until="2026-11-19"),
+                                   _set("takeouts", 1, destination="株式会社広告社")), 4, "violation", "takeouts"),
+    ("record_request_overdue", _set("record_requests", 1, submitted_on=None), 13, "overdue", "record_requests"),
+    ("record_request_overdue", _set("record_requests", 1, submitted_on=None, due_on="2026-12-01"), 13, "due_soon",
+     "record_requests"),
 ]
 
 
@@ -245,3 +270,81 @@ def test_findings_belong_to_their_contract() -> None:
     assert [(f.contract_id, f.refs[0].id) for f in found] == [(2, 3)]
     # Contract 1's pledges do not count for a person of contract 2.
     assert [(f.contract_id, f.refs[0].id) for f in run("staff_no_pledge", site)] == [(2, 3)]
+
+
+# Art. 4 stays quiet where the destination is a party of the contract or the client consented;
+# a missing approval alone is Art. 5/6/7's finding, not a provision to a third party.
+@pytest.mark.parametrize(("change", "approval_finding"), [
+    (_all(_add("approvals", contract_id=1, approval_type="transmission", scope="広告社への送信", status="approved",
+               requested_on="2026-11-01", decided_on="2026-11-10", valid_until="2027-03-31"),
+          _add("takeouts", **dict(THIRD_PARTY, approval_id=3))), False),
+    (_add("takeouts", **dict(THIRD_PARTY, destination="小金井市 課税課")), True),
+    (_add("takeouts", **dict(THIRD_PARTY, destination="小金井市　課税課（窓口）")), True),  # full-width space
+    (_add("takeouts", **dict(THIRD_PARTY, destination="市役所 課税課")), True),
+    (_add("takeouts", **dict(THIRD_PARTY, destination="本庁")), True),
+    (_add("takeouts", **dict(THIRD_PARTY, destination="作業室")), True),  # the work place, by part of its name
+    (_add("takeouts", **dict(THIRD_PARTY, destination="株式会社テスト")), True),  # the contractor itself
+    (_add("takeouts", **dict(THIRD_PARTY, destination="有限会社下請 入力センター")), True),  # approved subcontractor
+    (_add("takeouts", **dict(THIRD_PARTY, started_at="2026-11-27T09:00:00+09:00")), False),  # not happened yet
+], ids=["approved", "client-by-name", "full-width", "city-hall", "honcho", "work-place", "contractor",
+        "subcontractor", "future"])
+def test_third_party_provision_quiet(change: Callable[[Site], None], approval_finding: bool) -> None:
+    site = clean_site()
+    change(site)
+    assert run("third_party_provision", site) == []
+    assert bool(run("activity_without_approval", site)) is approval_finding
+
+
+def test_third_party_provision_counts_the_subcontractor_only_from_its_approval() -> None:
+    site = clean_site()
+    site["takeouts"].append(dict(THIRD_PARTY, id=3, destination="有限会社下請", started_at="2026-03-30T09:00:00+09:00"))
+    # Sent before the subcontract was approved (2026-04-01): a third party on that day.
+    assert [f.refs[0].id for f in run("third_party_provision", site)] == [3]
+
+
+@pytest.mark.parametrize("change", [
+    _set("record_requests", 1, submitted_on="2026-10-15"),  # late, but submitted: a past fact, not a duty
+    _set("record_requests", 1, submitted_on=None, due_on="2026-12-31"),  # beyond the warning window
+    _set("record_requests", 1, submitted_on=None, closed_at="2026-10-20T00:00:00+09:00"),  # withdrawn
+], ids=["submitted-late", "not-due-yet", "closed"])
+def test_record_request_quiet(change: Callable[[Site], None]) -> None:
+    site = clean_site()
+    change(site)
+    assert run("record_request_overdue", site) == []
+
+
+ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+ISO_MOMENT = re.compile(r"T\d{2}:\d{2}|[+-]\d{2}:\d{2}\b")
+
+
+@pytest.mark.parametrize(("code", "change"), [(c[0], c[1]) for c in FIRING], ids=[str(i) for i in range(len(FIRING))])
+def test_messages_show_wareki_in_japanese_and_no_raw_timestamps(code: str, change: Callable[[Site], None]) -> None:
+    site = clean_site()
+    change(site)
+    for f in run(code, site):
+        assert not ISO_DATE.search(f.message_ja) and not ISO_MOMENT.search(f.message_ja), f.message_ja
+        assert not ISO_MOMENT.search(f.message_en), f.message_en
+
+
+def test_deadline_moments_are_shown_in_the_terminals_zone() -> None:
+    site = clean_site()
+    # Received 09:12 JST, stored in UTC (another terminal); the 24-hour deadline is 27th 09:12 JST.
+    row(site, "complaints", 1).update(reported_at=None, received_at="2026-11-26T00:12:00+00:00")
+    (f,) = run("complaint_not_reported", site)
+    assert "令和8年11月27日 9時12分" in f.message_ja
+    assert "2026-11-27 09:12" in f.message_en
+    assert f.due == dt.datetime(2026, 11, 27, 0, 12, tzinfo=dt.UTC)  # machine-readable, unchanged
+    assert f.to_dict()["due"] == "2026-11-27T00:12:00+00:00"
+    # The same finding on a terminal set to UTC reads the wall clock there.
+    (f,) = run("complaint_not_reported", site, NOW.astimezone(dt.UTC))
+    assert "令和8年11月27日 0時12分" in f.message_ja and "2026-11-27 00:12" in f.message_en
+
+
+def test_deadline_dates_in_wareki_with_the_contracts_western_year_setting() -> None:
+    site = clean_site()
+    row(site, "improvement_orders", 1).update(responded_on=None, due_on="2026-12-01")
+    (f,) = run("improvement_order_due", site)
+    assert "令和8年12月1日" in f.message_ja and "2026-12-01" in f.message_en and f.due == dt.date(2026, 12, 1)
+    row(site, "contracts", 1)["seireki_in_brackets"] = 1
+    (f,) = run("improvement_order_due", site)
+    assert "令和8年（2026年）12月1日" in f.message_ja

@@ -10,6 +10,7 @@ from tokki_desktop.registers.compliance.rules import (  # noqa: F401 - imported 
     media,
     places,
     profile,
+    provision,
     reports,
     staff,
 )

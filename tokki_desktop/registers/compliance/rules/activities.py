@@ -14,15 +14,15 @@ from tokki_desktop.registers.compliance.data import (
 )
 from tokki_desktop.registers.compliance.model import Finding
 from tokki_desktop.registers.compliance.registry import rule
-from tokki_desktop.registers.compliance.rules._common import finding, ref, window
+from tokki_desktop.registers.compliance.rules._common import finding, ref, when, window
 
 #: The article each activity falls under.
 ARTICLE_OF_ACTIVITY = {"copy": 5, "takeout": 7, "transport": 7, "transmission": 6}
-_WHAT = {"copy": ("複写・複製", "copy"), "takeout": ("持出し", "take-out"),
+ACTIVITY_WORDS = {"copy": ("複写・複製", "copy"), "takeout": ("持出し", "take-out"),
          "transport": ("移送", "transport"), "transmission": ("電磁的送信", "transmission")}
 
 
-def _approval_problem(t: Row, approval: Row | None, day: dt.date) -> tuple[str, str] | None:
+def approval_problem(t: Row, approval: Row | None, day: dt.date) -> tuple[str, str] | None:
     """Why the approval does not cover the activity, or None when it does."""
     if approval is None:
         return ("承認の記録がありません", "there is no approval")
@@ -52,11 +52,11 @@ def activity_without_approval(data: ComplianceData, now: dt.datetime) -> Iterato
             approval = approvals.get(int(t["approval_id"])) if t.get("approval_id") is not None else None
             if approval is not None and approval.get("closed_at"):
                 approval = None  # a withdrawn approval covers nothing
-            problem = _approval_problem(t, approval, started.date())
+            problem = approval_problem(t, approval, started.date())
             if problem is None:
                 continue
             activity = str(t.get("activity"))
-            what_ja, what_en = _WHAT.get(activity, ("持出し", "take-out"))
+            what_ja, what_en = ACTIVITY_WORDS.get(activity, ("持出し", "take-out"))
             refs = (ref(data, "takeouts", t),) + ((ref(data, "approvals", approval),) if approval else ())
             yield finding(ARTICLE_OF_ACTIVITY.get(activity, 7), "violation", "activity_without_approval",
                           f"{what_ja}（ID {t['id']}）: {problem[0]}。",
@@ -77,9 +77,10 @@ def takeout_not_returned(data: ComplianceData, now: dt.datetime) -> Iterator[Fin
             overdue = now > expected
             if not overdue and now < expected - min(window(c), dt.timedelta(days=1)):
                 continue
+            ja, en = when(expected, now, c)
             yield finding(7, "overdue" if overdue else "due_soon", "takeout_not_returned",
-                          f"持出し（ID {t['id']}）の返却予定日時は {expected.isoformat(timespec='minutes')} です。",
-                          f"Take-out {t['id']} is due back at {expected.isoformat(timespec='minutes')}.",
+                          f"持出し（ID {t['id']}）の返却予定日時は {ja} です。",
+                          f"Take-out {t['id']} is due back at {en}.",
                           contract=c, refs=(ref(data, "takeouts", t),), due=expected,
                           next_ja="返却を確認して返却日時を記録してください。",
                           next_en="Check it is back and record the time.")

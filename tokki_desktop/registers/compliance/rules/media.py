@@ -15,6 +15,7 @@ from tokki_desktop.registers.compliance.rules._common import (
     finding,
     ref,
     setting,
+    when,
     window,
 )
 
@@ -66,9 +67,10 @@ def media_inspection_due(data: ComplianceData, now: dt.datetime) -> Iterator[Fin
             due = base + interval
             sev = deadline_severity(due, now, window(c))
             if sev != "ok":
+                ja, en = when(due, now, c)
                 yield finding(6, sev, "media_inspection_due",
-                              f"媒体（ID {m['id']}）の定期点検の期限は {due.isoformat()} です。",
-                              f"Medium {m['id']} is due for inspection by {due.isoformat()}.",
+                              f"媒体（ID {m['id']}）の定期点検の期限は {ja} です。",
+                              f"Medium {m['id']} is due for inspection by {en}.",
                               contract=c, refs=r, due=due,
                               next_ja="保管状況、バックアップ、データの正確性を点検し、記録してください。",
                               next_en="Inspect storage, backups and data accuracy, and record it.")

@@ -1,4 +1,5 @@
-"""Art. 12, 14, 18, 19: reports to the client on time (supervision, complaints, incidents, orders)."""
+"""Art. 12, 13, 14, 18, 19: reports to the client on time (orders, requested records, supervision, complaints,
+incidents)."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from tokki_desktop.registers.compliance.rules._common import (
     finding,
     ref,
     setting,
+    when,
     window,
 )
 
@@ -62,9 +64,10 @@ def supervision_report_due(data: ComplianceData, now: dt.datetime) -> Iterator[F
             due = (last.get(int(s["id"])) or started) + interval
             sev = deadline_severity(due, now, window(c))
             if sev != "ok":
+                ja, en = when(due, now, c)
                 yield finding(14, sev, "supervision_report_due",
-                              f"再委託（ID {s['id']}）の監督状況報告の期限は {due.isoformat()} です。",
-                              f"The supervision report for subcontract {s['id']} is due by {due.isoformat()}.",
+                              f"再委託（ID {s['id']}）の監督状況報告の期限は {ja} です。",
+                              f"The supervision report for subcontract {s['id']} is due by {en}.",
                               contract=c, refs=(ref(data, "subcontracts", s),), due=due,
                               next_ja="再委託先の履行状況を確認し、監督状況を報告してください。",
                               next_en="Check the subcontractor's work and report on the supervision.")
@@ -80,9 +83,10 @@ def complaint_not_reported(data: ComplianceData, now: dt.datetime) -> Iterator[F
             if received is None or k.get("reported_at") or received > now:
                 continue
             due = received + hours
+            ja, en = when(due, now, c)
             yield finding(18, "overdue" if now > due else "due_soon", "complaint_not_reported",
-                          f"苦情（ID {k['id']}）を委託者に報告していません（期限 {due.isoformat(timespec='minutes')}）。",
-                          f"Complaint {k['id']} has not been reported to the client (due {due.isoformat(timespec='minutes')}).",
+                          f"苦情（ID {k['id']}）を委託者に報告していません（期限 {ja}）。",
+                          f"Complaint {k['id']} has not been reported to the client (due {en}).",
                           contract=c, refs=(ref(data, "complaints", k),), due=due,
                           next_ja="直ちに委託者へ報告し、報告日時を記録してください。",
                           next_en="Report it to the client now and record the time.")
@@ -101,9 +105,10 @@ def incident_not_reported(data: ComplianceData, now: dt.datetime) -> Iterator[Fi
             r = (ref(data, "incidents", i),)
             if not i.get("first_report_at"):
                 due = found + first_limit
+                ja, en = when(due, now, c)
                 yield finding(19, "overdue" if now > due else "due_soon", "incident_not_reported",
-                              f"事故（ID {i['id']}）の速報が未提出です（期限 {due.isoformat(timespec='minutes')}）。",
-                              f"The first report of incident {i['id']} is missing (due {due.isoformat(timespec='minutes')}).",
+                              f"事故（ID {i['id']}）の速報が未提出です（期限 {ja}）。",
+                              f"The first report of incident {i['id']} is missing (due {en}).",
                               contract=c, refs=r, due=due,
                               next_ja="直ちに事故報告書（速報）を委託者に提出し、日時を記録してください。",
                               next_en="Send the first incident report to the client now and record the time.")
@@ -111,9 +116,10 @@ def incident_not_reported(data: ComplianceData, now: dt.datetime) -> Iterator[Fi
                 due = found + final_limit
                 sev = deadline_severity(due, now, window(c))
                 if sev != "ok":
+                    ja, en = when(due, now, c, with_time=False)
                     yield finding(19, sev, "incident_not_reported",
-                                  f"事故（ID {i['id']}）の確報の期限は {due.date().isoformat()} です。",
-                                  f"The final report of incident {i['id']} is due by {due.date().isoformat()}.",
+                                  f"事故（ID {i['id']}）の確報の期限は {ja} です。",
+                                  f"The final report of incident {i['id']} is due by {en}.",
                                   contract=c, refs=r, due=due,
                                   next_ja="原因・再発防止策をまとめ、確報を提出してください。",
                                   next_en="Complete cause and prevention and send the final report.")
@@ -147,9 +153,30 @@ def improvement_order_due(data: ComplianceData, now: dt.datetime) -> Iterator[Fi
                 continue
             sev = deadline_severity(due, now, window(c))
             if sev != "ok":
+                ja, en = when(due, now, c)
                 yield finding(12, sev, "improvement_order_due",
-                              f"改善指示（ID {o['id']}）の対応期限は {due.isoformat()} です。",
-                              f"Improvement order {o['id']} is due by {due.isoformat()}.",
+                              f"改善指示（ID {o['id']}）の対応期限は {ja} です。",
+                              f"Improvement order {o['id']} is due by {en}.",
                               contract=c, refs=(ref(data, "improvement_orders", o),), due=due,
                               next_ja="改善を実施し、対応内容と対応日を記録してください。",
                               next_en="Make the improvement and record the response and its date.")
+
+
+@rule("record_request_overdue", 13, "資料の提出依頼", "records requested by the client")
+def record_request_overdue(data: ComplianceData, now: dt.datetime) -> Iterator[Finding]:
+    """Art. 13: records the client asked for, not submitted by the deadline (or soon due)."""
+    for c in data.contracts():
+        for q in data.of_contract("record_requests", int(c["id"])):
+            due = as_date(q.get("due_on"))
+            if due is None or q.get("submitted_on"):
+                continue
+            sev = deadline_severity(due, now, window(c))
+            if sev == "ok":
+                continue
+            ja, en = when(due, now, c)
+            yield finding(13, sev, "record_request_overdue",
+                          f"委託者から依頼された資料（依頼 ID {q['id']}）の提出期限は {ja} です。",
+                          f"The records the client asked for (request {q['id']}) are due by {en}.",
+                          contract=c, refs=(ref(data, "record_requests", q),), due=due,
+                          next_ja="依頼された資料を提出し（台帳は tokki export で書き出せます）、提出日と方法を記録してください。",
+                          next_en="Submit the records (tokki export writes the registers) and record the date and means.")

@@ -16,6 +16,7 @@ from tokki_desktop.registers.compliance.rules._common import (
     is_working,
     ref,
     setting,
+    when,
     window,
 )
 
@@ -138,9 +139,10 @@ def _untrained(data: ComplianceData, now: dt.datetime, article: int, code: str,
             due = seen + interval
             sev = deadline_severity(due, now, window(c))
             if sev != "ok":
+                ja, en = when(due, now, c)
                 yield finding(article, sev, code,
-                              f"従事者（ID {p['id']}）の研修の期限は {due.isoformat()} です。",
-                              f"Person {p['id']} is due for training by {due.isoformat()}.",
+                              f"従事者（ID {p['id']}）の研修の期限は {ja} です。",
+                              f"Person {p['id']} is due for training by {en}.",
                               contract=c, refs=r, due=due,
                               next_ja="次の研修を実施し、受講を記録してください。",
                               next_en="Hold the next training and record the attendance.")
