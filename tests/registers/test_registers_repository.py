@@ -237,3 +237,51 @@ def test_a_decided_approval_is_locked_for_handlers(officer_session, handler_sess
         repository.update(handler_session, "approvals", aid, {"valid_until": "2027-12-31"})
     assert repository.get(officer_session, "approvals", aid)["valid_until"] == "2026-12-31"
     repository.update(officer_session, "approvals", aid, {"valid_until": "2027-03-31"})
+
+
+def test_registers_behind_numbered_forms_carry_a_document_number() -> None:
+    # The forms print record.doc_no above the date of every per-record form with a 文書番号 line.
+    from tokki_desktop.forms.catalog import FORMS
+
+    numbered = {f.source.register for f in FORMS.values()
+                if f.doc_number and f.source.per_record and f.source.register}
+    assert numbered and all(SPECS[kind].has_field("doc_no") for kind in numbered), numbered
+    assert SPECS["incidents"].field("other").label_ja == "その他参考となる事項"
+    assert SPECS["incidents"].field("other").type == "longtext"
+
+
+def test_new_fields_round_trip_for_a_handler(handler_session) -> None:
+    iid = repository.add(handler_session, "incidents", {
+        "discovered_at": "R8.11.25 9:00", "summary": "誤送付", "other": "市の指示で関係書類を点検", "doc_no": "と業第１２号"})
+    row = repository.get(handler_session, "incidents", iid)
+    assert row["other"] == "市の指示で関係書類を点検" and row["doc_no"] == "と業第１２号"  # text is kept as typed
+    changed = repository.update(handler_session, "incidents", iid, {"doc_no": "と業第13号"})
+    assert changed == {"doc_no": ("と業第１２号", "と業第13号")}
+
+
+RECORD_REQUEST = {"received_on": "R8.11.20", "request": "管理台帳の写し", "due_on": "R8.11.30"}
+
+
+@pytest.mark.parametrize(("values", "field"), [
+    ({**RECORD_REQUEST, "due_on": "R8.11.19"}, "期限"),             # a deadline before the request
+    ({**RECORD_REQUEST, "submitted_on": "2026-11-19"}, "提出日"),    # submitted before it was asked
+    ({k: v for k, v in RECORD_REQUEST.items() if k != "due_on"}, "期限"),
+    ({k: v for k, v in RECORD_REQUEST.items() if k != "request"}, "依頼内容"),
+    ({**RECORD_REQUEST, "doc_no": "x" * 101}, "文書番号"),
+], ids=["due-before", "submitted-before", "no-due", "no-request", "long-doc-no"])
+def test_record_request_bad_input(officer_session, values: dict, field: str) -> None:
+    with pytest.raises(InvalidInput) as caught:
+        repository.add(officer_session, "record_requests", values)
+    assert caught.value.field_ja == field
+    assert repository.count_records(officer_session, "record_requests", include_closed=True) == 0
+
+
+def test_record_request_on_the_ledger_turns_art_13(officer_session, clock) -> None:
+    assert evaluate(officer_session).status_of(13) == "ok"
+    qid = repository.add(officer_session, "record_requests", RECORD_REQUEST)
+    assert evaluate(officer_session).status_of(13) == "due_soon"
+    clock.advance(dt.timedelta(days=5).total_seconds())
+    (finding,) = evaluate(officer_session).articles[13].findings
+    assert finding.severity == "overdue" and "令和8年11月30日" in finding.message_ja
+    repository.update(officer_session, "record_requests", qid, {"submitted_on": "R8.12.1", "submission_method": "手渡し"})
+    assert evaluate(officer_session).status_of(13) == "ok"

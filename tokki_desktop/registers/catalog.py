@@ -191,6 +191,7 @@ TRAININGS = RegisterSpec(
         F("trainer", "講師", "Trainer", max_length=200),
         F("minutes", "時間（分）", "Length (minutes)", "int", minimum=1),
         F("content", "内容", "Content", "longtext"),
+        doc_no(),  # the 研修実施記録 is handed to the client with the implementation report
     ),
 )
 

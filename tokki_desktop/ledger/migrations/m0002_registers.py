@@ -123,6 +123,7 @@ def upgrade(conn) -> None:
             trainer         TEXT,
             minutes         INTEGER,
             content         TEXT,
+            doc_no          TEXT,
             created_at      TEXT NOT NULL,
             created_by      TEXT NOT NULL,
             updated_at      TEXT,
