@@ -15,9 +15,9 @@ from collections import Counter
 from dataclasses import dataclass, field
 from itertools import chain as _chain
 
-import phonenumbers
 
 from tokki_desktop.scanner.masking import mask
+from tokki_desktop.scanner.phone_plan import is_valid_jp
 from tokki_desktop.scanner.names import given_names, starts_with_surname, surnames
 
 _KJ = "一-龥々〆ヶ"  # kanji and the marks that live inside names
@@ -150,44 +150,12 @@ class _Keywords:
         return best
 
 
-# Validity by prefix key (see _valid_phone). A plain dict: get/set are atomic under the GIL,
-# so worker threads share it safely; it is cleared when it grows past the bound.
-_PHONE_CACHE: dict[str, bool] = {}
-_PHONE_CACHE_MAX = 200_000
-
-
-def _parse_valid(digits: str) -> bool:
-    try:
-        return phonenumbers.is_valid_number(phonenumbers.parse(digits, "JP"))
-    except phonenumbers.NumberParseException:
-        return False
-
-
 def _valid_phone(raw: str) -> bool:
-    """JP number plan check (phonenumbers), cached by the digits that decide validity.
-
-    The JP metadata decides validity by the leading digits and the length: for mobile and IP
-    phones (070/080/090/050, 11 digits) the first four, for fixed lines (10 digits) the area
-    code and exchange (first six); the rest are free subscriber digits. A roster then costs
-    one parse per prefix instead of one per person (a test checks it against phonenumbers).
-    """
-    digits = "".join(ch for ch in raw if ch.isdigit())
-    n = len(digits)
-    if n == 11 and digits[1] in "5789" and digits[2] == "0":
-        key = digits[:4]
-    elif n == 10:
-        key = digits[:6]
-    elif n == 11:
-        key = digits[:7]
-    else:
+    """A JP phone number by phonenumbers' rules (precomputed per prefix, see phone_plan)."""
+    digits = raw.replace("-", "").replace("(", "").replace(")", "").replace(" ", "")
+    if len(digits) not in (10, 11) or not digits.isdigit():
         return False
-    key = f"{key}/{n}"
-    ok = _PHONE_CACHE.get(key)
-    if ok is None:
-        if len(_PHONE_CACHE) > _PHONE_CACHE_MAX:
-            _PHONE_CACHE.clear()
-        ok = _PHONE_CACHE[key] = _parse_valid(digits)
-    return ok
+    return is_valid_jp(digits)
 
 
 _MY_NUMBER_WEIGHTS = (6, 5, 4, 3, 2, 7, 6, 5, 4, 3, 2)
