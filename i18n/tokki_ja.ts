@@ -36,11 +36,11 @@
         <translation>ログイン名を入力してください。</translation>
     </message>
     <message>
-        <source>Login names use only letters, digits, '.', '_' and '-'.</source>
+        <source>Login names use only letters, digits, &apos;.&apos;, &apos;_&apos; and &apos;-&apos;.</source>
         <translation>ログイン名には英数字と「.」「_」「-」だけが使えます。</translation>
     </message>
     <message>
-        <source>Type the person's name.</source>
+        <source>Type the person&apos;s name.</source>
         <translation>氏名を入力してください。</translation>
     </message>
     <message>
@@ -260,6 +260,93 @@
     <message>
         <source>Open findings by article: click a bar to see that article</source>
         <translation>条項別の未対応の指摘数（棒をクリックするとその条項を表示）</translation>
+    </message>
+</context>
+<context>
+    <name>FormsScreen</name>
+    <message>
+        <source>Forms</source>
+        <translation>様式</translation>
+    </message>
+    <message>
+        <source>&amp;Record:</source>
+        <translation>記録(&amp;R):</translation>
+    </message>
+    <message>
+        <source>&amp;Preview</source>
+        <translation>プレビュー(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Save PDF…</source>
+        <translation>PDF で保存(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>P&amp;rint…</source>
+        <translation>印刷(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>No record for this form yet: add one in the registers first.</source>
+        <translation>この様式の対象となる記録がまだありません。先に台帳で登録してください。</translation>
+    </message>
+    <message>
+        <source>Making the form…</source>
+        <translation>様式を作成しています…</translation>
+    </message>
+    <message>
+        <source>making a form</source>
+        <translation>様式の作成</translation>
+    </message>
+    <message>
+        <source>Page %1</source>
+        <translation>%1 ページ</translation>
+    </message>
+    <message>
+        <source>%1 page(s).</source>
+        <translation>%1 ページ。</translation>
+    </message>
+    <message>
+        <source>Not filled in (printed as ※未記入): %1</source>
+        <translation>未記入の項目（※未記入と印字）: %1</translation>
+    </message>
+    <message>
+        <source>Characters the font cannot print (shown as 〓): %1</source>
+        <translation>印字できない文字（〓と印字）: %1</translation>
+    </message>
+    <message>
+        <source>Save the form as PDF</source>
+        <translation>様式を PDF で保存</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF ファイル (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>保存しています…</translation>
+    </message>
+    <message>
+        <source>saving a form</source>
+        <translation>様式の保存</translation>
+    </message>
+    <message>
+        <source>Saved: %1</source>
+        <translation>保存しました: %1</translation>
+    </message>
+    <message>
+        <source>Preparing to print…</source>
+        <translation>印刷の準備をしています…</translation>
+    </message>
+    <message>
+        <source>printing a form</source>
+        <translation>様式の印刷</translation>
+    </message>
+    <message>
+        <source>The printer could not be opened.</source>
+        <translation>プリンターを開けませんでした。</translation>
+    </message>
+    <message>
+        <source>Sent to the printer: %1 page(s).</source>
+        <translation>印刷しました: %1 ページ。</translation>
     </message>
 </context>
 <context>
@@ -694,7 +781,7 @@
         <translation>委託者の承諾を得ていない媒体に個人情報があります（第6条）。</translation>
     </message>
     <message>
-        <source>Stop using the medium for personal data until the client's consent is recorded. Tell your officer.</source>
+        <source>Stop using the medium for personal data until the client&apos;s consent is recorded. Tell your officer.</source>
         <translation>委託者の承諾が記録されるまで、この媒体に個人情報を記録しないでください。取扱責任者に知らせてください。</translation>
     </message>
     <message>
@@ -731,6 +818,10 @@
     <message>
         <source>Registers</source>
         <translation>台帳</translation>
+    </message>
+    <message>
+        <source>Forms</source>
+        <translation>様式</translation>
     </message>
     <message>
         <source>Users</source>

@@ -11,6 +11,7 @@ def all_screens() -> list[ScreenSpec]:
     """The screens; officer-only ones are left out of a handler's navigation."""
     from tokki_desktop.ui.dashboard import DashboardScreen
     from tokki_desktop.ui.detections_screen import DetectionsScreen
+    from tokki_desktop.ui.forms_screen import FormsScreen
     from tokki_desktop.ui.registers_screen import RegistersScreen
     from tokki_desktop.ui.users_screen import UsersScreen
 
@@ -18,5 +19,6 @@ def all_screens() -> list[ScreenSpec]:
         ScreenSpec("dashboard", QT_TRANSLATE_NOOP("Screens", "Dashboard"), DashboardScreen),
         ScreenSpec("detections", QT_TRANSLATE_NOOP("Screens", "Detections"), DetectionsScreen),
         ScreenSpec("registers", QT_TRANSLATE_NOOP("Screens", "Registers"), RegistersScreen),
+        ScreenSpec("forms", QT_TRANSLATE_NOOP("Screens", "Forms"), FormsScreen),
         ScreenSpec("users", QT_TRANSLATE_NOOP("Screens", "Users"), UsersScreen),
     ]

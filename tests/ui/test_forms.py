@@ -1,0 +1,69 @@
+"""Forms: preview in memory, save as PDF (audited), print through a printer (audited)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.conftest import OFFICER
+from tests.ui.conftest import log_in
+
+
+def _forms(qtbot, desktop):  # noqa: ANN001, ANN202
+    window = log_in(qtbot, desktop, OFFICER)
+    window.open_screen("forms")
+    return window, window.screen("forms")
+
+
+def _audit_actions(session) -> list[str]:  # noqa: ANN001
+    return [row[3] for row in session.ledger.audit_rows()]
+
+
+def test_preview_then_save_a_per_record_form(qtbot, desktop, tmp_path: Path) -> None:
+    from tokki_desktop.registers import repository
+
+    window, screen = _forms(qtbot, desktop)
+    person = repository.add(window.session, "people", {"name": "山田 花子", "role": "handler"})
+    screen.choose("pledge_handler")
+    screen._form_chosen(screen.form_list.currentRow())  # reload the record list
+    screen.choose("pledge_handler", person)
+    assert screen.record_box.currentData() == person
+    screen.make_preview()
+    qtbot.waitUntil(lambda: screen.preview is not None and not screen.busy, timeout=20000)
+    page = screen.pages_holder.findChild(type(screen.title), "page1")
+    assert page is not None and page.pixmap().width() > 300
+    assert screen.preview.pdf.startswith(b"%PDF")
+    assert "1" in screen.status.text()
+    files_before = set(Path(window.session.data_dir).rglob("*"))
+
+    target = tmp_path / "out" / "pledge"
+    target.parent.mkdir()
+    screen.save_to(target)
+    qtbot.waitUntil(lambda: screen.last_saved is not None and not screen.busy, timeout=20000)
+    assert screen.last_saved == target.with_suffix(".pdf")
+    assert screen.last_saved.read_bytes().startswith(b"%PDF")
+    assert "form_rendered" in _audit_actions(window.session)
+    # The preview wrote nothing next to the ledger (no plain personal data in temp files).
+    new_files = set(Path(window.session.data_dir).rglob("*")) - files_before
+    assert not [p for p in new_files if p.suffix in (".pdf", ".png")]
+
+
+def test_per_record_form_without_records_says_what_to_do(qtbot, desktop) -> None:
+    _window, screen = _forms(qtbot, desktop)
+    screen.choose("complaint_report")
+    assert screen.record_box.count() == 0
+    assert not screen.preview_button.isEnabled()
+    assert "台帳" in screen.status.text()
+
+
+def test_print_goes_to_the_printer_and_is_audited(qtbot, desktop, tmp_path: Path) -> None:
+    from PySide6.QtPrintSupport import QPrinter
+
+    window, screen = _forms(qtbot, desktop)
+    screen.choose("staff_report")
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)  # a file stands in for the device
+    printer.setOutputFileName(str(tmp_path / "printed.pdf"))
+    screen.print_to(printer)
+    qtbot.waitUntil(lambda: not screen.busy and "印刷" in screen.status.text(), timeout=30000)
+    assert (tmp_path / "printed.pdf").stat().st_size > 10_000
+    assert "form_printed" in _audit_actions(window.session)
