@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import io
 import json
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -72,8 +73,10 @@ def test_status_table_and_json(tokki) -> None:
     tokki("add", "people", "--name", "山田", "--started-on", "2026-04-01")
     code, out = tokki("status")
     lines = out.strip().splitlines()
-    assert code == 0 and len(lines) == 20  # header + Art. 1–19
+    assert code == 0 and len(lines) == 21  # header + Art. 1–19 + the moment it shows
     assert lines[8].startswith("第8条") and "違反" in lines[8]
+    assert re.fullmatch(r"令和\d+年\d+月\d+日 \d+時\d{2}分 現在", lines[-1])  # the CLI runs on the real clock
+    assert "2026-" not in out  # every date a Japanese reader sees is in 和暦
     code, out = tokki("status", "--json")
     data = json.loads(out)
     art8 = data["articles"][7]
@@ -83,8 +86,23 @@ def test_status_table_and_json(tokki) -> None:
 
 def test_status_in_english(tokki, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("TOKKI_LANG", "en")
+    tokki("add", "complaints", "--received-at", "R8.11.26 9:12", "--content", "問合せ")
     code, out = tokki("status")
     assert code == 0 and out.splitlines()[0].startswith("Art.") and "Confidentiality" in out
+    assert "(due 2026-11-27 09:12)" in out and re.fullmatch(r"as of \d{4}-\d\d-\d\d \d\d:\d\d", out.splitlines()[-1])
+    assert "令和" not in out
+
+
+def test_list_and_show_print_dates_for_people(tokki, monkeypatch: pytest.MonkeyPatch) -> None:
+    tokki("add", "takeouts", "--activity", "copy", "--destination", "入力室", "--started-at", "2026-11-20 09:30")
+    code, out = tokki("list", "takeouts")
+    assert code == 0 and "令和8年11月20日 9時30分" in out
+    code, out = tokki("show", "takeouts", "1")
+    assert "実施日時 [started_at]: 令和8年11月20日 9時30分" in out
+    assert json.loads(tokki("show", "takeouts", "1", "--json")[1])["record"]["started_at"].startswith(
+        "2026-11-20T09:30")  # JSON keeps the stored value
+    monkeypatch.setenv("TOKKI_LANG", "en")
+    assert "2026-11-20 09:30" in tokki("list", "takeouts")[1]
 
 
 def _export(tokki, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:

@@ -7,6 +7,7 @@ the specs: ``tokki add people --help`` lists the fields of the 名簿 with their
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import getpass
 import json
 import os
@@ -19,7 +20,8 @@ from tokki_desktop.registers import repository, spec_for
 from tokki_desktop.registers.catalog import SPECS
 from tokki_desktop.registers.compliance import evaluate
 from tokki_desktop.registers.compliance.model import SEVERITY_LABELS
-from tokki_desktop.registers.spec import RegisterSpec
+from tokki_desktop.registers.spec import FieldSpec, RegisterSpec
+from tokki_desktop.wareki import format_wareki, format_wareki_datetime
 
 _TYPE_HINT = {"date": "日付 date (2026-04-01, 令和8年4月1日, R8.4.1)",
               "datetime": "日時 date+time (2026-04-01 10:30)", "int": "整数 number", "bool": "はい/いいえ yes/no",
@@ -108,6 +110,28 @@ def _lang() -> str:
     return user_language()
 
 
+def _moment_text(moment: dt.datetime, lang: str, tz: dt.tzinfo | None) -> str:
+    """A moment on the terminal's wall clock: 令和8年11月26日 10時00分 / 2026-11-26 10:00."""
+    if moment.tzinfo is not None and tz is not None:
+        moment = moment.astimezone(tz)
+    return moment.strftime("%Y-%m-%d %H:%M") if lang == "en" else format_wareki_datetime(moment)
+
+
+def _shown(f: FieldSpec, value: object, lang: str, tz: dt.tzinfo | None) -> str:
+    """A stored value as the terminal prints it; dates in 和暦 for Japanese readers.
+
+    ``--json`` keeps the stored ISO values: it is for programs, this is for people.
+    """
+    if value is None or value == "":
+        return ""
+    if f.type == "datetime":
+        return _moment_text(dt.datetime.fromisoformat(str(value)), lang, tz)
+    if f.type == "date":
+        day = dt.date.fromisoformat(str(value))
+        return day.isoformat() if lang == "en" else format_wareki(day)
+    return f.display(value, lang)
+
+
 def _values(args: argparse.Namespace) -> dict[str, str]:
     return {k[len("field__"):]: v for k, v in vars(args).items() if k.startswith("field__") and v is not None}
 
@@ -170,12 +194,13 @@ def cmd_list(args: argparse.Namespace, ctx: Any) -> int:
         ctx.print(json.dumps(rows, ensure_ascii=False))
         return 0
     lang = _lang()
+    tz = session.clock.now().tzinfo
     cols = _list_columns(spec)
     ctx.print("\t".join(["ID", *(spec.field(c).label(lang) for c in cols)]))
     lines = []
     for r in rows:
         cells = [str(r["id"]) + (" (closed)" if r.get("closed_at") else "")]
-        cells += [spec.field(c).display(r.get(c), lang).replace("\t", " ").replace("\n", " ") for c in cols]
+        cells += [_shown(spec.field(c), r.get(c), lang, tz).replace("\t", " ").replace("\n", " ") for c in cols]
         lines.append("\t".join(cells))
     if lines:
         ctx.print("\n".join(lines))
@@ -191,11 +216,13 @@ def cmd_show(args: argparse.Namespace, ctx: Any) -> int:
         ctx.print(json.dumps({"record": record, "history": [e.__dict__ for e in entries]}, ensure_ascii=False))
         return 0
     lang = _lang()
+    tz = session.clock.now().tzinfo
     ctx.print(f"{spec.label(lang)} ID {record['id']}")
     for f in spec.fields:
-        ctx.print(f"  {f.label(lang)} [{f.name}]: {f.display(record.get(f.name), lang)}")
+        ctx.print(f"  {f.label(lang)} [{f.name}]: {_shown(f, record.get(f.name), lang, tz)}")
     if record.get("closed_at"):
-        ctx.print(f"  {'closed' if lang == 'en' else '終了'}: {record['closed_at']} {record['closed_by']} "
+        closed = _moment_text(dt.datetime.fromisoformat(record["closed_at"]), lang, tz)
+        ctx.print(f"  {'closed' if lang == 'en' else '終了'}: {closed} {record['closed_by']} "
                   f"— {record['close_reason']}")
     ctx.print("history:" if lang == "en" else "変更履歴:")
     for e in entries:
@@ -240,7 +267,8 @@ def cmd_export(args: argparse.Namespace, ctx: Any) -> int:
 
 
 def cmd_status(args: argparse.Namespace, ctx: Any) -> int:
-    report = evaluate(ctx.session())
+    session = ctx.session()
+    report = evaluate(session)
     if args.json:
         ctx.print(json.dumps(report.to_dict(), ensure_ascii=False))
     else:
@@ -259,6 +287,10 @@ def cmd_status(args: argparse.Namespace, ctx: Any) -> int:
                 tail = f"{urgent.message(lang)} → {urgent.next_action(lang)}"
             ctx.print("\t".join([f"{a.article}" if en else f"第{a.article}条", a.title_en if en else a.title_ja,
                                  status, str(a.open_count), tail]))
+        # A printed status is evidence of a moment: say which one (after the table, so the
+        # header stays the first line for anyone reading the columns).
+        when = _moment_text(report.generated_at, lang, session.clock.now().tzinfo)
+        ctx.print(f"as of {when}" if en else f"{when} 現在")
     if args.strict and any(f.severity in ("overdue", "violation") for f in report.findings):
         return 1
     return 0
