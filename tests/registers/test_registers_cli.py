@@ -112,7 +112,7 @@ def _export(tokki, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
           "--due-on", "R8.11.30", "--doc-no", "と業第7号")
     monkeypatch.setenv("TOKKI_EXPORT_PASSWORD", PASSWORD)
     target = tmp_path / "export.zip"
-    code, out = tokki("export", str(target))
+    code, _ = tokki("export", str(target))
     assert code == 0 and target.exists()
     return target
 
@@ -147,12 +147,13 @@ def test_export_opens_with_7z(tokki, tmp_path: Path, monkeypatch) -> None:
 
     target = _export(tokki, tmp_path, monkeypatch)
     out = tmp_path / "unzipped"
-    done = subprocess.run(["7z", "x", f"-p{PASSWORD}", f"-o{out}", str(target)], capture_output=True, text=True)
+    done = subprocess.run(["7z", "x", f"-p{PASSWORD}", f"-o{out}", str(target)],
+                          capture_output=True, text=True, check=False)
     assert done.returncode == 0
     with open(out / "18_complaints.csv", encoding="utf-8-sig", newline="") as fh:
         rows = list(csv.reader(fh))
     assert rows[1][rows[0].index("内容 [content]")] == "カンマ, \"引用\" と改行\nあり"
-    bad = subprocess.run(["7z", "t", "-pnot-it", str(target)], capture_output=True, text=True)
+    bad = subprocess.run(["7z", "t", "-pnot-it", str(target)], capture_output=True, text=True, check=False)
     assert bad.returncode != 0
 
 

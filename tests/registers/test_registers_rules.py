@@ -59,11 +59,11 @@ def _all(*changes: Callable[[Site], None]) -> Callable[[Site], None]:
     return change
 
 
-NEW_HANDLER = dict(contract_id=1, name="新人 次郎", role="handler", employment_type="regular",
-                   started_on="2026-11-01", approved_on="2026-10-25")
+NEW_HANDLER = {"contract_id": 1, "name": "新人 次郎", "role": "handler", "employment_type": "regular",
+               "started_on": "2026-11-01", "approved_on": "2026-10-25"}
 
-THIRD_PARTY = dict(contract_id=1, activity="transmission", destination="株式会社広告社 企画部",
-                   started_at="2026-11-25T09:00:00+09:00")
+THIRD_PARTY = {"contract_id": 1, "activity": "transmission", "destination": "株式会社広告社 企画部",
+               "started_at": "2026-11-25T09:00:00+09:00"}
 
 # (rule, change, article, severity, kind of the first evidence)
 FIRING = [

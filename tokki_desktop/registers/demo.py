@@ -24,7 +24,7 @@ def _at(day: dt.date, hour: int, minute: int, tz: dt.tzinfo) -> dt.datetime:
 def populate(session: Any) -> None:
     """Fill the registers of a freshly created demo ledger (the officer's session)."""
     now = session.clock.now()
-    tz = now.tzinfo or dt.timezone.utc
+    tz = now.tzinfo or dt.UTC
     today = now.date()
     fy_start = dt.date(fiscal_year_end(today).year - 1, 4, 1)
     start = fy_start if (today - fy_start).days >= 120 else dt.date(fy_start.year - 1, 4, 1)

@@ -37,7 +37,7 @@ class HistoryEntry:
 
 def _tz(session: Any) -> dt.tzinfo:
     tz = session.clock.now().tzinfo
-    return tz if tz is not None else dt.timezone.utc
+    return tz if tz is not None else dt.UTC
 
 
 def _require_officer_for(session: Any, spec: RegisterSpec, verb_ja: str, verb_en: str) -> None:

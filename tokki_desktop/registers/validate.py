@@ -162,8 +162,8 @@ def validate(
     merged: dict[str, object | None] = dict(existing or {})
     merged.update(out)
     for f in spec.fields:
-        if f.required and merged.get(f.name) is None:
-            if existing is None or f.name in out:
-                raise _bad(f, "必須の項目です", "is required")
+        # a required field left empty is refused when added, or when this write empties it
+        if f.required and merged.get(f.name) is None and (existing is None or f.name in out):
+            raise _bad(f, "必須の項目です", "is required")
     _check_order(spec, merged)
     return out

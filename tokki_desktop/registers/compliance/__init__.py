@@ -55,6 +55,17 @@ def evaluate(session: Any, now: dt.datetime | None = None) -> ComplianceReport:
 
 
 __all__ = [
-    "ARTICLE_TITLES", "ArticleStatus", "ComplianceData", "ComplianceReport", "Finding", "RULES", "RecordRef",
-    "Rule", "Severity", "evaluate", "evaluate_data", "load_data", "rule",
+    "ARTICLE_TITLES",
+    "RULES",
+    "ArticleStatus",
+    "ComplianceData",
+    "ComplianceReport",
+    "Finding",
+    "RecordRef",
+    "Rule",
+    "Severity",
+    "evaluate",
+    "evaluate_data",
+    "load_data",
+    "rule",
 ]

@@ -21,11 +21,19 @@ import datetime as dt
 import unicodedata
 from collections.abc import Iterator
 
-from tokki_desktop.registers.compliance.data import ComplianceData, Row, as_date, as_moment
+from tokki_desktop.registers.compliance.data import (
+    ComplianceData,
+    Row,
+    as_date,
+    as_moment,
+)
 from tokki_desktop.registers.compliance.model import Finding
 from tokki_desktop.registers.compliance.registry import rule
 from tokki_desktop.registers.compliance.rules._common import finding, ref
-from tokki_desktop.registers.compliance.rules.activities import ACTIVITY_WORDS, approval_problem
+from tokki_desktop.registers.compliance.rules.activities import (
+    ACTIVITY_WORDS,
+    approval_problem,
+)
 
 #: How people write the client's own offices without naming the city (本庁へ移送, 市役所 課税課).
 #: Only at the start of the destination: 「府中市役所」 is another city, a third party.
