@@ -36,11 +36,11 @@
         <translation>ログイン名を入力してください。</translation>
     </message>
     <message>
-        <source>Login names use only letters, digits, &apos;.&apos;, &apos;_&apos; and &apos;-&apos;.</source>
+        <source>Login names use only letters, digits, '.', '_' and '-'.</source>
         <translation>ログイン名には英数字と「.」「_」「-」だけが使えます。</translation>
     </message>
     <message>
-        <source>Type the person&apos;s name.</source>
+        <source>Type the person's name.</source>
         <translation>氏名を入力してください。</translation>
     </message>
     <message>
@@ -93,6 +93,93 @@
     <message>
         <source>not checked</source>
         <translation>確認対象外</translation>
+    </message>
+</context>
+<context>
+    <name>AuditScreen</name>
+    <message>
+        <source>Audit chain</source>
+        <translation>監査記録（改ざん検知チェーン）</translation>
+    </message>
+    <message>
+        <source>Show from &amp;No.:</source>
+        <translation>表示開始番号(&amp;N):</translation>
+    </message>
+    <message>
+        <source>Sho&amp;w</source>
+        <translation>表示(&amp;W)</translation>
+    </message>
+    <message>
+        <source>&amp;Newest</source>
+        <translation>最新(&amp;E)</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>番号</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>日時</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>操作者</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>記録</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>optional: a checkpoint kept on paper (No.:MAC)</source>
+        <translation>任意: 紙で保管しているチェックポイント（番号:MAC）</translation>
+    </message>
+    <message>
+        <source>&amp;Checkpoint:</source>
+        <translation>チェックポイント(&amp;C):</translation>
+    </message>
+    <message>
+        <source>&amp;Verify the chain</source>
+        <translation>検証(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Take a checkpoint</source>
+        <translation>チェックポイントを取得(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Print the checkpoint sheet…</source>
+        <translation>チェックポイント票を印刷(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Verifying…</source>
+        <translation>検証しています…</translation>
+    </message>
+    <message>
+        <source>verifying the audit chain</source>
+        <translation>監査記録の検証</translation>
+    </message>
+    <message>
+        <source>✔ The chain is intact: %1 records, up to No. %2; the file's pages are sound.</source>
+        <translation>✔ 改ざんはありません: %1 件（番号 %2 まで）。台帳ファイルにも破損はありません。</translation>
+    </message>
+    <message>
+        <source>damaged pages in the ledger file</source>
+        <translation>台帳ファイルに破損したページがあります</translation>
+    </message>
+    <message>
+        <source>✖ Problems found: %1. Keep the file as it is and restore from a backup.</source>
+        <translation>✖ 問題が見つかりました: %1。ファイルはそのままにして、バックアップから復元してください。</translation>
+    </message>
+    <message>
+        <source>Checkpoint taken at %1: %2</source>
+        <translation>%1 のチェックポイント: %2</translation>
     </message>
 </context>
 <context>
@@ -781,7 +868,7 @@
         <translation>委託者の承諾を得ていない媒体に個人情報があります（第6条）。</translation>
     </message>
     <message>
-        <source>Stop using the medium for personal data until the client&apos;s consent is recorded. Tell your officer.</source>
+        <source>Stop using the medium for personal data until the client's consent is recorded. Tell your officer.</source>
         <translation>委託者の承諾が記録されるまで、この媒体に個人情報を記録しないでください。取扱責任者に知らせてください。</translation>
     </message>
     <message>
@@ -822,6 +909,10 @@
     <message>
         <source>Forms</source>
         <translation>様式</translation>
+    </message>
+    <message>
+        <source>Audit</source>
+        <translation>監査記録</translation>
     </message>
     <message>
         <source>Users</source>

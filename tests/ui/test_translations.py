@@ -32,7 +32,7 @@ from tokki_desktop.ui.language import compiled_catalogue, read_ts
 from tokki_desktop.ui.resources import ts_dir
 
 # Words that are the same in both languages (product name, abbreviations, formats).
-ALLOWED_WORDS = {"Tokki", "Desktop", "PDF", "USB", "CSV", "demo", "English", "ID", "HDD", "SSD", "SD", "Enter", "Ctrl"}
+ALLOWED_WORDS = {"Tokki", "Desktop", "PDF", "USB", "CSV", "demo", "English", "ID", "HDD", "SSD", "SD", "Enter", "Ctrl", "MAC"}
 
 
 def visible_texts(root: QWidget) -> list[str]:

@@ -132,6 +132,10 @@ class FormsScreen(QWidget):
         if record_id is not None:
             self.record_box.setCurrentIndex(max(0, self.record_box.findData(record_id)))
 
+    def show_target(self, form_id: str, record_id: int | None = None) -> None:
+        """Open on ``form_id`` (other screens send the user here, e.g. the checkpoint sheet)."""
+        self.choose(form_id, record_id)
+
     def _form_chosen(self, row: int) -> None:
         if not 0 <= row < len(self.forms):
             return

@@ -1,0 +1,52 @@
+"""Audit: browse, verify (also against a checkpoint), take a checkpoint; officers only."""
+
+from __future__ import annotations
+
+from tests.conftest import HANDLER, OFFICER
+from tests.ui.conftest import log_in
+
+
+def _audit(qtbot, desktop):  # noqa: ANN001, ANN202
+    window = log_in(qtbot, desktop, OFFICER)
+    window.open_screen("audit")
+    return window, window.screen("audit")
+
+
+def test_verify_reports_an_intact_chain_and_checks_a_checkpoint(qtbot, desktop) -> None:
+    window, screen = _audit(qtbot, desktop)
+    head_seq, _ = window.session.ledger.audit_head()
+    assert screen.table.rowCount() == head_seq  # a fresh ledger fits in one page
+    assert screen.table.item(head_seq - 1, 3).text() == "unlock"
+    screen.take_checkpoint()
+    text = screen.checkpoint.text()
+    assert text in screen.result.text()
+    screen.checkpoint_edit.setText(text)
+    screen.verify()
+    qtbot.waitUntil(lambda: screen.report is not None and not screen.busy, timeout=20000)
+    assert screen.report.ok
+    assert screen.result.text().startswith("✔")
+
+
+def test_a_wrong_checkpoint_is_reported_and_a_malformed_one_explained(qtbot, desktop) -> None:
+    window, screen = _audit(qtbot, desktop)
+    screen.checkpoint_edit.setText("12:xyz")
+    screen.verify()
+    assert screen.result.text().startswith("✖") and "チェックポイント" in screen.result.text()
+    seq, _mac = window.session.ledger.audit_head()
+    screen.checkpoint_edit.setText(f"{seq}:" + "0" * 64)
+    screen.verify()
+    qtbot.waitUntil(lambda: screen.report is not None and not screen.busy, timeout=20000)
+    assert not screen.report.ok
+    assert "✖" in screen.result.text() and "バックアップ" in screen.result.text()
+
+
+def test_checkpoint_sheet_button_opens_the_form(qtbot, desktop) -> None:
+    window, screen = _audit(qtbot, desktop)
+    screen.print_button.click()
+    forms = window.current_screen()
+    assert forms.objectName() == "formsScreen" and forms.form.id == "audit_checkpoint"
+
+
+def test_handlers_have_no_audit_screen(qtbot, desktop) -> None:
+    window = log_in(qtbot, desktop, HANDLER)
+    assert "audit" not in window.screen_keys
