@@ -24,6 +24,10 @@ def test_demo_site(tmp_path: Path) -> None:
         assert reports and {r["subcontract_id"] for r in reports} == {subcontracts[0]["id"]}
         incident = repository.list_records(session, "incidents")[0]
         assert incident["other"] and incident["doc_no"]
+        # One series of 文書番号 across the registers, no gaps, no number given twice.
+        numbers = [int(r["doc_no"][3:-1]) for k, spec in SPECS.items() if spec.has_field("doc_no")
+                   for r in repository.list_records(session, k) if r["doc_no"]]
+        assert sorted(numbers) == list(range(1, len(numbers) + 1)) and len(numbers) >= 9
         people = repository.list_records(session, "people")
         assert len(people) == 7 and sum(p["role"] == "officer" for p in people) == 1
         assert sum(p["employment_type"] == "dispatched" for p in people) == 1

@@ -36,14 +36,14 @@ def populate(session: Any) -> None:
     def ago(days: int) -> dt.date:
         return today - dt.timedelta(days=days)
 
-    def add(kind: str, **values: Any) -> int:
-        return repository.add(session, kind, values)
+    filed: list[tuple[dt.date, str, int]] = []
 
-    numbers = iter(range(1, 1000))
-
-    def doc_no() -> str:
-        """The contractor's next outgoing document number (文書番号), as its filing book counts."""
-        return f"と業第{next(numbers)}号"
+    def add(kind: str, filed_on: dt.date | None = None, **values: Any) -> int:
+        """Add a record; ``filed_on``: the day it went to the city as a numbered document."""
+        new_id = repository.add(session, kind, values)
+        if filed_on is not None:
+            filed.append((filed_on, kind, new_id))
+        return new_id
 
     contracts = repository.list_records(session, "contracts")
     cid = contracts[0]["id"]
@@ -129,7 +129,7 @@ def populate(session: Any) -> None:
                    method="施錠ケースによる手渡し", documents="給与支払報告書、公的年金等支払報告書、申告書",
                    items="氏名、住所、生年月日、個人番号、給与収入額、公的年金等収入額", record_count=18_500,
                    medium="紙（ファイル12冊）", handed_by="課税課 職員（架空）", received_by="田中 一郎",
-                   receipt_submitted_on=day(1), doc_no=doc_no())
+                   receipt_submitted_on=day(1), filed_on=day(1))
 
     # Art. 7(5): the 個人情報管理台帳. One entry lacks its users (a finding).
     users = "佐藤、鈴木、高橋、伊藤、渡辺、山本"
@@ -154,12 +154,12 @@ def populate(session: Any) -> None:
     transport = add("approvals", approval_type="takeout", scope="入力済み資料の市役所への搬送（施錠ケース、2名で移送）",
                     asset_id=assets["paper"], requested_on=day(5), requested_by="田中 一郎", status="approved",
                     decided_on=day(8), valid_until=fiscal_year_end(today), client_reference="課税課-承-12（架空）",
-                    doc_no=doc_no())
+                    filed_on=day(5))
     copy = add("approvals", approval_type="copy", scope="照合用に入力データの一部を USB-01 に複製",
                asset_id=assets["data"], media_id=media["USB-01"], requested_on=day(5), requested_by="田中 一郎",
-               status="approved", decided_on=day(8), valid_until=fiscal_year_end(today), doc_no=doc_no())
+               status="approved", decided_on=day(8), valid_until=fiscal_year_end(today), filed_on=day(5))
     add("approvals", approval_type="media_use", scope="USB-01、USB-02、HDD-01、PC-01 の使用", requested_on=day(-5),
-        requested_by="田中 一郎", status="approved", decided_on=day(-3), doc_no=doc_no())
+        requested_by="田中 一郎", status="approved", decided_on=day(-3), filed_on=day(-5))
     add("approvals", approval_type="transmission", scope="照合結果の電子メール送信", requested_on=ago(3),
         requested_by="佐藤 花子", status="requested")
     add("takeouts", activity="transport", asset_id=assets["paper"], person_id=people["田中 一郎"],
@@ -179,7 +179,7 @@ def populate(session: Any) -> None:
                    safety_measures="再委託先の施錠された入力室で作業、従事者の誓約書、私物の持込み禁止、当社貸与の暗号化端末のみ使用",
                    supervision_method="月1回の立入確認と作業報告書の提出",
                    period=f"{format_wareki(verify_start)}から契約期間の終了まで", applied_on=day(12),
-                   approved_on=day(20), work_started_on=verify_start, doc_no=doc_no())
+                   approved_on=day(20), work_started_on=verify_start, filed_on=day(12))
     covered_from, report_day = verify_start, verify_start + dt.timedelta(days=60)
     while report_day < today:
         issue = "入退室記録簿の記入漏れ1件。再委託先で記入を徹底し、次回の立入確認で是正を確認する。" \
@@ -188,7 +188,7 @@ def populate(session: Any) -> None:
             period=f"{format_wareki(covered_from)}〜{format_wareki(report_day - dt.timedelta(days=1))}",
             content="立入確認（入力室の施錠、入退室記録、端末の暗号化）を2回実施。作業報告書で入力件数と"
                     "持出し・複写のないことを確認した。",
-            issues=issue, doc_no=doc_no())
+            issues=issue, filed_on=report_day)
         covered_from, report_day = report_day, report_day + dt.timedelta(days=60)
     # ... and a second one applied for, not yet approved (due soon: do not start).
     add("subcontracts", name="有限会社サンプル印刷（架空）", address="東京都府中市（架空）", reason="通知書の封入封緘の繁忙期対応",
@@ -199,7 +199,7 @@ def populate(session: Any) -> None:
     # Art. 17: checklists of the first run erased; the report is due in a few days.
     add("disposals", action="erase", items="氏名、税額（第1回照合分）", media_name="USB-02", quantity="1件（約3,000件分）",
         method="専用ソフトによる上書き消去", planned_on=ago(2), applied_on=ago(9), approved_on=ago(5),
-        executed_at=_at(ago(2), 16, 0, tz), executed_by="田中 一郎", physical_destruction=True, doc_no=doc_no())
+        executed_at=_at(ago(2), 16, 0, tz), executed_by="田中 一郎", physical_destruction=True, filed_on=ago(9))
 
     # Art. 18: a complaint received this morning, not reported yet (due soon).
     add("complaints", received_at=now - dt.timedelta(hours=3), received_by="佐藤 花子",
@@ -214,7 +214,7 @@ def populate(session: Any) -> None:
         secondary_damage="なし（室外への持出しなし）",
         response_to_individuals="市と協議中", publication="なし（市の判断による）",
         prevention="綴じ込み時のダブルチェック", other="市の指示により全ファイルの綴じ込みを点検し、他に誤りのないことを確認",
-        first_report_at=found + dt.timedelta(hours=3), doc_no=doc_no())
+        first_report_at=found + dt.timedelta(hours=3), filed_on=(found + dt.timedelta(hours=3)).date())
     add("emergency_plans", title="個人情報漏えい等事故 緊急時対応計画", established_on=day(-10),
         contacts="発見者 → 取扱責任者（田中）→ 市 課税課（直ちに電話、同日中に書面）",
         content="証拠保全、被害拡大の防止、復旧、再発防止の手順", reviewed_on=day(90))
@@ -230,6 +230,10 @@ def populate(session: Any) -> None:
     add("record_requests", received_on=ago(30), requested_by="課税課 職員（架空）",
         request="調査の指摘に関し、個人情報管理台帳及び電磁的記録媒体点検記録の写しの提出",
         due_on=ago(23), submitted_on=ago(26), submission_method="印刷した写しを課税課窓口で手渡し",
-        doc_no=doc_no())
+        filed_on=ago(26))
     add("record_requests", received_on=ago(2), requested_by="課税課 職員（架空）",
         request="今年度の研修実施記録及び受講者一覧の写しの提出", due_on=ago(2) + dt.timedelta(days=21))
+
+    # 文書番号 run in the order the documents went out, as the contractor's filing book counts them.
+    for number, (_day, kind, ident) in enumerate(sorted(filed), start=1):
+        repository.update(session, kind, ident, {"doc_no": f"と業第{number}号"})

@@ -79,7 +79,7 @@ def takeout_not_returned(data: ComplianceData, now: dt.datetime) -> Iterator[Fin
                 continue
             ja, en = when(expected, now, c)
             yield finding(7, "overdue" if overdue else "due_soon", "takeout_not_returned",
-                          f"持出し（ID {t['id']}）の返却予定日時は {ja} です。",
+                          f"持出し（ID {t['id']}）の返却予定日時は{ja}です。",
                           f"Take-out {t['id']} is due back at {en}.",
                           contract=c, refs=(ref(data, "takeouts", t),), due=expected,
                           next_ja="返却を確認して返却日時を記録してください。",

@@ -58,7 +58,7 @@ def disposal_report_missing(data: ComplianceData, now: dt.datetime) -> Iterator[
             due = done + dt.timedelta(days=setting(c, "disposal_report_days"))
             ja, en = when(due, now, c)
             yield finding(17, deadline_severity(due, now, window(c)), "disposal_report_missing",
-                          f"返還・廃棄（ID {d['id']}）の報告書の期限は {ja} です。",
+                          f"返還・廃棄（ID {d['id']}）の報告書の期限は{ja}です。",
                           f"The report of disposal {d['id']} is due by {en}.",
                           contract=c, refs=(ref(data, "disposals", d),), due=due,
                           next_ja="廃棄（消去）報告書を提出し、報告日を記録してください。",

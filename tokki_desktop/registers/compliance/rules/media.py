@@ -69,7 +69,7 @@ def media_inspection_due(data: ComplianceData, now: dt.datetime) -> Iterator[Fin
             if sev != "ok":
                 ja, en = when(due, now, c)
                 yield finding(6, sev, "media_inspection_due",
-                              f"媒体（ID {m['id']}）の定期点検の期限は {ja} です。",
+                              f"媒体（ID {m['id']}）の定期点検の期限は{ja}です。",
                               f"Medium {m['id']} is due for inspection by {en}.",
                               contract=c, refs=r, due=due,
                               next_ja="保管状況、バックアップ、データの正確性を点検し、記録してください。",

@@ -66,7 +66,7 @@ def supervision_report_due(data: ComplianceData, now: dt.datetime) -> Iterator[F
             if sev != "ok":
                 ja, en = when(due, now, c)
                 yield finding(14, sev, "supervision_report_due",
-                              f"再委託（ID {s['id']}）の監督状況報告の期限は {ja} です。",
+                              f"再委託（ID {s['id']}）の監督状況報告の期限は{ja}です。",
                               f"The supervision report for subcontract {s['id']} is due by {en}.",
                               contract=c, refs=(ref(data, "subcontracts", s),), due=due,
                               next_ja="再委託先の履行状況を確認し、監督状況を報告してください。",
@@ -85,7 +85,7 @@ def complaint_not_reported(data: ComplianceData, now: dt.datetime) -> Iterator[F
             due = received + hours
             ja, en = when(due, now, c)
             yield finding(18, "overdue" if now > due else "due_soon", "complaint_not_reported",
-                          f"苦情（ID {k['id']}）を委託者に報告していません（期限 {ja}）。",
+                          f"苦情（ID {k['id']}）を委託者に報告していません（期限：{ja}）。",
                           f"Complaint {k['id']} has not been reported to the client (due {en}).",
                           contract=c, refs=(ref(data, "complaints", k),), due=due,
                           next_ja="直ちに委託者へ報告し、報告日時を記録してください。",
@@ -107,7 +107,7 @@ def incident_not_reported(data: ComplianceData, now: dt.datetime) -> Iterator[Fi
                 due = found + first_limit
                 ja, en = when(due, now, c)
                 yield finding(19, "overdue" if now > due else "due_soon", "incident_not_reported",
-                              f"事故（ID {i['id']}）の速報が未提出です（期限 {ja}）。",
+                              f"事故（ID {i['id']}）の速報が未提出です（期限：{ja}）。",
                               f"The first report of incident {i['id']} is missing (due {en}).",
                               contract=c, refs=r, due=due,
                               next_ja="直ちに事故報告書（速報）を委託者に提出し、日時を記録してください。",
@@ -118,7 +118,7 @@ def incident_not_reported(data: ComplianceData, now: dt.datetime) -> Iterator[Fi
                 if sev != "ok":
                     ja, en = when(due, now, c, with_time=False)
                     yield finding(19, sev, "incident_not_reported",
-                                  f"事故（ID {i['id']}）の確報の期限は {ja} です。",
+                                  f"事故（ID {i['id']}）の確報の期限は{ja}です。",
                                   f"The final report of incident {i['id']} is due by {en}.",
                                   contract=c, refs=r, due=due,
                                   next_ja="原因・再発防止策をまとめ、確報を提出してください。",
@@ -155,7 +155,7 @@ def improvement_order_due(data: ComplianceData, now: dt.datetime) -> Iterator[Fi
             if sev != "ok":
                 ja, en = when(due, now, c)
                 yield finding(12, sev, "improvement_order_due",
-                              f"改善指示（ID {o['id']}）の対応期限は {ja} です。",
+                              f"改善指示（ID {o['id']}）の対応期限は{ja}です。",
                               f"Improvement order {o['id']} is due by {en}.",
                               contract=c, refs=(ref(data, "improvement_orders", o),), due=due,
                               next_ja="改善を実施し、対応内容と対応日を記録してください。",
@@ -175,7 +175,7 @@ def record_request_overdue(data: ComplianceData, now: dt.datetime) -> Iterator[F
                 continue
             ja, en = when(due, now, c)
             yield finding(13, sev, "record_request_overdue",
-                          f"委託者から依頼された資料（依頼 ID {q['id']}）の提出期限は {ja} です。",
+                          f"委託者から依頼された資料（依頼 ID {q['id']}）の提出期限は{ja}です。",
                           f"The records the client asked for (request {q['id']}) are due by {en}.",
                           contract=c, refs=(ref(data, "record_requests", q),), due=due,
                           next_ja="依頼された資料を提出し（台帳は tokki export で書き出せます）、提出日と方法を記録してください。",

@@ -141,7 +141,7 @@ def _untrained(data: ComplianceData, now: dt.datetime, article: int, code: str,
             if sev != "ok":
                 ja, en = when(due, now, c)
                 yield finding(article, sev, code,
-                              f"従事者（ID {p['id']}）の研修の期限は {ja} です。",
+                              f"従事者（ID {p['id']}）の研修の期限は{ja}です。",
                               f"Person {p['id']} is due for training by {en}.",
                               contract=c, refs=r, due=due,
                               next_ja="次の研修を実施し、受講を記録してください。",
