@@ -918,6 +918,97 @@
         <source>Users</source>
         <translation>利用者</translation>
     </message>
+    <message>
+        <source>Settings</source>
+        <translation>設定</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsScreen</name>
+    <message>
+        <source>&amp;Add a folder…</source>
+        <translation>フォルダを追加(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&amp;Stop watching</source>
+        <translation>監視をやめる(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Watched folders</source>
+        <translation>監視するフォルダ</translation>
+    </message>
+    <message>
+        <source>Copies of personal data saved in these folders are detected. Removable media are always watched.</source>
+        <translation>これらのフォルダに保存された個人情報の複写を検知します。取り外し可能な記録媒体は常に監視します。</translation>
+    </message>
+    <message>
+        <source>&amp;Quarantine personal data found on unregistered media at once</source>
+        <translation>未登録の媒体で見つかった個人情報を直ちに隔離する(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>Monitor</source>
+        <translation>監視</translation>
+    </message>
+    <message>
+        <source>&amp;Turn on</source>
+        <translation>有効にする(&amp;T)</translation>
+    </message>
+    <message>
+        <source>T&amp;urn off</source>
+        <translation>無効にする(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Terminal key (lets the monitor start before anyone logs in)</source>
+        <translation>端末用の鍵（ログイン前から監視を開始できるようにする）</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> 分</translation>
+    </message>
+    <message>
+        <source>This terminal</source>
+        <translation>この端末</translation>
+    </message>
+    <message>
+        <source>&amp;Lock after idle time:</source>
+        <translation>操作がないときロックするまでの時間(&amp;L):</translation>
+    </message>
+    <message>
+        <source>Lan&amp;guage:</source>
+        <translation>言語(&amp;G):</translation>
+    </message>
+    <message>
+        <source>Contract</source>
+        <translation>契約</translation>
+    </message>
+    <message>
+        <source>The seal box on forms, the western year next to 和暦 and the check intervals are fields of the contract record.</source>
+        <translation>様式の押印欄、和暦への西暦の併記、点検の間隔は、契約の記録で設定します。</translation>
+    </message>
+    <message>
+        <source>Open the &amp;contract record</source>
+        <translation>契約の記録を開く(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>設定</translation>
+    </message>
+    <message>
+        <source>On: the monitor can open the ledger at login through the OS keyring.</source>
+        <translation>オン: OS のキーリングを使い、ログイン前から監視が台帳を開けます。</translation>
+    </message>
+    <message>
+        <source>Off: the monitor runs only while someone is logged in.</source>
+        <translation>オフ: 監視は誰かがログインしている間だけ動きます。</translation>
+    </message>
+    <message>
+        <source>Folder to watch</source>
+        <translation>監視するフォルダ</translation>
+    </message>
+    <message>
+        <source>Not available on this terminal: %1 Passphrases keep working.</source>
+        <translation>この端末では使えません: %1 パスフレーズでの利用はこれまでどおりできます。</translation>
+    </message>
 </context>
 <context>
     <name>UsersScreen</name>

@@ -134,7 +134,7 @@ class Desktop(QObject):
             all_screens(),
             contract_line=contract_line(self.session, self.lang),
             check_passphrase=self._check_passphrase,
-            idle_seconds=self.idle_seconds,
+            idle_seconds=self._idle_seconds(),
             monitor_bridge=self.bridge,
         )
         window.logout_requested.connect(self.log_out)
@@ -193,6 +193,14 @@ class Desktop(QObject):
             window.showNormal()
             window.raise_()
             window.activateWindow()
+
+    def _idle_seconds(self) -> int:
+        # An officer may shorten or lengthen the lock time for this terminal (settings).
+        minutes = ui_settings(self.data_dir).value("idle_minutes") if self.data_dir.is_dir() else None
+        try:
+            return int(minutes) * 60 if minutes is not None else self.idle_seconds
+        except (TypeError, ValueError):
+            return self.idle_seconds
 
     def log_out(self) -> None:
         """Close the session and go back to the login window."""

@@ -14,6 +14,7 @@ def all_screens() -> list[ScreenSpec]:
     from tokki_desktop.ui.detections_screen import DetectionsScreen
     from tokki_desktop.ui.forms_screen import FormsScreen
     from tokki_desktop.ui.registers_screen import RegistersScreen
+    from tokki_desktop.ui.settings_screen import SettingsScreen
     from tokki_desktop.ui.users_screen import UsersScreen
 
     return [
@@ -23,4 +24,5 @@ def all_screens() -> list[ScreenSpec]:
         ScreenSpec("forms", QT_TRANSLATE_NOOP("Screens", "Forms"), FormsScreen),
         ScreenSpec("audit", QT_TRANSLATE_NOOP("Screens", "Audit"), AuditScreen, officer_only=True),
         ScreenSpec("users", QT_TRANSLATE_NOOP("Screens", "Users"), UsersScreen),
+        ScreenSpec("settings", QT_TRANSLATE_NOOP("Screens", "Settings"), SettingsScreen, officer_only=True),
     ]
