@@ -75,7 +75,7 @@ def populate(session: Any) -> None:
     joined = max(ago(40), day(1))
     cr = add("change_requests", change="add", description="繁忙期の増員（派遣社員1名）",
              applied_on=joined - dt.timedelta(days=14), effective_on=joined,
-             approved_on=joined - dt.timedelta(days=5))
+             approved_on=joined - dt.timedelta(days=5), filed_on=joined - dt.timedelta(days=14))
     people["山本 翔"] = add("people", name="山本 翔", name_kana="ヤマモト ショウ", role="handler",
                           employment_type="dispatched", dispatch_agency="株式会社みらい人材（架空）",
                           affiliation="業務部 データ入力課", reported_on=joined - dt.timedelta(days=14),
@@ -88,7 +88,7 @@ def populate(session: Any) -> None:
 
     # Art. 10: the opening training; the dispatched handler who joined later has not had one yet.
     training = add("trainings", title="個人情報保護・秘密保持研修", held_on=day(0), trainer="田中 一郎", minutes=90,
-                   content="特記事項の各条、持出し・複写の承認手続、事故時の連絡")
+                   content="特記事項の各条、持出し・複写の承認手続、事故時の連絡", filed_on=day(1))
     for name, pid in people.items():
         if name != "山本 翔":
             add("training_attendance", training_id=training, person_id=pid)
