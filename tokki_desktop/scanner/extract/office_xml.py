@@ -74,16 +74,33 @@ def extract_xlsx(zf: zipfile.ZipFile, ctx: ScanContext) -> Parts:
         xml = read_xml_part(zf, name, ctx)
         if xml is None:
             continue
-        rows = _sheet_rows_fast(xml, shared) if b'<c r="' in xml else _sheet_rows(xml, shared, ctx)
+        if b'<c r="' not in xml:
+            rows = _sheet_rows(xml, shared, ctx)
+            h = find_header(rows) if rows else None
+            if rows:
+                yield TablePart(rows[h + 1:], rows[h], name) if h is not None else TablePart(rows, None, name)
+            continue
+        # A big sheet is read in slices of whole rows, so its cells are never all in memory.
+        header: list[str] | None = None
+        first = True
+        start = 0
+        while start < len(xml):
+            end = xml.find(b"</row>", start + _SHEET_SLICE)
+            end = len(xml) if end < 0 else end + 6
+            rows = _sheet_rows_fast(xml[start:end], shared)
+            start = end
+            ctx.check_time()
+            if first and rows:
+                h = find_header(rows)
+                if h is not None:
+                    header, rows = rows[h], rows[h + 1:]
+                first = False
+            if rows:
+                yield TablePart(rows, header, name)
         del xml
-        if rows:
-            h = find_header(rows)
-            if h is None:
-                yield TablePart(rows, None, name)
-            else:
-                yield TablePart(rows[h + 1:], rows[h], name)
 
 
+_SHEET_SLICE = 16 * 1024 * 1024
 _CELL_FAST = re.compile(
     rb'<c r="([A-Z]{1,3})(\d+)"([^>]*?)(?:/>|>(?:<f[^>]*?(?:/>|>[^<]*</f>))?(?:<v>([^<]*)</v>|<is>(.*?)</is>)?</c>)',
     re.S,

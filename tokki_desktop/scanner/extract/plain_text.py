@@ -5,6 +5,7 @@ from __future__ import annotations
 import codecs
 import csv
 import io
+from typing import Iterator
 
 import charset_normalizer
 
@@ -55,7 +56,7 @@ def _decode_prefix(sample: bytes, enc: str) -> str:
     return sample[: cut if cut > 0 else len(sample)].decode(enc)
 
 
-def _chunks(data: bytes, enc: str, ctx: ScanContext) -> list[str] | Parts:
+def _chunks(data: bytes, enc: str, ctx: ScanContext) -> Iterator[str]:
     decoder = codecs.getincrementaldecoder(enc)(errors="replace")
     for start in range(0, len(data), CHUNK_BYTES):
         ctx.check_time()
@@ -69,19 +70,33 @@ def extract_text(data: bytes, ctx: ScanContext) -> Parts:
         yield TextPart(chunk)
 
 
+def _lines(data: bytes, enc: str, ctx: ScanContext) -> Iterator[str]:
+    """Decoded lines, chunk by chunk: a 200 MB CSV is never one string in memory."""
+    carry = ""
+    for chunk in _chunks(data, enc, ctx):
+        chunk = carry + chunk
+        cut = max(chunk.rfind("\n"), chunk.rfind("\r"))
+        if cut < 0:
+            carry = chunk
+            continue
+        carry = chunk[cut + 1:]
+        # StringIO(newline="") splits at \n, \r and \r\n and keeps them, as csv expects.
+        yield from io.StringIO(chunk[:cut + 1], newline="")
+    if carry:
+        yield carry
+
+
 def extract_delimited(data: bytes, ctx: ScanContext, delimiter: str | None = None) -> Parts:
-    """CSV/TSV as a table; the header row (if any) labels every later row."""
+    """CSV/TSV as a table in batches of rows; the header row (if any) labels every batch."""
     enc = detect_encoding(data)
-    text = "".join(_chunks(data, enc, ctx))
     if delimiter is None:
-        first = text[:4096]
+        first = data[:4096].decode(enc, "replace")
         delimiter = "\t" if first.count("\t") > first.count(",") else ","
+    header: list[str] | None = None
+    batch: list[list[str]] = []
+    first_batch = True
     try:
-        reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-        header: list[str] | None = None
-        batch: list[list[str]] = []
-        first_batch = True
-        for row in reader:
+        for row in csv.reader(_lines(data, enc, ctx), delimiter=delimiter):
             batch.append(row)
             if len(batch) >= ROWS_PER_PART:
                 ctx.check_time()
@@ -90,14 +105,17 @@ def extract_delimited(data: bytes, ctx: ScanContext, delimiter: str | None = Non
                     first_batch = False
                 yield TablePart(batch, header)
                 batch = []
-        if first_batch:
-            header, batch = _split_header(batch)
+    except csv.Error:
+        # A NUL byte or a broken quote: what is left is still text, scanned as such.
         if batch:
             yield TablePart(batch, header)
-    except csv.Error as exc:
-        # A broken quote in a CSV is still text: scan it as such rather than give up.
-        del exc
-        yield TextPart(text)
+        for chunk in _chunks(data, enc, ctx):
+            yield TextPart(chunk)
+        return
+    if first_batch:
+        header, batch = _split_header(batch)
+    if batch:
+        yield TablePart(batch, header)
 
 
 def _split_header(rows: list[list[str]]) -> tuple[list[str] | None, list[list[str]]]:
