@@ -1,4 +1,4 @@
-"""Small helpers the rules share: evidence refs, contract settings, due-date severities."""
+"""Small helpers the rules share: evidence refs, contract settings, due-date severities, date wording."""
 
 from __future__ import annotations
 
@@ -6,8 +6,11 @@ import datetime as dt
 
 from tokki_desktop.registers.catalog import SPECS
 from tokki_desktop.registers.compliance.data import ComplianceData, Row, as_date
+from tokki_desktop.registers.compliance.dates import when
 from tokki_desktop.registers.compliance.model import Finding, RecordRef, Severity
-from tokki_desktop.wareki import format_wareki, format_wareki_datetime
+
+__all__ = ["contract_running", "deadline_severity", "finding", "is_current", "is_working", "ref",
+           "setting", "when", "window"]
 
 
 def ref(data: ComplianceData, kind: str, row: Row) -> RecordRef:
@@ -65,24 +68,6 @@ def is_current(person: Row, today: dt.date) -> bool:
     """Whether a person is (or is about to be) on the work: not yet ended."""
     end = as_date(person.get("ended_on"))
     return end is None or end >= today
-
-
-def when(value: dt.date | dt.datetime, now: dt.datetime, contract: Row, *,
-         with_time: bool = True) -> tuple[str, str]:
-    """A date or moment as the two messages print it: (和暦 for Japanese, ISO-like for English).
-
-    Moments are shown in the zone of ``now``, the terminal's clock (stored values may carry
-    another offset, e.g. typed elsewhere or written in UTC), so that "10時12分" is the time on
-    the wall. The contract's 西暦併記 setting adds the western year in brackets, as on its forms.
-    ``Finding.due`` stays the machine-readable value; only the words change.
-    """
-    seireki = bool(contract.get("seireki_in_brackets"))
-    if isinstance(value, dt.datetime):
-        moment = value.astimezone(now.tzinfo) if now.tzinfo is not None else value.astimezone()
-        if with_time:
-            return format_wareki_datetime(moment, with_seireki=seireki), moment.strftime("%Y-%m-%d %H:%M")
-        value = moment.date()
-    return format_wareki(value, with_seireki=seireki), value.isoformat()
 
 
 def finding(article: int, severity: Severity, rule: str, ja: str, en: str, *, contract: Row,
