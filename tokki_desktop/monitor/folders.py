@@ -22,10 +22,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from watchdog.events import (
+    DirCreatedEvent,
+    DirDeletedEvent,
     DirMovedEvent,
     FileClosedEvent,
     FileClosedNoWriteEvent,
     FileCreatedEvent,
+    FileDeletedEvent,
     FileModifiedEvent,
     FileMovedEvent,
     FileOpenedEvent,
@@ -45,6 +48,11 @@ log = logging.getLogger(__name__)
 # Their final name arrives as a move event and is scanned then.
 _TEMP_PREFIXES = ("~$", ".~lock.")
 _TEMP_SUFFIXES = (".tmp", ".part", ".crdownload", ".partial", ".download", ".swp")
+
+# The events asked of the OS. Opens and read-only closes are left out: the scanner's own
+# reads would otherwise flood the queue (two events per file read) and overflow it.
+_WANTED_EVENTS = [FileCreatedEvent, FileModifiedEvent, FileMovedEvent, FileClosedEvent, FileDeletedEvent,
+                  DirCreatedEvent, DirDeletedEvent, DirMovedEvent]
 
 # Only Linux reports when a writer closes a file; elsewhere we rely on quiet time.
 _CLOSE_EVENTS = sys.platform.startswith("linux")
@@ -220,7 +228,8 @@ class FolderWatcher:
                 self._poller.start()
             observer = self._poller
         try:
-            state.watch = observer.schedule(_Events(self, state.root), str(state.root.path), recursive=True)
+            state.watch = observer.schedule(_Events(self, state.root), str(state.root.path), recursive=True,
+                                            event_filter=_WANTED_EVENTS)
         except OSError:
             log.warning("could not watch a root; it is reconciled periodically instead")
             state.watch = None
