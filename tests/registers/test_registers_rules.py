@@ -348,3 +348,13 @@ def test_deadline_dates_in_wareki_with_the_contracts_western_year_setting() -> N
     row(site, "contracts", 1)["seireki_in_brackets"] = 1
     (f,) = run("improvement_order_due", site)
     assert "令和8年（2026年）12月1日" in f.message_ja
+
+
+def test_when_words_dates_for_other_parts_rules() -> None:
+    from tokki_desktop.registers.compliance.dates import when
+
+    assert when(dt.date(2019, 5, 1), NOW) == ("令和元年5月1日", "2019-05-01")
+    moment = dt.datetime(2026, 11, 26, 1, 5, tzinfo=dt.UTC)
+    assert when(moment, NOW) == ("令和8年11月26日 10時05分", "2026-11-26 10:05")
+    assert when(moment, NOW, with_time=False) == ("令和8年11月26日", "2026-11-26")
+    assert when(dt.date(2026, 12, 1), NOW, {"seireki_in_brackets": 1})[0] == "令和8年（2026年）12月1日"
