@@ -1011,6 +1011,181 @@
     </message>
 </context>
 <context>
+    <name>SetupWizard</name>
+    <message>
+        <source>Set up a new ledger</source>
+        <translation>新しい台帳の作成</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+    <message>
+        <source>The contract this ledger is for, and you, its first responsible officer (取扱責任者). Everything else can be filled in later in the registers.</source>
+        <translation>この台帳で管理する契約と、最初の取扱責任者（あなた）を入力してください。そのほかの項目は後から台帳で入力できます。</translation>
+    </message>
+    <message>
+        <source>e.g. 小金井市</source>
+        <translation>例: 小金井市</translation>
+    </message>
+    <message>
+        <source>the contract's title, as on the contract</source>
+        <translation>契約書に記載の件名</translation>
+    </message>
+    <message>
+        <source>your company's name</source>
+        <translation>貴社の商号又は名称</translation>
+    </message>
+    <message>
+        <source>letters and digits, e.g. tanaka</source>
+        <translation>英数字（例: tanaka）</translation>
+    </message>
+    <message>
+        <source>C&amp;lient (委託者):</source>
+        <translation>委託者(&amp;L):</translation>
+    </message>
+    <message>
+        <source>Con&amp;tract title:</source>
+        <translation>契約件名(&amp;T):</translation>
+    </message>
+    <message>
+        <source>Contract&amp;or (受託者):</source>
+        <translation>受託者(&amp;O):</translation>
+    </message>
+    <message>
+        <source>Your &amp;login name:</source>
+        <translation>ログイン名(&amp;L):</translation>
+    </message>
+    <message>
+        <source>Your &amp;name:</source>
+        <translation>氏名(&amp;N):</translation>
+    </message>
+    <message>
+        <source>&amp;Passphrase:</source>
+        <translation>パスフレーズ(&amp;P):</translation>
+    </message>
+    <message>
+        <source>Re&amp;peat passphrase:</source>
+        <translation>パスフレーズ（確認）(&amp;R):</translation>
+    </message>
+    <message>
+        <source>the client</source>
+        <translation>委託者</translation>
+    </message>
+    <message>
+        <source>the contract title</source>
+        <translation>契約件名</translation>
+    </message>
+    <message>
+        <source>the contractor</source>
+        <translation>受託者</translation>
+    </message>
+    <message>
+        <source>a login name</source>
+        <translation>ログイン名</translation>
+    </message>
+    <message>
+        <source>your name</source>
+        <translation>氏名</translation>
+    </message>
+    <message>
+        <source>Type %1.</source>
+        <translation>%1を入力してください。</translation>
+    </message>
+    <message>
+        <source>Login names use only letters, digits, '.', '_' and '-'.</source>
+        <translation>ログイン名には英数字と「.」「_」「-」だけが使えます。</translation>
+    </message>
+    <message>
+        <source>The passphrase needs at least 8 characters.</source>
+        <translation>パスフレーズは8文字以上にしてください。</translation>
+    </message>
+    <message>
+        <source>The two passphrases differ.</source>
+        <translation>2つのパスフレーズが一致しません。</translation>
+    </message>
+    <message>
+        <source>This is the recovery key. It opens the ledger when every passphrase is lost. It is shown only now: save or print its sheet and keep it locked away.</source>
+        <translation>これは回復キーです。すべてのパスフレーズを忘れたときに台帳を開くためのものです。表示されるのは今だけです。保管票を保存または印刷し、施錠できる場所に保管してください。</translation>
+    </message>
+    <message>
+        <source>&amp;Save the sheet as PDF…</source>
+        <translation>保管票を PDF で保存(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>I have &amp;kept the recovery key (sheet saved or printed, or written down)</source>
+        <translation>回復キーを保管しました（保管票の保存・印刷、または書き写し）(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Save the recovery key sheet</source>
+        <translation>回復キー保管票の保存</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF ファイル (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>保存しています…</translation>
+    </message>
+    <message>
+        <source>saving the recovery key sheet</source>
+        <translation>回復キー保管票の保存</translation>
+    </message>
+    <message>
+        <source>Saved: %1. Print it, then delete the file.</source>
+        <translation>保存しました: %1。印刷したら、このファイルは削除してください。</translation>
+    </message>
+    <message>
+        <source>Folders where copies of personal data must be noticed (for example the download and desktop folders). Removable media are always watched. Optional.</source>
+        <translation>個人情報の複写を検知するフォルダ（ダウンロードやデスクトップなど）。取り外し可能な記録媒体は常に監視します。省略できます。</translation>
+    </message>
+    <message>
+        <source>&amp;Add a folder…</source>
+        <translation>フォルダを追加(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Let the monitor start when this computer starts (&amp;terminal key in the OS keyring)</source>
+        <translation>この端末の起動時から監視を始める（OS のキーリングに端末用の鍵を保存）(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Folder to watch</source>
+        <translation>監視するフォルダ</translation>
+    </message>
+    <message>
+        <source>Step %1 of 3</source>
+        <translation>手順 %1 / 3</translation>
+    </message>
+    <message>
+        <source>&amp;Create the ledger</source>
+        <translation>台帳を作成(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Next</source>
+        <translation>次へ(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Finish</source>
+        <translation>完了(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Keep the recovery key before going on.</source>
+        <translation>先へ進む前に回復キーを保管してください。</translation>
+    </message>
+    <message>
+        <source>Creating the ledger…</source>
+        <translation>台帳を作成しています…</translation>
+    </message>
+    <message>
+        <source>creating the ledger</source>
+        <translation>台帳の作成</translation>
+    </message>
+    <message>
+        <source>The terminal key is not available here: %1</source>
+        <translation>この端末では端末用の鍵を使えません: %1</translation>
+    </message>
+</context>
+<context>
     <name>UsersScreen</name>
     <message>
         <source>Users of this ledger</source>

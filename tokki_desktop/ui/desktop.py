@@ -104,10 +104,12 @@ class Desktop(QObject):
             self.lang,
             self._open,
             ledger_exists=LedgerFiles(self.data_dir).exists(),
+            can_set_up=True,
             demo=self.demo,
         )
         window.unlocked.connect(self._unlocked)
         window.language_chosen.connect(self.set_language)
+        window.setup_requested.connect(self.show_setup)
         self.login_window = window
         window.show()
         if old is not None:
@@ -115,6 +117,16 @@ class Desktop(QObject):
             old.deleteLater()
         self.login_window_shown.emit(window)
         return window
+
+    def show_setup(self) -> Any:
+        """Open the first-run wizard; the created ledger's officer is then logged in."""
+        from tokki_desktop.ui.setup_wizard import SetupWizard
+
+        wizard = SetupWizard(self.data_dir, self.runner, self.lang, clock=self.clock, parent=self.login_window)
+        wizard.created.connect(self._unlocked)
+        wizard.open()
+        self.setup_wizard = wizard
+        return wizard
 
     def _unlocked(self, session: Any) -> None:
         self.session = session
