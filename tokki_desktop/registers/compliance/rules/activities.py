@@ -18,8 +18,9 @@ from tokki_desktop.registers.compliance.rules._common import finding, ref, when,
 
 #: The article each activity falls under.
 ARTICLE_OF_ACTIVITY = {"copy": 5, "takeout": 7, "transport": 7, "transmission": 6}
+#: What each activity is called in the messages (Japanese, English).
 ACTIVITY_WORDS = {"copy": ("複写・複製", "copy"), "takeout": ("持出し", "take-out"),
-         "transport": ("移送", "transport"), "transmission": ("電磁的送信", "transmission")}
+                  "transport": ("移送", "transport"), "transmission": ("電磁的送信", "transmission")}
 
 
 def approval_problem(t: Row, approval: Row | None, day: dt.date) -> tuple[str, str] | None:
