@@ -89,10 +89,10 @@ class ScanResult:
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> "ScanResult":
         """Rebuild a result stored by the re-scan index."""
-        names = {f.name for f in dataclasses.fields(cls)}
-        kwargs = {k: v for k, v in data.items() if k in names and k != "members"}
-        res = cls(**kwargs)
-        res.members = [cls.from_json(m) for m in data.get("members", [])]
+        members = data.get("members")
+        res = cls(**{k: v for k, v in data.items() if k in _FIELD_NAMES})
+        if members:
+            res.members = [cls.from_json(m) for m in members]
         return res
 
     def walk(self) -> list["ScanResult"]:
@@ -101,3 +101,7 @@ class ScanResult:
         for m in self.members:
             out.extend(m.walk())
         return out
+
+
+# Computed once: dataclasses.fields() per call made re-scans of large trees slow.
+_FIELD_NAMES = frozenset(f.name for f in dataclasses.fields(ScanResult)) - {"members"}
