@@ -150,3 +150,21 @@ def test_temporary_names_are_ignored_and_final_name_scanned(watched) -> None:
     assert wait_for(lambda: rec.scans[str(folder / "roster.csv")] == 1)
     assert w.wait_idle(5)
     assert str(part) not in rec.scans
+
+
+def test_a_failing_scan_is_logged_without_the_file_name(tmp_path: Path, caplog) -> None:
+    folder = tmp_path / "Documents"
+    folder.mkdir()
+
+    def broken(root: WatchRoot, path: Path, st: os.stat_result) -> str:
+        raise OSError(2, "No such file", str(path))  # messages like this name the file
+
+    w = FolderWatcher(broken, FileIndex(), quiet=0.1)
+    w.add(WatchRoot(folder, "Documents"))
+    w.start()
+    try:
+        (folder / "山田太郎_申請書.txt").write_text("x")
+        assert wait_for(lambda: "scanning a file" in caplog.text)
+    finally:
+        w.stop()
+    assert "FileNotFoundError" in caplog.text and "山田太郎" not in caplog.text

@@ -12,6 +12,8 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from tokki_desktop.monitor.logsafe import log_bug  # noqa: E402 - after the imports above
+
 log = logging.getLogger(__name__)
 
 # States
@@ -110,8 +112,8 @@ class Subscribers:
         for cb in targets:
             try:
                 cb(ev)
-            except Exception:  # noqa: BLE001
-                log.exception("a monitor event callback failed")
+            except Exception as exc:  # noqa: BLE001
+                log_bug(log, "a monitor event callback failed", exc)
 
     def state(self, st: MonitorState) -> None:
         with self._lock:
@@ -122,5 +124,5 @@ class Subscribers:
         for cb in targets:
             try:
                 cb(st)
-            except Exception:  # noqa: BLE001
-                log.exception("a monitor state callback failed")
+            except Exception as exc:  # noqa: BLE001
+                log_bug(log, "a monitor state callback failed", exc)

@@ -42,6 +42,8 @@ from tokki_desktop.monitor.completion import CompletionWait
 from tokki_desktop.monitor.file_index import FileIndex
 from tokki_desktop.monitor.media import Medium
 
+from tokki_desktop.monitor.logsafe import log_bug  # noqa: E402 - after the imports above
+
 log = logging.getLogger(__name__)
 
 # Names that are never the finished file: office lock files, browser partial downloads.
@@ -283,9 +285,9 @@ class FolderWatcher:
                 return
             try:
                 verdict = self._scan(root, Path(path), st)
-            except Exception:  # noqa: BLE001 - one bad file must not stop the monitor
+            except Exception as exc:  # noqa: BLE001 - one bad file must not stop the monitor
                 # No path in the log: file names can name people.
-                log.exception("scanning a file in a watched place failed")
+                log_bug(log, "scanning a file in a watched place failed", exc)
                 return
             if verdict:
                 self.index.put(key, st.st_size, st.st_mtime_ns, verdict)
@@ -432,8 +434,8 @@ class FolderWatcher:
         while not self._stop.wait(self._health_every):
             try:
                 self.check_health()
-            except Exception:  # noqa: BLE001 - the health check must keep running
-                log.exception("health check failed")
+            except Exception as exc:  # noqa: BLE001 - the health check must keep running
+                log_bug(log, "health check failed", exc)
 
     def stop(self) -> None:
         """Stop everything; files not yet scanned are found again by the next reconcile."""

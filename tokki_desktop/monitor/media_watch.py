@@ -12,6 +12,8 @@ from collections.abc import Callable
 
 from tokki_desktop.monitor.media import Medium, MediaSource
 
+from tokki_desktop.monitor.logsafe import log_bug  # noqa: E402 - after the imports above
+
 log = logging.getLogger(__name__)
 
 
@@ -49,8 +51,8 @@ class MediaWatcher:
         """Compare the source with what was seen last and report the differences."""
         try:
             now = {m.key: m for m in self._source.current()}
-        except Exception:  # noqa: BLE001 - an unreadable table this time is retried next time
-            log.exception("media source failed; will retry")
+        except Exception as exc:  # noqa: BLE001 - an unreadable table this time is retried next time
+            log_bug(log, "media source failed; will retry", exc)
             return
         with self._lock:
             gone = [m for k, m in self._present.items() if k not in now]
@@ -65,8 +67,8 @@ class MediaWatcher:
     def _safe(cb: Callable[[Medium], None], medium: Medium) -> None:
         try:
             cb(medium)
-        except Exception:  # noqa: BLE001 - one failing handler must not stop media watching
-            log.exception("media handler failed")
+        except Exception as exc:  # noqa: BLE001 - one failing handler must not stop media watching
+            log_bug(log, "media handler failed", exc)
 
     def start(self) -> None:
         """Poll in a background thread until :meth:`stop`."""

@@ -37,6 +37,8 @@ from tokki_desktop.monitor.resolutions import hash_key
 from tokki_desktop.monitor.scanning import PERSONAL_DATA, FileVerdict, keyed_hash, scan
 from tokki_desktop.monitor.spool import Spool, new_uid
 
+from tokki_desktop.monitor.logsafe import log_bug  # noqa: E402 - after the imports above
+
 log = logging.getLogger(__name__)
 
 Scanner = Callable[[Path], FileVerdict]
@@ -237,8 +239,8 @@ class Monitor:
                 self.import_now()
             except sqlcipher3.OperationalError:
                 continue  # the ledger is busy: the records wait in the spool
-            except Exception:  # noqa: BLE001 - keep importing; the spool keeps the records
-                log.exception("importing the monitor spool failed")
+            except Exception as exc:  # noqa: BLE001 - keep importing; the spool keeps the records
+                log_bug(log, "importing the monitor spool failed", exc)
             self._publish_state()
 
     def _heartbeat_loop(self) -> None:
@@ -316,8 +318,8 @@ class Monitor:
                 self._maybe_inventory()
             except sqlcipher3.OperationalError:
                 continue
-            except Exception:  # noqa: BLE001
-                log.exception("refreshing the monitor's configuration failed")
+            except Exception as exc:  # noqa: BLE001
+                log_bug(log, "refreshing the monitor's configuration failed", exc)
             self._publish_state()
 
     # ------------------------------------------------------------------ folders
