@@ -326,6 +326,18 @@
         <translation>検知はありません。</translation>
     </message>
     <message>
+        <source>Why</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <source>What to do</source>
+        <translation>対応</translation>
+    </message>
+    <message>
+        <source>Examples (masked)</source>
+        <translation>例（伏せ字）</translation>
+    </message>
+    <message>
         <source>resolving a detection</source>
         <translation>検知の処理</translation>
     </message>
@@ -336,6 +348,61 @@
     <message>
         <source>An incident record (ID %1) was prefilled from the detection. Complete it in the registers and report to the client at once.</source>
         <translation>検知の内容から事故報告（ID %1）を作成しました。台帳で内容を補い、直ちに委託者へ報告してください。</translation>
+    </message>
+</context>
+<context>
+    <name>Findings</name>
+    <message>
+        <source>name</source>
+        <translation>氏名</translation>
+    </message>
+    <message>
+        <source>My Number</source>
+        <translation>個人番号</translation>
+    </message>
+    <message>
+        <source>driver's licence no.</source>
+        <translation>運転免許証番号</translation>
+    </message>
+    <message>
+        <source>passport no.</source>
+        <translation>旅券番号</translation>
+    </message>
+    <message>
+        <source>residence card no.</source>
+        <translation>在留カード番号</translation>
+    </message>
+    <message>
+        <source>pension no.</source>
+        <translation>基礎年金番号</translation>
+    </message>
+    <message>
+        <source>health insurance no.</source>
+        <translation>被保険者番号</translation>
+    </message>
+    <message>
+        <source>bank account</source>
+        <translation>口座番号</translation>
+    </message>
+    <message>
+        <source>date of birth</source>
+        <translation>生年月日</translation>
+    </message>
+    <message>
+        <source>postal code</source>
+        <translation>郵便番号</translation>
+    </message>
+    <message>
+        <source>address</source>
+        <translation>住所</translation>
+    </message>
+    <message>
+        <source>phone</source>
+        <translation>電話番号</translation>
+    </message>
+    <message>
+        <source>e-mail</source>
+        <translation>メールアドレス</translation>
     </message>
 </context>
 <context>

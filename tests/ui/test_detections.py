@@ -27,6 +27,11 @@ def test_officer_sees_a_detection_and_resolves_it_as_removed(qtbot, monitored_de
     assert "承認のない場所" in details
     for secret in SECRETS:  # only masked examples reach the screen
         assert secret not in details
+    from tests.ui.test_translations import english_words, visible_texts
+
+    data = {inbox.rows[0]["path"], "名簿.csv", "Downloads"}
+    assert [t for t in visible_texts(inbox) if english_words(t, data)] == []  # kinds and labels translated
+    assert "個人番号" in inbox.table.item(0, 4).text()
     tray = monitored_desktop.tray
     qtbot.waitUntil(lambda: "待ち" in tray.status_text, timeout=10000)
     assert "個人情報" in tray.last_message and "名簿" not in tray.last_message

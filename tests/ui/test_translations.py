@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMenu,
     QTabWidget,
+    QTextBrowser,
     QWidget,
 )
 
@@ -53,6 +54,8 @@ def visible_texts(root: QWidget) -> list[str]:
             texts += [widget.tabText(i) for i in range(widget.count())]
         elif isinstance(widget, QMenu):
             texts += [a.text() for a in widget.actions()]
+        elif isinstance(widget, QTextBrowser):
+            texts.append(widget.toPlainText())
         if isinstance(widget, QAbstractItemView) and widget.model() is not None:
             model = widget.model()
             for col in range(_columns(model)):
@@ -160,3 +163,29 @@ def test_login_window_language_choice(qtbot, desktop) -> None:
         window.language_box.setCurrentIndex(1)
     assert desktop.lang == "en"
     assert desktop.login_window.login_button.text() == "Log &in"
+
+
+def test_dialogs_and_lock_panel_are_in_japanese_too(qtbot, desktop) -> None:
+    window = log_in(qtbot, desktop, OFFICER)
+    data = {OFFICER[0], OFFICER[1], str(desktop.data_dir)}
+    registers = window.screen("registers")
+    window.open_screen("registers")
+    registers.show_register("people")
+    opened = [registers.add_record()]
+    registers.show_register("contracts")
+    registers.select_row(0)
+    opened.append(registers.show_history())
+    opened.append(window.screen("users").add_user())
+    problems = []
+    for dialog in opened:
+        dialog_data = data | _screen_data(dialog) | _field_values(dialog)
+        problems += [(t, english_words(t, dialog_data)) for t in visible_texts(dialog)]
+        dialog.close()
+    window.lock()
+    problems += [(t, english_words(t, data)) for t in visible_texts(window.lock_panel)]
+    assert [p for p in problems if p[1]] == []
+
+
+def _field_values(dialog: QWidget) -> set[str]:
+    """Text the user typed or the ledger filled in (editor fields), which is data."""
+    return {e.text() for e in dialog.findChildren(QLineEdit) if e.text()}

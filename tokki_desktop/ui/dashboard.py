@@ -110,7 +110,8 @@ class FindingsChart(QWidget):
         super().__init__(parent)
         self.setObjectName("findingsChart")
         self.articles: list[Any] = []
-        self.setMinimumHeight(120)
+        self.setMinimumHeight(110)
+        self.setMaximumHeight(170)  # a compact picture: the table stays the main view
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self.setAccessibleName(self.tr("Open findings by article"))
         self.setToolTip(self.tr("Open findings by article: click a bar to see that article"))
@@ -223,9 +224,9 @@ class DashboardScreen(QWidget):
         split.addWidget(self.table)
         split.addWidget(self.chart)
         split.addWidget(lower)
-        split.setStretchFactor(0, 5)
-        split.setStretchFactor(1, 2)
-        split.setStretchFactor(2, 3)
+        split.setStretchFactor(0, 6)
+        split.setStretchFactor(1, 1)
+        split.setStretchFactor(2, 2)
 
         layout = QVBoxLayout(self)
         layout.addLayout(head)

@@ -63,6 +63,22 @@ RESOLUTIONS = {
     "quarantine": QT_TRANSLATE_NOOP("Resolutions", "quarantined"),
     "incident": QT_TRANSLATE_NOOP("Resolutions", "reported as an incident"),
 }
+# What the scanner counts, as people call it (unknown kinds are shown as their code).
+FINDING_KINDS = {
+    "name": QT_TRANSLATE_NOOP("Findings", "name"),
+    "my_number": QT_TRANSLATE_NOOP("Findings", "My Number"),
+    "drivers_license": QT_TRANSLATE_NOOP("Findings", "driver's licence no."),
+    "passport": QT_TRANSLATE_NOOP("Findings", "passport no."),
+    "residence_card": QT_TRANSLATE_NOOP("Findings", "residence card no."),
+    "pension_number": QT_TRANSLATE_NOOP("Findings", "pension no."),
+    "health_insurance": QT_TRANSLATE_NOOP("Findings", "health insurance no."),
+    "bank_account": QT_TRANSLATE_NOOP("Findings", "bank account"),
+    "birth_date": QT_TRANSLATE_NOOP("Findings", "date of birth"),
+    "postal_code": QT_TRANSLATE_NOOP("Findings", "postal code"),
+    "address": QT_TRANSLATE_NOOP("Findings", "address"),
+    "phone": QT_TRANSLATE_NOOP("Findings", "phone"),
+    "email": QT_TRANSLATE_NOOP("Findings", "e-mail"),
+}
 STATUSES = {
     "open": QT_TRANSLATE_NOOP("Resolutions", "open"),
     "allowed": QT_TRANSLATE_NOOP("Resolutions", "recorded (approved)"),
@@ -189,7 +205,7 @@ class DetectionsScreen(QWidget):
             return
         self.table.setRowCount(len(self.rows))
         for i, det in enumerate(self.rows):
-            found = ", ".join(f"{kind} {count}" for kind, count in (det.get("findings") or {}).items())
+            found = ", ".join(f"{_kind(kind)} {count}" for kind, count in (det.get("findings") or {}).items())
             status = det["status"]
             status_text = QCoreApplication.translate("Resolutions", STATUSES.get(status, status))
             if det.get("resolution"):
@@ -220,11 +236,15 @@ class DetectionsScreen(QWidget):
             return
         what, todo = explain(det["rule"])
         examples = ", ".join(det.get("examples") or [])  # masked by the scanner (1234********)
+        why_label = self.tr("Why")
+        todo_label = self.tr("What to do")
+        file_label = self.tr("File")
+        examples_label = self.tr("Examples (masked)")
         lines = [
-            f"<b>{self.tr('Why')}</b>: {_html(what)}",
-            f"<b>{self.tr('What to do')}</b>: {_html(todo)}" if todo else "",
-            f"<b>{self.tr('File')}</b>: {_html(det['path'])}",
-            f"<b>{self.tr('Examples (masked)')}</b>: {_html(examples)}" if examples else "",
+            f"<b>{why_label}</b>: {_html(what)}",
+            f"<b>{todo_label}</b>: {_html(todo)}" if todo else "",
+            f"<b>{file_label}</b>: {_html(det['path'])}",
+            f"<b>{examples_label}</b>: {_html(examples)}" if examples else "",
         ]
         self.details.setHtml("<br>".join(line for line in lines if line))
 
@@ -256,6 +276,11 @@ class DetectionsScreen(QWidget):
             box.setObjectName("incidentCreated")
             box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             box.open()
+
+
+def _kind(code: str) -> str:
+    source = FINDING_KINDS.get(code.rstrip("?"))
+    return QCoreApplication.translate("Findings", source) if source else code
 
 
 def _html(text: str) -> str:

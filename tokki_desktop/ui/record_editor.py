@@ -221,8 +221,9 @@ class RecordEditor(QDialog):
                 return ""
             entry.note.setText("")
             return self.tr("%1 is required.").replace("%1", label)
-        if field.type in ("date", "datetime") and value is not None:
-            entry.note.setText("= " + show_date(value, self._lang))  # how the typed date was read
+        shown = show_date(value, self._lang) if field.type in ("date", "datetime") and value is not None else ""
+        if shown and shown != str(raw).strip():
+            entry.note.setText("= " + shown)  # how the typed date was read (R8.4.1 = 令和8年4月1日)
         else:
             entry.note.setText("")
         return ""

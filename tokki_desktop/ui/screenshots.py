@@ -1,0 +1,143 @@
+"""Screenshots of every screen in Japanese and English: ``python -m tokki_desktop.ui.screenshots``.
+
+Runs offscreen on a fresh demo ledger in a temporary folder (the monitor watches one folder
+there and finds a made-up roster), and writes ``docs/screenshots/<screen>-<lang>.png``.
+Used to look at what users see (clipping, tofu, untranslated text) and for the README.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+# A made-up roster (invented names and numbers) for the monitor to find.
+FAKE_ROSTER = (
+    "氏名,フリガナ,個人番号,住所,電話番号\n"
+    "見本 太郎,ミホン タロウ,123456789018,東京都小金井市本町9-9-9,042-000-0000\n"
+    "見本 花子,ミホン ハナコ,234567890124,東京都小金井市緑町9-9-9,042-000-0001\n"
+)
+
+
+def _wait(app: Any, condition: Any, timeout: float = 30.0) -> None:
+    from PySide6.QtTest import QTest
+
+    end = time.monotonic() + timeout
+    while not condition() and time.monotonic() < end:
+        QTest.qWait(50)
+
+
+def _save(widget: Any, out: Path, name: str, lang: str) -> Path:
+    path = out / f"{name}-{lang}.png"
+    widget.grab().save(str(path), "PNG")
+    return path
+
+
+def take(out: Path, lang: str, work: Path) -> list[Path]:
+    """Every screen in ``lang``; returns the files written."""
+    from PySide6.QtWidgets import QApplication
+
+    from tokki_desktop.demo import create_demo
+    from tokki_desktop.monitor import settings
+    from tokki_desktop.monitor.media import ListedMedia
+    from tokki_desktop.monitor.service import Monitor, MonitorOptions
+    from tokki_desktop.session import unlock
+    from tokki_desktop.ui.desktop import Desktop
+    from tokki_desktop.ui.login_window import DemoHint
+
+    app = QApplication.instance()
+    info = create_demo(work / f"demo-{lang}")
+    folder = work / f"Downloads-{lang}"
+    folder.mkdir(exist_ok=True)
+    with unlock(info.data_dir, info.login, info.passphrase) as session:
+        settings.add_folder(session, folder, "ダウンロード" if lang == "ja" else "Downloads")
+    options = MonitorOptions(quiet=0.2, reconcile_every=3600, heartbeat=3600, import_every=0.2,
+                             refresh_every=0.3, media_interval=0.2, inventory=False)
+    desktop = Desktop(info.data_dir, lang=lang, demo=DemoHint(info.login, info.passphrase),
+                      monitor_factory=lambda s: Monitor(s, media=ListedMedia(), options=options))
+    files: list[Path] = []
+    desktop.start()
+    login = desktop.login_window
+    assert login is not None
+    login.resize(520, 330)
+    _wait(app, lambda: True, 0.2)
+    files.append(_save(login, out, "login", lang))
+    login.pass_edit.setText(info.passphrase)
+    login.submit()
+    _wait(app, lambda: desktop.main_window is not None and desktop.monitor is not None)
+    window = desktop.main_window
+    assert window is not None
+    window.resize(1200, 760)
+    (folder / "kakunin.csv").write_text(FAKE_ROSTER, encoding="utf-8")
+    for key in window.screen_keys:
+        window.open_screen(key)
+        screen = window.screen(key)
+        _wait(app, lambda s=screen: not getattr(s, "busy", False))
+        if key == "detections":
+            _wait(app, lambda s=screen: s.table.rowCount() > 0, 15)
+        if key == "registers":
+            screen.show_register("people")
+        if key == "forms":
+            screen.choose("pledge_handler")
+            screen.make_preview()
+            _wait(app, lambda s=screen: s.preview is not None and not s.busy)
+        _wait(app, lambda: True, 0.3)
+        files.append(_save(window, out, key, lang))
+    registers = window.screen("registers")
+    window.open_screen("registers")
+    registers.show_register("people")
+    registers.select_row(0)
+    editor = registers.edit_selected()
+    if editor is not None:
+        _wait(app, lambda: True, 0.2)
+        files.append(_save(editor, out, "record-editor", lang))
+        editor.close()
+    history = registers.show_history()
+    if history is not None:
+        _wait(app, lambda: True, 0.2)
+        files.append(_save(history, out, "record-history", lang))
+        history.close()
+    window.lock()
+    _wait(app, lambda: True, 0.2)
+    files.append(_save(window, out, "lock", lang))
+    desktop.shut_down()
+
+    empty = Desktop(work / f"empty-{lang}", lang=lang)
+    empty.start()
+    wizard = empty.show_setup()
+    _wait(app, lambda: True, 0.2)
+    files.append(_save(wizard, out, "setup-wizard", lang))
+    wizard.reject()
+    empty.shut_down()
+    return files
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Write the screenshots (both languages unless ``--lang``)."""
+    parser = argparse.ArgumentParser(prog="python -m tokki_desktop.ui.screenshots")
+    parser.add_argument("--out", type=Path, default=Path("docs/screenshots"))
+    parser.add_argument("--lang", choices=("ja", "en"), action="append")
+    args = parser.parse_args(argv)
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtWidgets import QApplication
+
+    from tokki_desktop.ui.appearance import register_japanese_font
+    from tokki_desktop.ui.binding_guard import guard_binding
+
+    app = QApplication.instance() or QApplication([sys.argv[0]])
+    guard_binding()
+    register_japanese_font(app)  # type: ignore[arg-type]
+    args.out.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix="tokki-shots-") as tmp:
+        for lang in args.lang or ["ja", "en"]:
+            for path in take(args.out, lang, Path(tmp)):
+                print(path)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
