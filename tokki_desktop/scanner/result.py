@@ -46,7 +46,7 @@ class ScanLimits:
     max_depth: int = 3
     max_members: int = 10_000
     # Text handed to the detectors per file; beyond this the rest is not read (said in reason).
-    max_text_chars: int = 64 * 1024 * 1024
+    max_text_chars: int = 400 * 1024 * 1024
 
 
 @dataclass
