@@ -1108,8 +1108,8 @@
         <translation>英数字（例: tanaka）</translation>
     </message>
     <message>
-        <source>C&amp;lient (委託者):</source>
-        <translation>委託者(&amp;L):</translation>
+        <source>Cl&amp;ient (委託者):</source>
+        <translation>委託者(&amp;I):</translation>
     </message>
     <message>
         <source>Con&amp;tract title:</source>

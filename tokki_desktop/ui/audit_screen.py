@@ -77,6 +77,7 @@ class AuditScreen(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setWordWrap(False)
+        self.table.verticalHeader().setDefaultSectionSize(22)
 
         self.checkpoint_edit = QLineEdit()
         self.checkpoint_edit.setObjectName("checkpointEdit")

@@ -105,7 +105,7 @@ class SetupWizard(QDialog):
         self.repeat_edit.setEchoMode(QLineEdit.EchoMode.Password)
         form = QFormLayout()
         for text, edit in (
-            (self.tr("C&lient (委託者):"), self.client_edit),
+            (self.tr("Cl&ient (委託者):"), self.client_edit),
             (self.tr("Con&tract title:"), self.contract_edit),
             (self.tr("Contract&or (受託者):"), self.contractor_edit),
             (self.tr("Your &login name:"), self.login_edit),
