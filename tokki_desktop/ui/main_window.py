@@ -221,15 +221,30 @@ class MainWindow(QMainWindow):
         """Ask before closing while background work runs; nothing is lost either way."""
         running = self._runner.running()
         if running and not self._closing_confirmed:
-            answer = QMessageBox.question(
-                self,
-                self.tr("Work in progress"),
-                self.tr("Still working: %1. Wait for it to finish and then close?").replace("%1", ", ".join(running)),
-                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            )
-            if answer != QMessageBox.StandardButton.Yes:
-                event.ignore()
-                return
-            self._runner.wait()
+            event.ignore()
+            self.ask_to_close(running)
+            return
         self.idle.stop()
         event.accept()
+
+    def ask_to_close(self, running: list[str]) -> QMessageBox:
+        """The "still working" question (non-blocking); Yes waits for the work, then closes."""
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.tr("Work in progress"),
+            self.tr("Still working: %1. Wait for it to finish and then close?").replace("%1", ", ".join(running)),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            self,
+        )
+        box.setObjectName("closeWhileBusy")
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.accepted.connect(self._close_after_work)
+        box.open()
+        return box
+
+    def _close_after_work(self) -> None:
+        self._closing_confirmed = True
+        self._runner.wait()
+        # Deliver the finished work's results (they are queued) before the window goes.
+        QCoreApplication.sendPostedEvents()
+        self.close()
