@@ -168,3 +168,18 @@ def test_a_failing_scan_is_logged_without_the_file_name(tmp_path: Path, caplog) 
     finally:
         w.stop()
     assert "FileNotFoundError" in caplog.text and "山田太郎" not in caplog.text
+
+
+def test_network_share_root_is_polled(tmp_path: Path) -> None:
+    folder = tmp_path / "share"
+    folder.mkdir()
+    rec = Recorder()
+    w = FolderWatcher(rec, FileIndex(), quiet=0.1, poll_every=0.3)
+    w.add(WatchRoot(folder, "share", polling=True))
+    w.start()
+    try:
+        assert w.wait_idle(5)
+        (folder / "new.txt").write_text("x")
+        assert wait_for(lambda: rec.scans[str(folder / "new.txt")] == 1, 10)
+    finally:
+        w.stop()

@@ -180,3 +180,19 @@ def test_state_callbacks(officer_session, downloads: Path) -> None:
         mon.stop()
     assert states[-1].phase == ev.STOPPED
     assert records.detections(officer_session.ledger)[0]["examples"]
+
+
+def test_copy_of_a_registered_dataset_is_named(officer_session, downloads: Path, tmp_path: Path) -> None:
+    from tokki_desktop.scanner.ledger_fingerprints import LedgerFingerprintStore
+
+    received = write_roster(tmp_path / "received" / "住民基本台帳.csv")
+    LedgerFingerprintStore(officer_session).add_dataset("住民基本台帳（R8受領）", [received])
+    mon, _ = start_monitor(officer_session)
+    try:
+        # An extract: the rows without the header, saved under another name.
+        rows = received.read_text(encoding="utf-8").splitlines()[1:]
+        (downloads / "extract.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+        det = wait_for(lambda: open_detections(officer_session))
+        assert det and det[0]["dataset"] == "住民基本台帳（R8受領）"
+    finally:
+        mon.stop()

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # slots: 100,000 of these stay in memory
 class Entry:
     """One scanned file as last seen."""
 

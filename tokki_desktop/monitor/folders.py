@@ -143,7 +143,8 @@ class _Events(FileSystemEventHandler):
         writing: bool | None = None
         if isinstance(event, FileClosedEvent):
             writing = False
-        elif isinstance(event, (FileCreatedEvent, FileModifiedEvent)) and _CLOSE_EVENTS:
+        elif isinstance(event, (FileCreatedEvent, FileModifiedEvent)) and _CLOSE_EVENTS and not self._root.polling:
+            # (A polled share never reports a close, so there "writing" stays unknown.)
             writing = True
         elif not isinstance(event, (FileCreatedEvent, FileModifiedEvent)):
             return  # deletions: the index forgets them at reconciliation
@@ -161,9 +162,10 @@ class FolderWatcher:
         callbacks: WatcherCallbacks | None = None,
         workers: int = 2,
         quiet: float = 0.5,
-        reconcile_every: float = 300.0,
+        reconcile_every: float = 600.0,
         health_every: float = 1.0,
         ignore: tuple[Path, ...] = (),
+        poll_every: float = 5.0,
     ) -> None:
         self._scan = scan
         self.index = index
@@ -172,11 +174,15 @@ class FolderWatcher:
         self._lock = threading.RLock()
         self._pool = ThreadPoolExecutor(max_workers=max(1, workers), thread_name_prefix="tokki-scan")
         self._in_flight: set[str] = set()
+        # Backpressure: a first scan of 100,000 files must not queue 100,000 tasks at once
+        # (their memory is not given back to the OS afterwards).
+        self._slots = threading.BoundedSemaphore(max(64, 32 * workers))
         self._again: dict[str, WatchRoot] = {}
         self._queued = 0
         self._idle = threading.Condition(self._lock)
         self._completion = CompletionWait(self._ready, quiet=quiet)
         self._reconcile_every = reconcile_every
+        self._poll_every = poll_every
         self._settled_age = max(2.0, 4 * quiet)
         self._health_every = health_every
         self._ignore = tuple(str(p) for p in ignore)
@@ -226,7 +232,8 @@ class FolderWatcher:
         observer = self._observer
         if state.root.polling:
             if self._poller is None:
-                self._poller = PollingObserver(timeout=5)
+                # Network shares send no events: their folders are listed every few seconds.
+                self._poller = PollingObserver(timeout=self._poll_every)
                 self._poller.start()
             observer = self._poller
         try:
@@ -270,7 +277,19 @@ class FolderWatcher:
                 return
             self._in_flight.add(path)
             self._queued += 1
-        self._pool.submit(self._work, root, path)
+        while not self._slots.acquire(timeout=0.5):
+            if self._stop.is_set():
+                with self._lock:
+                    self._in_flight.discard(path)
+                    self._queued -= 1
+                return
+        try:
+            self._pool.submit(self._work, root, path)
+        except RuntimeError:  # the pool was shut down while we waited
+            self._slots.release()
+            with self._lock:
+                self._in_flight.discard(path)
+                self._queued -= 1
 
     def _work(self, root: WatchRoot, path: str) -> None:
         try:
@@ -292,6 +311,7 @@ class FolderWatcher:
             if verdict:
                 self.index.put(key, st.st_size, st.st_mtime_ns, verdict)
         finally:
+            self._slots.release()
             with self._lock:
                 self._in_flight.discard(path)
                 self._queued -= 1
