@@ -171,3 +171,13 @@ def test_scanned_image_pdf_is_not_clean(tmp_path: Path) -> None:
     c.save()
     res = scan_file(dst)
     assert res.verdict == UNREADABLE and "文字情報のないPDF" in res.reason
+
+
+def test_type_is_decided_by_content_not_extension(corpus, tmp_path: Path) -> None:
+    root, _ = corpus
+    for rel, fmt in (("pos/letter.docx", "docx"), ("pos/roster_basic.xlsx", "xlsx"), ("pos/letter.pdf", "pdf"),
+                     ("pos/roster_basic.xls", "xls"), ("pos/bundle.zip", "zip")):
+        disguised = tmp_path / (Path(rel).stem + ".txt")
+        disguised.write_bytes((root / rel).read_bytes())
+        res = scan_file(disguised)
+        assert (res.format, res.verdict) == (fmt, PERSONAL_DATA), rel

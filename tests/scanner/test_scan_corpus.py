@@ -95,3 +95,24 @@ def test_explanations_hold_only_masked_examples(corpus: tuple[Path, dict], corpu
 
     said = res.reason + res.reason_en + " ".join(res.examples)
     assert not re.search(r"\d{5}", said)
+
+
+def test_large_tables_are_read_in_batches_with_the_same_result(corpus, tmp_path: Path, monkeypatch,
+                                                              roster_rows) -> None:
+    """CSV batches and sheet slices keep the header and give the counts of one pass."""
+    import tokki_desktop.scanner.extract.office_xml as office_xml
+    import tokki_desktop.scanner.extract.plain_text as plain_text
+
+    root, _ = corpus
+    whole = scan_file(root / "pos/roster_basic.xlsx")
+    monkeypatch.setattr(office_xml, "_SHEET_SLICE", 500)  # bytes: many slices of whole rows
+    sliced = scan_file(root / "pos/roster_basic.xlsx")
+    assert (sliced.records, sliced.findings) == (whole.records, whole.findings) and whole.records == 30
+    csv_path = tmp_path / "big.csv"
+    body = roster_rows[1:] * 40  # 1000 rows
+    csv_path.write_text("\n".join(",".join(r) for r in [roster_rows[0], *body]) + "\n", "cp932")
+    one = scan_file(csv_path)
+    monkeypatch.setattr(plain_text, "ROWS_PER_PART", 97)
+    monkeypatch.setattr(plain_text, "CHUNK_BYTES", 4096)
+    many = scan_file(csv_path)
+    assert one.records == 1000 and (many.records, many.findings) == (one.records, one.findings)
