@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from tokki_desktop.monitor.events import MonitorEvent
 from tokki_desktop.monitor.media import ListedMedia

@@ -10,7 +10,7 @@ import pytest
 
 from tests.monitor.test_folders import Recorder, wait_for
 from tokki_desktop.monitor.file_index import FileIndex
-from tokki_desktop.monitor.folders import FolderWatcher, WatchRoot, WatcherCallbacks
+from tokki_desktop.monitor.folders import FolderWatcher, WatcherCallbacks, WatchRoot
 
 QUEUE = Path("/proc/sys/fs/inotify/max_queued_events")
 

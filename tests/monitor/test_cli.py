@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import HANDLER, OFFICER
-from tests.monitor.helpers import SECRETS, wait_for, write_roster
+from tests.monitor.helpers import SECRETS, write_roster
 from tokki_desktop.cli import main
 
 

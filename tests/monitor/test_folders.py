@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from tokki_desktop.monitor.file_index import FileIndex
-from tokki_desktop.monitor.folders import FolderWatcher, WatchRoot, WatcherCallbacks
+from tokki_desktop.monitor.folders import FolderWatcher, WatcherCallbacks, WatchRoot
 
 
 class Recorder:
@@ -128,7 +128,7 @@ def test_watched_folder_deleted_and_recreated(watched) -> None:
 
 
 def test_watched_folder_renamed_away_and_back(watched) -> None:
-    folder, rec, w, events = watched
+    folder, rec, _w, events = watched
     moved = folder.with_name("Downloads-old")
     folder.rename(moved)
     assert wait_for(lambda: ("missing", "Downloads") in events)

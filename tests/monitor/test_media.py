@@ -8,7 +8,12 @@ from pathlib import Path
 
 from tests.monitor.helpers import open_detections, start_monitor, wait_for, write_roster
 from tokki_desktop.monitor import events as ev
-from tokki_desktop.monitor.media import LinuxMediaSource, ListedMedia, Medium, parse_mountinfo
+from tokki_desktop.monitor.media import (
+    LinuxMediaSource,
+    ListedMedia,
+    Medium,
+    parse_mountinfo,
+)
 from tokki_desktop.monitor.media_watch import MediaWatcher
 
 MOUNTINFO = """\

@@ -8,7 +8,13 @@ from pathlib import Path
 
 import pytest
 
-from tests.monitor.helpers import SECRETS, open_detections, start_monitor, wait_for, write_roster
+from tests.monitor.helpers import (
+    SECRETS,
+    open_detections,
+    start_monitor,
+    wait_for,
+    write_roster,
+)
 from tokki_desktop.monitor import events as ev
 from tokki_desktop.monitor import records, settings
 from tokki_desktop.monitor.media import ListedMedia, Medium
@@ -166,8 +172,8 @@ def test_officer_stop_request_stops_the_monitor(officer_session, handler_session
 
 def test_state_callbacks(officer_session, downloads: Path) -> None:
     states = []
-    from tokki_desktop.monitor.service import Monitor
     from tests.monitor.helpers import FAST
+    from tokki_desktop.monitor.service import Monitor
 
     mon = Monitor(officer_session, media=ListedMedia(), options=FAST)
     mon.subscribe(on_state=states.append)

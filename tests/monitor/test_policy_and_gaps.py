@@ -18,8 +18,8 @@ CLEAN = FileVerdict("clean")
 
 
 def approval(**kw) -> ApprovalRecord:
-    base = dict(id=7, approval_type="copy", scope="/work/shared", media_id=None, status="approved",
-                decided_on=dt.date(2026, 11, 1), valid_until=dt.date(2026, 12, 31))
+    base = {"id": 7, "approval_type": "copy", "scope": "/srv/shared", "media_id": None, "status": "approved",
+            "decided_on": dt.date(2026, 11, 1), "valid_until": dt.date(2026, 12, 31)}
     base.update(kw)
     return ApprovalRecord(**base)
 
@@ -30,14 +30,14 @@ def test_clean_files_are_not_recorded() -> None:
 
 @pytest.mark.parametrize(("appr", "rule"), [
     (approval(), "copy_recorded"),
-    (approval(scope="/work/shared-other"), "copy_without_approval"),  # a prefix that is not a folder
+    (approval(scope="/srv/shared-other"), "copy_without_approval"),  # a prefix that is not a folder
     (approval(status="requested"), "copy_without_approval"),
     (approval(valid_until=dt.date(2026, 11, 25)), "copy_without_approval"),
     (approval(decided_on=dt.date(2026, 11, 27)), "copy_without_approval"),
     (approval(approval_type="transmission"), "copy_without_approval"),
 ])
 def test_folder_approvals(appr: ApprovalRecord, rule: str) -> None:
-    d = decide(PD, path="/work/shared/sub/a.csv", on_medium=False, medium=None, approvals=[appr], today=TODAY)
+    d = decide(PD, path="/srv/shared/sub/a.csv", on_medium=False, medium=None, approvals=[appr], today=TODAY)
     assert d is not None and d.rule == rule
     assert d.status == ("allowed" if rule == "copy_recorded" else "open")
 

@@ -6,12 +6,23 @@ from pathlib import Path
 
 import pytest
 
-from tests.monitor.helpers import SECRETS, open_detections, start_monitor, wait_for, write_roster
+from tests.monitor.helpers import (
+    SECRETS,
+    open_detections,
+    start_monitor,
+    wait_for,
+    write_roster,
+)
 from tokki_desktop.errors import NotPermitted
 from tokki_desktop.monitor import events as ev
 from tokki_desktop.monitor import resolutions, settings
-from tokki_desktop.monitor.errors import (AlreadyResolved, BadResolution, QuarantineDamaged,
-                                          RestoreTargetExists, StillPresent)
+from tokki_desktop.monitor.errors import (
+    AlreadyResolved,
+    BadResolution,
+    QuarantineDamaged,
+    RestoreTargetExists,
+    StillPresent,
+)
 from tokki_desktop.monitor.media import ListedMedia, Medium
 
 
@@ -31,7 +42,7 @@ def detected(officer_session, tmp_path: Path):
 
 
 def test_approve_after_the_fact_creates_an_approval_that_covers_the_file(officer_session, detected) -> None:
-    folder, mon, _, ids = detected
+    folder, _mon, _, ids = detected
     res = resolutions.resolve(officer_session, ids["a.csv"], "approve")
     appr = officer_session.ledger.read_one("SELECT * FROM approvals WHERE id = ?", (res.approval_id,))
     assert appr["approval_type"] == "copy" and appr["status"] == "approved"

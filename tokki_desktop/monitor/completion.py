@@ -15,7 +15,6 @@ import threading
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 
-
 # What is known about the writer of a pending file.
 OPEN, CLOSED, UNKNOWN = "open", "closed", "unknown"
 

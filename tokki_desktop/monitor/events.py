@@ -12,7 +12,7 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from tokki_desktop.monitor.logsafe import log_bug  # noqa: E402 - after the imports above
+from tokki_desktop.monitor.logsafe import log_bug
 
 log = logging.getLogger(__name__)
 

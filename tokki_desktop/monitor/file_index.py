@@ -46,15 +46,14 @@ class EncryptedIndexStore:
         return {k: Entry(s, m, v) for k, s, m, v in rows}
 
     def write(self, upserts: dict[str, Entry], deletes: set[str]) -> None:
-        with self._lock:
-            with self._conn:
-                self._conn.executemany(
-                    "INSERT INTO files (key, size, mtime_ns, verdict) VALUES (?, ?, ?, ?)"
-                    " ON CONFLICT(key) DO UPDATE SET size=excluded.size,"
-                    " mtime_ns=excluded.mtime_ns, verdict=excluded.verdict",
-                    [(k, e.size, e.mtime_ns, e.verdict) for k, e in upserts.items()],
-                )
-                self._conn.executemany("DELETE FROM files WHERE key = ?", [(k,) for k in deletes])
+        with self._lock, self._conn:
+            self._conn.executemany(
+                "INSERT INTO files (key, size, mtime_ns, verdict) VALUES (?, ?, ?, ?)"
+                " ON CONFLICT(key) DO UPDATE SET size=excluded.size,"
+                " mtime_ns=excluded.mtime_ns, verdict=excluded.verdict",
+                [(k, e.size, e.mtime_ns, e.verdict) for k, e in upserts.items()],
+            )
+            self._conn.executemany("DELETE FROM files WHERE key = ?", [(k,) for k in deletes])
 
     def close(self) -> None:
         with self._lock:

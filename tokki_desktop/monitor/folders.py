@@ -40,9 +40,8 @@ from watchdog.observers.polling import PollingObserver
 
 from tokki_desktop.monitor.completion import CompletionWait
 from tokki_desktop.monitor.file_index import FileIndex
+from tokki_desktop.monitor.logsafe import log_bug
 from tokki_desktop.monitor.media import Medium
-
-from tokki_desktop.monitor.logsafe import log_bug  # noqa: E402 - after the imports above
 
 log = logging.getLogger(__name__)
 

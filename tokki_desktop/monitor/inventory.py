@@ -19,7 +19,14 @@ from tokki_desktop.monitor import records, settings
 from tokki_desktop.monitor.errors import MonitorError
 from tokki_desktop.monitor.folders import walk_files
 from tokki_desktop.monitor.media import MediaSource, system_media_source
-from tokki_desktop.monitor.scanning import ENCRYPTED, PERSONAL_DATA, SKIPPED, UNREADABLE, FileVerdict, scan
+from tokki_desktop.monitor.scanning import (
+    ENCRYPTED,
+    PERSONAL_DATA,
+    SKIPPED,
+    UNREADABLE,
+    FileVerdict,
+    scan,
+)
 
 
 class NotAMedium(MonitorError):

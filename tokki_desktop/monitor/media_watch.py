@@ -10,9 +10,8 @@ import logging
 import threading
 from collections.abc import Callable
 
-from tokki_desktop.monitor.media import Medium, MediaSource
-
-from tokki_desktop.monitor.logsafe import log_bug  # noqa: E402 - after the imports above
+from tokki_desktop.monitor.logsafe import log_bug
+from tokki_desktop.monitor.media import MediaSource, Medium
 
 log = logging.getLogger(__name__)
 

@@ -28,16 +28,15 @@ from tokki_desktop.monitor import events as ev
 from tokki_desktop.monitor import records, runs, settings
 from tokki_desktop.monitor.events import MonitorEvent, MonitorState, Subscribers
 from tokki_desktop.monitor.file_index import EncryptedIndexStore, FileIndex
-from tokki_desktop.monitor.folders import FolderWatcher, WatchRoot, WatcherCallbacks
-from tokki_desktop.monitor.media import Medium, MediaSource, system_media_source
+from tokki_desktop.monitor.folders import FolderWatcher, WatcherCallbacks, WatchRoot
+from tokki_desktop.monitor.logsafe import log_bug
+from tokki_desktop.monitor.media import MediaSource, Medium, system_media_source
 from tokki_desktop.monitor.media_watch import MediaWatcher
 from tokki_desktop.monitor.policy import MediumRecord, decide
 from tokki_desktop.monitor.quarantine import QuarantineVault
 from tokki_desktop.monitor.resolutions import hash_key
 from tokki_desktop.monitor.scanning import PERSONAL_DATA, FileVerdict, keyed_hash, scan
 from tokki_desktop.monitor.spool import Spool, new_uid
-
-from tokki_desktop.monitor.logsafe import log_bug  # noqa: E402 - after the imports above
 
 log = logging.getLogger(__name__)
 
@@ -158,7 +157,6 @@ class Monitor:
         """Record the start (and any gap before it), then start watching."""
         now = self.clock.now()
         boot = runs.boot_time()
-        prev = self.ledger.read_one("SELECT * FROM monitor_runs ORDER BY id DESC LIMIT 1")
         self.import_now()  # a previous run's spool first: its stop or heartbeats may be there
         prev = self.ledger.read_one("SELECT * FROM monitor_runs ORDER BY id DESC LIMIT 1")
         for gap in runs.gaps_at_start(dict(prev) if prev is not None else None, boot, now):
