@@ -20,7 +20,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from monitor_common import LOGIN, PASS, new_ledger, percentile, roster_of_size  # noqa: E402
+from monitor_common import LOGIN, PASS, new_ledger, percentile, roster_of_size
 
 
 def main() -> None:

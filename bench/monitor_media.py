@@ -19,7 +19,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from monitor_common import new_ledger, roster_text  # noqa: E402
+from monitor_common import new_ledger, roster_text
 
 
 def make_files(folder: Path, count: int) -> int:
