@@ -21,11 +21,13 @@ import io
 import json
 import random
 import shutil
+import struct
 import zipfile
 from dataclasses import dataclass
 from email.message import EmailMessage
 from pathlib import Path
 
+import phonenumbers
 from faker import Faker
 from stdnum.jp import in_ as my_number_check
 
@@ -69,6 +71,18 @@ class Gen:
             check = (check + self.r.randrange(1, 10)) % 10
         return body + str(check)
 
+    def phone(self) -> str:
+        """A number faker makes that is also allocated in the JP plan (faker also makes 090-0…)."""
+        for _ in range(50):
+            number = self.f.phone_number()
+            digits = "".join(c for c in number if c.isdigit())
+            try:
+                if phonenumbers.is_valid_number(phonenumbers.parse(digits, "JP")):
+                    return number
+            except phonenumbers.NumberParseException:
+                pass
+        return "090-1234-5678"
+
     def person(self) -> Person:
         f, r = self.f, self.r
         birth = dt.date(1930, 1, 1) + dt.timedelta(days=r.randrange(0, 80 * 365))
@@ -76,7 +90,7 @@ class Gen:
         up = "".join(r.choice("ABCDEFGHJKLMNPRSTUVWXYZ") for _ in range(2))
         return Person(
             name=f.name(), kana=f.kana_name(), birth=birth, address=addr, postal=f.zipcode(),
-            phone=f.phone_number(), email=f.email(), my_number=self.my_number(),
+            phone=self.phone(), email=f.email(), my_number=self.my_number(),
             bank_branch=f.city().rstrip("市区町村") + "支店", bank_account=f"{r.randrange(10**6, 10**7):07d}",
             passport=up + f"{r.randrange(10**7):07d}", license=f"{r.randrange(10**11, 10**12)}",
             residence=up + f"{r.randrange(10**8):08d}" + "".join(r.choice("ABCDEFGHJKLMN") for _ in range(2)),
@@ -290,6 +304,58 @@ def write_xlsx_excel_like(path: Path, rows: list[list[str]]) -> None:
         z.writestr("xl/sharedStrings.xml", "".join(sst))
 
 
+# -- a minimal Word 97 file: no library writes .doc ------------------------------------------
+FREE, END, FATSECT, NOSTREAM = 0xFFFFFFFF, 0xFFFFFFFE, 0xFFFFFFFD, 0xFFFFFFFF
+TEXT_AT = 0x800
+
+
+def _word_streams(text: str, encrypted: bool) -> tuple[bytes, bytes]:
+    body = text.encode("utf-16-le")
+    word = bytearray(max(4608, TEXT_AT + len(body) + 512))
+    struct.pack_into("<HH", word, 0, 0xA5EC, 0x00C1)  # wIdent, nFib (Word 97)
+    flags = 0x0200 | (0x0100 if encrypted else 0)       # fWhichTblStm = 1Table, fEncrypted
+    struct.pack_into("<H", word, 0x0A, flags)
+    word[TEXT_AT:TEXT_AT + len(body)] = body
+    n_chars = len(text)
+    plc = struct.pack("<II", 0, n_chars) + struct.pack("<HIH", 0, TEXT_AT, 0)
+    clx = b"\x02" + struct.pack("<I", len(plc)) + plc
+    table = bytearray(4096)
+    table[0:len(clx)] = clx
+    struct.pack_into("<II", word, 0x1A2, 0, len(clx))   # fcClx, lcbClx
+    return bytes(word), bytes(table)
+
+
+def _dir_entry(name: str, kind: int, start: int, size: int, left: int = NOSTREAM, child: int = NOSTREAM) -> bytes:
+    raw = (name + "\0").encode("utf-16-le") if name else b""
+    return (raw.ljust(64, b"\0") + struct.pack("<HBB", len(raw), kind, 1) + struct.pack("<III", left, NOSTREAM, child)
+            + bytes(16) + bytes(4) + bytes(16) + struct.pack("<II", start, size) + bytes(4))
+
+
+def write_doc(path: Path, text: str, encrypted: bool = False) -> None:
+    """A minimal Word 97 .doc (CFB v3: WordDocument with FIB and UTF-16 text, 1Table with the CLX)."""
+    text = text.replace("\n", "\r")
+    word, table = _word_streams(text, encrypted)
+    word_secs, table_secs = len(word) // 512 + (len(word) % 512 > 0), len(table) // 512
+    word = word.ljust(word_secs * 512, b"\0")
+    fat = [FATSECT, END]
+    first_word = len(fat)
+    fat += [first_word + i + 1 for i in range(word_secs - 1)] + [END]
+    first_table = len(fat)
+    fat += [first_table + i + 1 for i in range(table_secs - 1)] + [END]
+    fat += [FREE] * (128 - len(fat))
+    header = bytearray(512)
+    header[0:8] = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+    struct.pack_into("<HHHHH", header, 24, 0x3E, 3, 0xFFFE, 9, 6)
+    struct.pack_into("<IIIIIIIII", header, 40, 0, 1, 1, 0, 4096, END, 0, END, 0)
+    difat = [0] + [FREE] * 108
+    header[76:512] = struct.pack("<109I", *difat)
+    directory = (_dir_entry("Root Entry", 5, END, 0, child=1)
+                 + _dir_entry("WordDocument", 2, first_word, len(word), left=2)
+                 + _dir_entry("1Table", 2, first_table, len(table))
+                 + _dir_entry("", 0, 0, 0))
+    path.write_bytes(bytes(header) + struct.pack("<128I", *fat) + directory + word + table)
+
+
 def write_xls(path: Path, rows: list[list[str]]) -> None:
     import xlwt
 
@@ -432,7 +498,7 @@ def make_eval(out: Path, seed: int = 7, rows: int = 30) -> Corpus:
         p = g.person()
         write_text(c.add(f"pos/letter_{enc}.txt", True, ["name", "address", "postal_code"], "letter"),
                    letter_text(g, p), enc)
-    for ext, writer in (("docx", write_docx), ("pdf", write_pdf), ("pptx", write_pptx)):
+    for ext, writer in (("docx", write_docx), ("pdf", write_pdf), ("pptx", write_pptx), ("doc", write_doc)):
         p = g.person()
         writer(c.add(f"pos/letter.{ext}", True, ["name", "address", "postal_code"], "letter"), letter_text(g, p))
     # Labelled identifiers, one kind per file, inside ordinary prose.
@@ -483,7 +549,7 @@ def make_eval(out: Path, seed: int = 7, rows: int = 30) -> Corpus:
     write_xlsx(c.add("neg/population.xlsx", False, [], "statistics"), pop)
     write_text(c.add("neg/population_sjis.csv", False, [], "statistics"), rows_text(pop, ","), "cp932")
     write_pdf(c.add("neg/population.pdf", False, [], "statistics"), rows_text(pop, "  "))
-    for ext, writer in (("docx", write_docx), ("pdf", write_pdf), ("pptx", write_pptx)):
+    for ext, writer in (("docx", write_docx), ("pdf", write_pdf), ("pptx", write_pptx), ("doc", write_doc)):
         writer(c.add(f"neg/minutes.{ext}", False, [], "minutes"), minutes_text(g))
     for enc in encodings:
         write_text(c.add(f"neg/minutes_{enc}.txt", False, [], "minutes"), minutes_text(g), enc)

@@ -49,7 +49,7 @@ def test_every_labelled_detector_fires(corpus: tuple[Path, dict]) -> None:
 def test_every_format_and_encoding_is_covered(corpus: tuple[Path, dict]) -> None:
     root, labels = corpus
     formats = {scan_file(root / rel).format for rel in labels}
-    assert {"xlsx", "xlsm", "xls", "docx", "pptx", "pdf", "csv", "tsv", "text", "zip", "eml"} <= formats
+    assert {"xlsx", "xlsm", "xls", "docx", "doc", "pptx", "pdf", "csv", "tsv", "text", "zip", "eml"} <= formats
     names = " ".join(labels)
     for enc in ("utf-8", "utf-8-bom", "utf-16", "cp932", "euc_jp"):
         assert enc in names

@@ -14,7 +14,7 @@ from tokki_desktop.scanner.result import VERDICT_RANK
 
 SEEDS = ["pos/roster_basic.xlsx", "pos/letter.docx", "pos/profile.pptx", "pos/letter.pdf",
          "pos/roster_basic.xls", "pos/bundle.zip", "pos/mail_with_roster.eml", "pos/letter_cp932.txt",
-         "pos/roster_mynumber_utf-16.csv"]
+         "pos/roster_mynumber_utf-16.csv", "pos/letter.doc"]
 LIMITS = ScanLimits(max_seconds=5.0, max_member_bytes=16 * 1024 * 1024, max_total_bytes=64 * 1024 * 1024)
 
 
