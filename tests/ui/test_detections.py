@@ -30,7 +30,7 @@ def test_officer_sees_a_detection_and_resolves_it_as_removed(qtbot, monitored_de
     from tests.ui.test_translations import english_words, visible_texts
 
     data = {inbox.rows[0]["path"], "名簿.csv", "Downloads"}
-    assert [t for t in visible_texts(inbox) if english_words(t, data)] == []  # kinds and labels translated
+    assert [english_words(t, data) for t in visible_texts(inbox) if english_words(t, data)] == []  # translated
     assert "個人番号" in inbox.table.item(0, 4).text()
     tray = monitored_desktop.tray
     qtbot.waitUntil(lambda: "待ち" in tray.status_text, timeout=10000)

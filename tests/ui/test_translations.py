@@ -76,7 +76,7 @@ def _columns(model) -> int:  # noqa: ANN001
 def english_words(text: str, data: set[str]) -> list[str]:
     """ASCII words of 3+ letters in ``text`` that are neither allowed nor data."""
     cleaned = re.sub(r"<[^>]+>", " ", text)  # rich-text tags
-    for value in data:
+    for value in sorted(data, key=len, reverse=True):  # a path before the file name inside it
         cleaned = cleaned.replace(value, " ")
     return [w for w in re.findall(r"[A-Za-z]{3,}", cleaned) if w not in ALLOWED_WORDS]
 
