@@ -76,6 +76,8 @@ class Gen:
         for _ in range(50):
             number = self.f.phone_number()
             digits = "".join(c for c in number if c.isdigit())
+            if not digits.startswith("0"):
+                continue  # faker also writes 70-6652-2631, without the trunk prefix
             try:
                 if phonenumbers.is_valid_number(phonenumbers.parse(digits, "JP")):
                     return number

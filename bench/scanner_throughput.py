@@ -23,6 +23,23 @@ ANCHOR_MB_S = 3.7  # a leading Japanese commercial scanner, one thread, Office f
 OFFICE = {"xlsx", "xlsm", "xls", "docx", "pptx", "doc"}
 
 
+def per_format_cpu(root: Path) -> dict[str, dict[str, float]]:
+    """CPU seconds per format, file by file in this process: robust when others load the machine."""
+    from tokki_desktop.scanner import scan_file
+
+    per: dict[str, list[float]] = defaultdict(lambda: [0, 0.0, 0.0])
+    for path, st in iter_files([root]):
+        t0 = time.process_time()
+        res = scan_file(path)
+        cpu = time.process_time() - t0
+        p = per[res.format or "?"]
+        p[0] += 1
+        p[1] += res.bytes
+        p[2] += cpu
+    return {k: {"files": v[0], "mb": v[1] / 1e6, "cpu_s": v[2], "mb_per_cpu_s": v[1] / 1e6 / v[2] if v[2] else 0.0}
+            for k, v in sorted(per.items())}
+
+
 def run(root: Path, jobs: int) -> dict:
     files = list(iter_files([root]))
     total_bytes = sum(st.st_size for _, st in files if st)
@@ -54,6 +71,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("root", nargs="?", type=Path, default=Path(__file__).parent / "corpus" / "bulk")
     ap.add_argument("--jobs", type=int, nargs="+", default=[1, 2])
+    ap.add_argument("--cpu", action="store_true", help="also measure CPU time per format (one process)")
     args = ap.parse_args()
     out_dir = Path(__file__).parent / "out"
     out_dir.mkdir(exist_ok=True)
@@ -71,6 +89,15 @@ def main() -> None:
             print(f"   {fmt:6} {v['files']:5d} files {v['mb']:8.1f} MB  {v['mb_per_s_per_core']:7.2f} MB/s/core "
                   f"{v['files_per_s_per_core']:7.1f} files/s/core")
         print("   verdicts:", r["verdicts"])
+    if args.cpu:
+        cpu = per_format_cpu(args.root)
+        office_mb = sum(v["mb"] for k, v in cpu.items() if k in OFFICE)
+        office_cpu = sum(v["cpu_s"] for k, v in cpu.items() if k in OFFICE)
+        print(f"CPU time, one process: Office files {office_mb / office_cpu:.2f} MB per CPU second "
+              f"({office_mb / office_cpu / ANCHOR_MB_S:.2f}x the anchor)")
+        for fmt, v in cpu.items():
+            print(f"   {fmt:6} {v['files']:5d} files {v['mb']:8.1f} MB  {v['mb_per_cpu_s']:7.2f} MB per CPU s")
+        results.append({"cpu_per_format": cpu})
     (out_dir / "scanner_throughput.json").write_text(json.dumps(results, indent=1), "utf-8")
 
 
