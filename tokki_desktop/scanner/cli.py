@@ -83,7 +83,8 @@ def _scan(args: argparse.Namespace, ctx: Any) -> int:
     progress = _Progress(enabled=not args.json and sys.stderr.isatty())
     try:
         if not args.json:
-            ctx.print(f"{_pad('判定', 12)} {'score':>5} {'format':<6} {'bytes':>9}  path")
+            head = "verdict" if lang == "en" else "判定"
+            ctx.print(f"{_pad(head, 13)} {'score':>5} {'format':<6} {'bytes':>9}  path")
         for res in scan_paths([p for p in args.paths if p not in missing], jobs=args.jobs, index=index,
                               fingerprints=matcher, limits=limits, on_result=progress.update):
             found = found or res.verdict == PERSONAL_DATA
@@ -112,9 +113,9 @@ def _lines(res: ScanResult, as_json: bool, lang: str) -> list[str]:
                 "examples": r.examples, "sha256": r.sha256}, ensure_ascii=False))
         else:
             label = r.verdict if lang == "en" else _VERDICT_JA.get(r.verdict, r.verdict)
-            out.append(f"{_pad(label, 12)} {r.score:>5.2f} {r.format or '-':<6} {_size(r.bytes):>9}  {r.path}")
+            out.append(f"{_pad(label, 13)} {r.score:>5.2f} {r.format or '-':<6} {_size(r.bytes):>9}  {r.path}")
             if r.verdict != "clean":
-                out.append(f"{'':<13}{r.reason_en if lang == 'en' else r.reason}")
+                out.append(f"{'':<14}{r.reason_en if lang == 'en' else r.reason}")
     return out
 
 

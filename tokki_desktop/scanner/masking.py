@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 _DIGIT = re.compile(r"\d")
+_ERA = re.compile(r"明治|大正|昭和|平成|令和|(?<![A-Za-z])[MTSHR](?=\*)")
 _ADDR_HEAD = re.compile(r"^(.*?[都道府県])?(.*?[市区町村郡])")
 
 
@@ -26,12 +27,13 @@ def mask(kind: str, value: str) -> str:
         local, _, domain = value.partition("@")
         return f"{local[:1]}***@{domain}"
     if kind == "birth_date":
-        return _DIGIT.sub("*", value)
+        # The era name would tell the age range: it is hidden with the digits.
+        return _ERA.sub("**", _DIGIT.sub("*", value))
     if kind == "address":
         m = _ADDR_HEAD.match(value)
         head = (m.group(0) if m else value[:3])
         return head + "＊＊＊"
     if kind == "name":
-        v = value.strip()
-        return v[:1] + "＊" * max(1, len(v.replace(" ", "")) - 1)
+        # A fixed number of marks: the length of a name is a clue to it.
+        return value.strip()[:1] + "＊＊＊"
     return "＊" * len(value)
