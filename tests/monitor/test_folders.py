@@ -183,3 +183,21 @@ def test_network_share_root_is_polled(tmp_path: Path) -> None:
         assert wait_for(lambda: rec.scans[str(folder / "new.txt")] == 1, 10)
     finally:
         w.stop()
+
+
+def test_fifo_and_symlink_loop_do_not_hang_the_watcher(tmp_path: Path) -> None:
+    folder = tmp_path / "Desktop"
+    folder.mkdir()
+    os.mkfifo(folder / "pipe")  # opening it to scan would block forever
+    os.symlink(folder, folder / "loop")
+    (folder / "real.txt").write_text("x")
+    rec = Recorder()
+    w = FolderWatcher(rec, FileIndex(), quiet=0.1)
+    w.add(WatchRoot(folder, "Desktop"))
+    w.start()
+    try:
+        assert wait_for(lambda: rec.scans[str(folder / "real.txt")] == 1)
+        assert w.wait_idle(5)
+    finally:
+        w.stop()
+    assert set(rec.scans) == {str(folder / "real.txt")}
