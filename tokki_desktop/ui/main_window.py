@@ -7,7 +7,7 @@ record stays visible behind it.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QFont, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -245,6 +245,7 @@ class MainWindow(QMainWindow):
     def _close_after_work(self) -> None:
         self._closing_confirmed = True
         self._runner.wait()
-        # Deliver the finished work's results (they are queued) before the window goes.
-        QCoreApplication.sendPostedEvents()
+        # Deliver the finished work's results (queued calls to the runner) before the window
+        # goes; only those: the question box deletes itself later, outside its own click.
+        QCoreApplication.sendPostedEvents(self._runner, QEvent.Type.MetaCall)
         self.close()
