@@ -61,6 +61,57 @@
     </message>
 </context>
 <context>
+    <name>ApprovalsScreen</name>
+    <message>
+        <source>Requests waiting for a decision</source>
+        <translation>決定待ちの申請</translation>
+    </message>
+    <message>
+        <source>Register</source>
+        <translation>台帳</translation>
+    </message>
+    <message>
+        <source>Request</source>
+        <translation>申請</translation>
+    </message>
+    <message>
+        <source>Requested on</source>
+        <translation>申請日</translation>
+    </message>
+    <message>
+        <source>&amp;New request…</source>
+        <translation>新しい申請(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>&amp;Open in the registers</source>
+        <translation>台帳で開く(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Record &amp;approval</source>
+        <translation>承認を記録(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Record re&amp;fusal</source>
+        <translation>不承認を記録(&amp;F)</translation>
+    </message>
+    <message>
+        <source>A responsible officer records the client's decision.</source>
+        <translation>委託者の決定は取扱責任者が記録します。</translation>
+    </message>
+    <message>
+        <source>%1 waiting</source>
+        <translation>決定待ち %1 件</translation>
+    </message>
+    <message>
+        <source>recording a decision</source>
+        <translation>決定の記録</translation>
+    </message>
+    <message>
+        <source>Recorded on %1.</source>
+        <translation>%1 に記録しました。</translation>
+    </message>
+</context>
+<context>
     <name>ArticleTableModel</name>
     <message>
         <source>Article</source>
@@ -968,6 +1019,10 @@
     <message>
         <source>Detections</source>
         <translation>検知</translation>
+    </message>
+    <message>
+        <source>Approvals</source>
+        <translation>承認</translation>
     </message>
     <message>
         <source>Registers</source>

@@ -9,6 +9,7 @@ from tokki_desktop.ui.workspace import ScreenSpec
 
 def all_screens() -> list[ScreenSpec]:
     """The screens; officer-only ones are left out of a handler's navigation."""
+    from tokki_desktop.ui.approvals_screen import ApprovalsScreen
     from tokki_desktop.ui.audit_screen import AuditScreen
     from tokki_desktop.ui.dashboard import DashboardScreen
     from tokki_desktop.ui.detections_screen import DetectionsScreen
@@ -20,6 +21,7 @@ def all_screens() -> list[ScreenSpec]:
     return [
         ScreenSpec("dashboard", QT_TRANSLATE_NOOP("Screens", "Dashboard"), DashboardScreen),
         ScreenSpec("detections", QT_TRANSLATE_NOOP("Screens", "Detections"), DetectionsScreen),
+        ScreenSpec("approvals", QT_TRANSLATE_NOOP("Screens", "Approvals"), ApprovalsScreen),
         ScreenSpec("registers", QT_TRANSLATE_NOOP("Screens", "Registers"), RegistersScreen),
         ScreenSpec("forms", QT_TRANSLATE_NOOP("Screens", "Forms"), FormsScreen),
         ScreenSpec("audit", QT_TRANSLATE_NOOP("Screens", "Audit"), AuditScreen, officer_only=True),
