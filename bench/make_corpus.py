@@ -534,6 +534,16 @@ def make_eval(out: Path, seed: int = 7, rows: int = 30) -> Corpus:
     write_eml(c.add("pos/mail_body.eml", True, ["name", "address", "phone"], "mail"),
               f"お世話になっております。転居のご連絡です。\n新住所: {p.address}\n氏名: {p.name}\n電話: {p.phone}\n")
 
+    # Tables without a header row and names written in katakana.
+    people = [g.person() for _ in range(rows)]
+    write_text(c.add("pos/headerless_roster.csv", True, ["name", "address", "phone"], "roster"),
+               "".join(f"{p.name},{p.address},{p.phone}\n" for p in people), "cp932")
+    write_text(c.add("pos/headerless_contacts.csv", True, ["address", "phone"], "contacts"),
+               "".join(f"{p.address},{p.phone}\n" for p in people), "utf-8")
+    p = g.person()
+    write_text(c.add("pos/letter_katakana.txt", True, ["name", "address", "postal_code"], "letter"),
+               letter_text(g, p).replace(f"{p.name} 様", f"{p.kana} 様"), "utf-8")
+
     # Hard negatives.
     cat = catalogue_rows(g, rows * 2)
     write_xlsx(c.add("neg/catalogue.xlsx", False, [], "catalogue"), cat)
@@ -559,6 +569,17 @@ def make_eval(out: Path, seed: int = 7, rows: int = 30) -> Corpus:
     write_pptx(c.add("neg/prose.pptx", False, [], "prose"), prose_text(g, 6))
     write_docx(c.add("neg/prose.docx", False, [], "prose"), prose_text(g, 10))
     write_text(c.add("neg/names_only.txt", False, [], "bare names"), name_list_text(g, 40), "utf-8")
+    # An invoice with the contractor's own bank details, a notice to customers, a catalogue
+    # with the maker's switchboard: numbers and honorifics, but nobody's personal data.
+    write_text(c.add("neg/invoice_bank.txt", False, [], "invoice"),
+               f"請求書\n株式会社テスト 御中\n請求金額 123,400円\n振込先: みどり銀行 本店営業部 普通 口座番号 {g.r.randrange(10**6, 10**7)}"
+               " 株式会社テスト\nお問い合わせ: 株式会社テスト 代表 03-3333-1111\n", "utf-8")
+    write_docx(c.add("neg/notice.docx", False, [], "notice"),
+               "お客様各位\n平素よりご利用いただき誠にありがとうございます。担当者様におかれましては、"
+               "下記のとおりシステム停止をご確認ください。\n皆様のご協力をお願いいたします。\n")
+    cat2 = catalogue_rows(g, 20)
+    write_text(c.add("neg/catalogue_contact.txt", False, [], "catalogue"),
+               rows_text(cat2, "\t") + "製造元 株式会社サンプル 本社 代表電話 06-6543-2100 受付時間 9時〜17時\n", "utf-8")
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
         z.writestr("stats/population.csv", rows_text(pop, ",").encode("cp932"))

@@ -16,7 +16,7 @@ from itertools import zip_longest
 from typing import Callable
 
 from tokki_desktop.scanner import detectors as d
-from tokki_desktop.scanner.detectors import STRONG_IDS, Evidence
+from tokki_desktop.scanner.detectors import Evidence, is_person_row
 from tokki_desktop.scanner.normalize import normalize_text
 from tokki_desktop.scanner.tables import excel_serial_to_date
 
@@ -177,9 +177,13 @@ def _count_table_records(marks: dict[str, bytearray], n: int, ev: Evidence) -> N
             ev.my_number_unlabelled -= k
             if "my_number" not in ev.examples and "my_number?" in ev.examples:
                 ev.examples["my_number"] = ev.examples["my_number?"]
-    identifying = [marks[k] for k in marks if k == "name" or k in STRONG_IDS]
-    if not identifying:
-        return
-    total = [sum(col) for col in zip(*marks.values())]
-    ident = [max(col) for col in zip(*identifying)]
-    ev.records += sum(1 for t, i in zip(total, ident) if i and t >= 2)
+    kinds = list(marks)
+    # Rows share a handful of patterns of present kinds: judge each pattern once.
+    judged: dict[tuple[int, ...], bool] = {}
+    count = 0
+    for bits in zip(*(marks[k] for k in kinds)):
+        ok = judged.get(bits)
+        if ok is None:
+            ok = judged[bits] = is_person_row(frozenset(k for k, b in zip(kinds, bits) if b))
+        count += ok
+    ev.records += count

@@ -72,6 +72,7 @@ _NAME_LABEL = re.compile(
 )
 _KANA_LABEL = re.compile(r"(?:フリガナ|ふりがな|カナ|口座名義|名義人?)[:\s]\s*([ァ-ヶー]{1,10}(?: [ァ-ヶー]{1,10})?)")
 _HONOR = re.compile(r"様|さん|殿")
+_KATAKANA_NAME = re.compile(r"[ァ-ヶー]{1,8} [ァ-ヶー]{1,8}")
 _SPACE_BEFORE_CJK = re.compile(rf" (?=[{_KJ}ぁ-んァ-ヶ])")
 _DATE = re.compile(
     r"(?:(?P<era>明治|大正|昭和|平成|令和|[MTSHR])\s?(?P<ey>元|\d{1,2})\s?[年.\-/]\s?"
@@ -209,6 +210,8 @@ def _name_before(text: str, end: int) -> tuple[int, str] | None:
             break
         k -= 1
     value = text[k:j].strip()
+    if " " in value and _KATAKANA_NAME.fullmatch(value):
+        return j - len(value), value  # ヤマダ タロウ 様: a name written in katakana
     # Try from the left: "市民課山田" holds the surname 山田 after two other characters.
     for cut in range(0, max(1, len(value) - 1)):
         cand = value[cut:].lstrip()
@@ -282,7 +285,7 @@ def detect(text: str, ev: Evidence, *, line_starts: list[int] | None = None,
             hit("postal_code", pos, m.group(0), "郵便番号（〒・住所と隣接）")
 
     if not is_ascii:
-        _detect_japanese(text, kw, ev, hit, org)
+        _detect_japanese(text, kw, ev, hit, org, tabular=line_starts is not None or collect is not None)
 
     for m in _EMAIL_AT.finditer(text):
         k = m.start()
@@ -313,7 +316,7 @@ def detect(text: str, ev: Evidence, *, line_starts: list[int] | None = None,
         _count_persons(hits, ev)
 
 
-def _detect_japanese(text: str, kw: _Keywords, ev: Evidence, hit, org) -> None:
+def _detect_japanese(text: str, kw: _Keywords, ev: Evidence, hit, org, tabular: bool = False) -> None:
     """The detectors that need Japanese script (skipped for pure-ASCII text such as logs)."""
     for m in _ADDRESS_TAIL.finditer(text):
         pos = m.start()
@@ -354,6 +357,11 @@ def _detect_japanese(text: str, kw: _Keywords, ev: Evidence, hit, org) -> None:
         if text[k:sp] in sn and text[sp + 1:e] in gn:
             name_spans.add(k)
             hit("name", k, text[k:e], "氏名（姓名の一覧と一致）")
+        elif tabular and text[k:sp] in sn and _looks_like_name(text[k:e]):
+            # A table cell holding just "common surname + space + 1–3 characters" is a name;
+            # in running text the given name must be listed too (sentences have spaces).
+            name_spans.add(k)
+            hit("name", k, text[k:e], "氏名（表のセル・姓の一覧と一致）")
 
     seen: set[int] = set()
     for kpos in kw.pos.get("kw_birth", ()):
@@ -406,9 +414,19 @@ def _count_records(hits: list[tuple[int, str]], line_starts: list[int], ev: Evid
             if "my_number" not in ev.examples and "my_number?" in ev.examples:
                 ev.examples["my_number"] = ev.examples["my_number?"]
         kinds.discard("my_number?")
-        identifying = "name" in kinds or any(k in kinds for k in STRONG_IDS)
-        if identifying and len(kinds) >= 2:
+        if is_person_row(kinds):
             ev.records += 1
+
+
+CONTACTS = ("phone", "email", "birth_date")
+
+
+def is_person_row(kinds: set[str] | frozenset[str]) -> bool:
+    """A table row about one person: a name or an identifier number with another personal
+    item, or a full address (番地まで) with a phone number, e-mail address or date of birth."""
+    if ("name" in kinds or any(k in kinds for k in STRONG_IDS)) and len(kinds) >= 2:
+        return True
+    return "address" in kinds and any(k in kinds for k in CONTACTS)
 
 
 def _count_persons(hits: list[tuple[int, str]], ev: Evidence) -> None:
