@@ -168,3 +168,17 @@ def test_phone_prefix_table_agrees_with_phonenumbers(corpus_module) -> None:
         except phonenumbers.NumberParseException:
             expected = False
         assert phone_plan.is_valid_jp(digits) == expected, "table differs from phonenumbers"
+
+
+def test_prefilter_never_changes_a_finding(corpus, monkeypatch) -> None:
+    """Skipping the detectors Hyperscan rules out gives exactly the findings of running them all."""
+    from tokki_desktop.scanner import detectors, prefilter
+
+    root, labels = corpus
+    paths = [root / rel for rel in labels]
+    assert prefilter._database() is not None, "hyperscan should be available on this platform"
+    with_prefilter = [(r.verdict, r.findings, r.records) for r in map(scan_file, paths)]
+    assert detectors.families_present("ただの文章です。") == frozenset()  # it really skips
+    monkeypatch.setattr(detectors, "families_present", lambda text: prefilter.ALL)
+    without = [(r.verdict, r.findings, r.records) for r in map(scan_file, paths)]
+    assert with_prefilter == without

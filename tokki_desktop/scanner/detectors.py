@@ -18,6 +18,7 @@ from itertools import chain as _chain
 
 from tokki_desktop.scanner.masking import mask
 from tokki_desktop.scanner.phone_plan import is_valid_jp
+from tokki_desktop.scanner.prefilter import families_present
 from tokki_desktop.scanner.names import given_names, starts_with_surname, surnames
 
 _KJ = "一-龥々〆ヶ"  # kanji and the marks that live inside names
@@ -231,6 +232,7 @@ def detect(text: str, ev: Evidence, *, line_starts: list[int] | None = None,
     kw = _Keywords(text)
     hits: list[tuple[int, str]] = []
     is_ascii = text.isascii()
+    present = families_present(text)
 
     def hit(kind: str, pos: int, value: str, rule: str) -> None:
         ev.add(kind, value, rule)
@@ -241,7 +243,7 @@ def detect(text: str, ev: Evidence, *, line_starts: list[int] | None = None,
 
     # 12-digit numbers: My Number, or a driving licence number when that keyword is nearer.
     has_my_kw = "kw_my" in kw.pos
-    for m in _TWELVE.finditer(text):
+    for m in _TWELVE.finditer(text) if "twelve" in present else ():
         pos = m.start()
         if pos and text[pos - 1] in _DIGIT_OR_DASH:
             continue
@@ -268,7 +270,8 @@ def detect(text: str, ev: Evidence, *, line_starts: list[int] | None = None,
             hits.append((pos, "my_number?"))
             ev.examples.setdefault("my_number?", mask("my_number", digits))
 
-    for m in _chain(_PHONE.finditer(text), _PHONE_PAREN.finditer(text) if "(0" in text else ()):
+    phones = _chain(_PHONE.finditer(text), _PHONE_PAREN.finditer(text) if "(0" in text else ())
+    for m in phones if "phone" in present else ():
         pos = m.start()
         if pos and text[pos - 1] in _PHONE_BEFORE_BAD:
             continue
@@ -276,7 +279,7 @@ def detect(text: str, ev: Evidence, *, line_starts: list[int] | None = None,
         if _valid_phone(raw) and not org(pos):
             hit("phone", pos, raw, "電話番号（番号体系と一致）")
 
-    for m in _POSTAL.finditer(text):
+    for m in _POSTAL.finditer(text) if "postal" in present else ():
         pos = m.start()
         if pos and text[pos - 1] in _DIGIT_OR_DASH:
             continue
@@ -285,9 +288,9 @@ def detect(text: str, ev: Evidence, *, line_starts: list[int] | None = None,
             hit("postal_code", pos, m.group(0), "郵便番号（〒・住所と隣接）")
 
     if not is_ascii:
-        _detect_japanese(text, kw, ev, hit, org, tabular=line_starts is not None or collect is not None)
+        _detect_japanese(text, kw, ev, hit, org, present, tabular=line_starts is not None or collect is not None)
 
-    for m in _EMAIL_AT.finditer(text):
+    for m in _EMAIL_AT.finditer(text) if "email" in present else ():
         k = m.start()
         while k > 0 and text[k - 1] in _EMAIL_LOCAL and m.start() - k < 64:
             k -= 1
@@ -316,9 +319,10 @@ def detect(text: str, ev: Evidence, *, line_starts: list[int] | None = None,
         _count_persons(hits, ev)
 
 
-def _detect_japanese(text: str, kw: _Keywords, ev: Evidence, hit, org, tabular: bool = False) -> None:
+def _detect_japanese(text: str, kw: _Keywords, ev: Evidence, hit, org, present: frozenset[str],
+                     tabular: bool = False) -> None:
     """The detectors that need Japanese script (skipped for pure-ASCII text such as logs)."""
-    for m in _ADDRESS_TAIL.finditer(text):
+    for m in _ADDRESS_TAIL.finditer(text) if "address" in present else ():
         pos = m.start()
         k = pos
         while k > 0 and pos - k < 14 and text[k - 1] in _CJK_CHARS:
@@ -328,12 +332,13 @@ def _detect_japanese(text: str, kw: _Keywords, ev: Evidence, hit, org, tabular: 
         hit("address", k, text[k:m.end()], "住所（市区町村＋丁目・番地）")
 
     name_spans: set[int] = set()
-    for rx, rule in ((_NAME_LABEL, "氏名（見出し・ラベル）"), (_KANA_LABEL, "氏名（フリガナ欄）")):
+    labels = ((_NAME_LABEL, "氏名（見出し・ラベル）"), (_KANA_LABEL, "氏名（フリガナ欄）")) if "label" in present else ()
+    for rx, rule in labels:
         for m in rx.finditer(text):
             if _looks_like_name(m.group(1)) and m.start(1) not in name_spans:
                 name_spans.add(m.start(1))
                 hit("name", m.start(1), m.group(1), rule)
-    for m in _HONOR.finditer(text):
+    for m in _HONOR.finditer(text) if "honor" in present else ():
         after = text[m.end():m.end() + 1]
         if after and after in _CJK_CHARS and after not in "ぁあいうえおかがきくけこさしすせそただちつてとなにぬねのはひふへほまみむめもやゆよらりるれろわをん":
             continue  # 様式, 殿堂: not an honorific
@@ -342,7 +347,7 @@ def _detect_japanese(text: str, kw: _Keywords, ev: Evidence, hit, org, tabular: 
             name_spans.add(found[0])
             hit("name", found[0], found[1], "氏名（敬称）")
     sn, gn = surnames(), given_names()
-    for m in _SPACE_BEFORE_CJK.finditer(text):
+    for m in _SPACE_BEFORE_CJK.finditer(text) if "bare_name" in present else ():
         sp = m.start()
         k = sp
         while k > 0 and sp - k < 4 and text[k - 1] in _CJK_CHARS:
@@ -370,7 +375,7 @@ def _detect_japanese(text: str, kw: _Keywords, ev: Evidence, hit, org, tabular: 
                 seen.add(m.start())
                 hit("birth_date", m.start(), m.group(0), "生年月日（キーワード近接）")
                 break
-    for b in _BORN.finditer(text):
+    for b in _BORN.finditer(text) if "born" in present else ():
         end = b.start()
         if end and text[end - 1] == " ":
             end -= 1
