@@ -202,3 +202,22 @@ def test_copy_of_a_registered_dataset_is_named(officer_session, downloads: Path,
         assert det and det[0]["dataset"] == "住民基本台帳（R8受領）"
     finally:
         mon.stop()
+
+
+def test_saving_again_updates_the_open_detection(officer_session, downloads: Path) -> None:
+    mon, _ = start_monitor(officer_session)
+    try:
+        f = write_roster(downloads / "roster.csv")
+        first = wait_for(lambda: open_detections(officer_session))[0]
+        time.sleep(0.3)
+        f.write_text(f.read_text(encoding="utf-8") + "高橋 次郎,タカハシ,456789012343,東京都小金井市中町4-5-6,042-384-0000,1985-03-04\n",
+                     encoding="utf-8")
+        assert wait_for(lambda: open_detections(officer_session)[0]["content_hash"] != first["content_hash"])
+        assert mon.wait_idle(10)
+    finally:
+        mon.stop()
+    dets = open_detections(officer_session)
+    assert len(dets) == 1 and dets[0]["id"] == first["id"] and dets[0]["size"] > first["size"]
+    actions = [r["action"] for r in officer_session.ledger.read(
+        "SELECT action FROM audit_log WHERE tbl = 'monitor_detections' ORDER BY seq")]
+    assert actions == ["detection", "detection_updated"]

@@ -3,7 +3,8 @@
 Every write here is a ``tx.insert``/``tx.update`` (so audited in the chain) by the system
 actor "monitor". Each spool record's ``uid`` is UNIQUE in its table: importing a record a
 second time (a crash after the commit, before the spool file was removed) is a no-op, and
-a detection whose ``dedupe_key`` already has an open detection is not doubled.
+a detection whose ``dedupe_key`` (the file's place) already has an open detection is not
+doubled: the open one is updated when the contents changed.
 """
 
 from __future__ import annotations
@@ -27,6 +28,11 @@ DETECTION_COLUMNS = (
 )
 
 
+# What a newer scan of the same file replaces in its open detection.
+UPDATABLE = ("detected_at", "size", "content_hash", "verdict", "score", "findings", "examples", "dataset",
+             "rule", "article", "severity", "media_id")
+
+
 @dataclass
 class ImportReport:
     """What one import did."""
@@ -46,12 +52,20 @@ def _apply(tx: Tx, rec: SpoolRecord, report: ImportReport) -> None:
         if _exists(tx, "monitor_detections", rec.uid):
             report.duplicates += 1
             return
-        if d["status"] == "open" and tx.read_one(
-            "SELECT 1 FROM monitor_detections WHERE dedupe_key = ? AND status = 'open'", (d["dedupe_key"],)
-        ):
-            # The same file, unchanged, already waits for an officer (e.g. rescanned after a restart).
-            report.duplicates += 1
-            return
+        if d["status"] == "open":
+            same = tx.read_one(
+                "SELECT id, content_hash FROM monitor_detections WHERE dedupe_key = ? AND status = 'open'"
+                " ORDER BY id DESC LIMIT 1", (d["dedupe_key"],))
+            if same is not None:
+                if same["content_hash"] != d.get("content_hash"):
+                    # Saved again with other contents: the open detection shows the latest.
+                    tx.update("monitor_detections", int(same["id"]), {
+                        k: (json.dumps(d.get(k) or ({} if k == "findings" else []), ensure_ascii=False)
+                            if k in ("findings", "examples") else d.get(k))
+                        for k in UPDATABLE}, action="detection_updated")
+                # Unchanged (rescanned after a restart, say): nothing to add.
+                report.duplicates += 1
+                return
         values = {k: d.get(k) for k in DETECTION_COLUMNS}
         values["record_uid"] = rec.uid
         values["findings"] = json.dumps(d.get("findings") or {}, ensure_ascii=False)

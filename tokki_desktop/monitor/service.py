@@ -373,8 +373,9 @@ class Monitor:
         if decision is None:
             return
         content_hash = keyed_hash(self._hash_key, verdict.sha256)
-        dedupe = hmac.new(self._dedupe_key, f"{root.key_for(str(path))}\0{content_hash}".encode(),
-                          hashlib.sha256).hexdigest()
+        # One open detection per file place: a file saved again (or scanned again after a
+        # restart) updates its open detection instead of adding another.
+        dedupe = hmac.new(self._dedupe_key, root.key_for(str(path)).encode(), hashlib.sha256).hexdigest()
         data: dict[str, Any] = {
             "dedupe_key": dedupe, "detected_at": now.isoformat(),
             "place_kind": "medium" if root.medium is not None else "folder", "place": root.place,
