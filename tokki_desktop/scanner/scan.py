@@ -7,11 +7,13 @@ import logging
 import os
 import re
 import time
-from pathlib import Path
+from typing import Iterable
 
 from tokki_desktop.scanner.columns import scan_table
 from tokki_desktop.scanner.detectors import Evidence, detect
-from tokki_desktop.scanner.extract import MemberPart, ScanContext, ScanProblem, TablePart, TextPart, Unreadable
+from tokki_desktop.scanner.extract import (
+    MemberPart, Part, ScanContext, ScanProblem, TablePart, TextPart, Unreadable,
+)
 from tokki_desktop.scanner.extract.formats import open_parts
 from tokki_desktop.scanner.fingerprints import FingerprintMatcher, FingerprintStore, MatchTally, line_rows
 from tokki_desktop.scanner.normalize import normalize_text
@@ -103,7 +105,7 @@ def _problem_result(shown: str, fmt: str, size: int, t0: float, problem: ScanPro
                       reason=problem.ja, reason_en=problem.en, sha256=sha)
 
 
-def _analyse(shown: str, fmt: str, data: bytes, sha: str, parts, matcher: FingerprintMatcher | None,
+def _analyse(shown: str, fmt: str, data: bytes, sha: str, parts: Iterable[Part], matcher: FingerprintMatcher | None,
              dataset: str | None, ctx: ScanContext, t0: float) -> ScanResult:
     ev = Evidence()
     tally: MatchTally | None = matcher.tally() if matcher else None
@@ -125,15 +127,18 @@ def _analyse(shown: str, fmt: str, data: bytes, sha: str, parts, matcher: Finger
         elif isinstance(part, TablePart):
             any_text = any_text or bool(part.rows)
             if part.header:
+                # The header names the columns: each column is checked as what it claims to be.
                 for i in range(0, len(part.rows), _ROWS_PER_SLICE * 4):
                     ctx.check_time()
                     text_chars += scan_table(part.rows[i:i + _ROWS_PER_SLICE * 4], part.header, ev)
-            for i in range(0, len(part.rows) if not part.header else 0, _ROWS_PER_SLICE):
-                ctx.check_time()
-                text = normalize_text(rows_as_text(part.rows[i:i + _ROWS_PER_SLICE], part.header))
-                text_chars += len(text)
-                starts = [0] + [m.end() for m in _NEWLINE.finditer(text)]
-                detect(text, ev, line_starts=starts)
+            else:
+                # No header: every detector over the rows, one line per row (records by line).
+                for i in range(0, len(part.rows), _ROWS_PER_SLICE):
+                    ctx.check_time()
+                    text = normalize_text(rows_as_text(part.rows[i:i + _ROWS_PER_SLICE], None))
+                    text_chars += len(text)
+                    starts = [0] + [m.end() for m in _NEWLINE.finditer(text)]
+                    detect(text, ev, line_starts=starts)
             if tally:
                 tally.add_rows(part.rows)
         if text_chars > ctx.limits.max_text_chars:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import hashlib
 import os
 from concurrent.futures import ProcessPoolExecutor
-from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 from tokki_desktop.scanner.fingerprints import FingerprintMatcher, FingerprintStore
