@@ -14,7 +14,7 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from tests.conftest import HANDLER, OFFICER  # noqa: E402
+from tests.conftest import HANDLER, OFFICER
 
 
 @pytest.fixture(scope="session")
@@ -23,7 +23,7 @@ def qapp_args() -> list[str]:
 
 
 @pytest.fixture(autouse=True)
-def _japanese_font(qapp) -> None:  # noqa: ANN001 - pytest-qt's fixture
+def _japanese_font(qapp) -> None:
     from tokki_desktop.ui.appearance import register_japanese_font
     from tokki_desktop.ui.binding_guard import guard_binding
 
@@ -34,7 +34,7 @@ def _japanese_font(qapp) -> None:  # noqa: ANN001 - pytest-qt's fixture
 
 
 @pytest.fixture
-def desktop(qtbot, created_ledger, clock) -> Iterator[object]:  # noqa: ANN001
+def desktop(qtbot, created_ledger, clock) -> Iterator[object]:
     """A Desktop (login window up) on a fresh ledger, in Japanese."""
     from tokki_desktop.ui.desktop import Desktop
 
@@ -45,7 +45,7 @@ def desktop(qtbot, created_ledger, clock) -> Iterator[object]:  # noqa: ANN001
     app.shut_down()
 
 
-def log_in(qtbot, desktop, who: tuple[str, str, str] = OFFICER):  # noqa: ANN001, ANN201
+def log_in(qtbot, desktop, who: tuple[str, str, str] = OFFICER):
     """Type the login and passphrase, press Enter, wait for the main window."""
     from PySide6.QtCore import Qt
 
@@ -58,13 +58,13 @@ def log_in(qtbot, desktop, who: tuple[str, str, str] = OFFICER):  # noqa: ANN001
 
 
 @pytest.fixture
-def officer_window(qtbot, desktop):  # noqa: ANN001, ANN201
+def officer_window(qtbot, desktop):
     """The main window after the officer logged in."""
     return log_in(qtbot, desktop, OFFICER)
 
 
 @pytest.fixture
-def handler_window(qtbot, desktop):  # noqa: ANN001, ANN201
+def handler_window(qtbot, desktop):
     """The main window after a handler logged in."""
     return log_in(qtbot, desktop, HANDLER)
 
@@ -93,7 +93,7 @@ def watched_folder(created_ledger, clock, tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def monitored_desktop(qtbot, created_ledger, clock, watched_folder) -> Iterator[object]:  # noqa: ANN001
+def monitored_desktop(qtbot, created_ledger, clock, watched_folder) -> Iterator[object]:
     """A Desktop whose sessions run a real monitor (fast timings, no real removable media)."""
     from tests.monitor.helpers import FAST
     from tokki_desktop.monitor.media import ListedMedia

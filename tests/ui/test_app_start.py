@@ -39,7 +39,7 @@ def test_smoke_test_reopens_an_existing_demo_ledger(tmp_path: Path) -> None:
     assert (folder / "ledger.keys").read_bytes() == before  # never recreated
 
 
-def test_i18n_build_compiles_a_loadable_japanese_catalogue(tmp_path: Path, qapp) -> None:  # noqa: ANN001
+def test_i18n_build_compiles_a_loadable_japanese_catalogue(tmp_path: Path, qapp) -> None:
     assert build(tmp_path, quiet=True) == 0
     qm = tmp_path / "tokki_ja.qm"
     translator = QTranslator()

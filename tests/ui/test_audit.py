@@ -6,7 +6,7 @@ from tests.conftest import HANDLER, OFFICER
 from tests.ui.conftest import log_in
 
 
-def _audit(qtbot, desktop):  # noqa: ANN001, ANN202
+def _audit(qtbot, desktop):
     window = log_in(qtbot, desktop, OFFICER)
     window.open_screen("audit")
     return window, window.screen("audit")

@@ -6,10 +6,14 @@ import sys
 
 from PySide6.QtWidgets import QLabel
 
-from tokki_desktop.ui.binding_guard import _FLOOR, ReferenceBallast, binding_loses_references
+from tokki_desktop.ui.binding_guard import (
+    _FLOOR,
+    ReferenceBallast,
+    binding_loses_references,
+)
 
 
-def test_ballast_keeps_counts_above_the_floor(qtbot) -> None:  # noqa: ANN001
+def test_ballast_keeps_counts_above_the_floor(qtbot) -> None:
     ballast = ReferenceBallast(interval_ms=10)
     for value in (None, True, False):
         assert sys.getrefcount(value) > _FLOOR

@@ -6,7 +6,7 @@ from tests.conftest import OFFICER
 from tests.ui.conftest import log_in
 
 
-def _dashboard(qtbot, desktop):  # noqa: ANN001, ANN202
+def _dashboard(qtbot, desktop):
     window = log_in(qtbot, desktop, OFFICER)
     window.open_screen("dashboard")
     screen = window.screen("dashboard")

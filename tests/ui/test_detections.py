@@ -9,7 +9,7 @@ from tests.monitor.helpers import SECRETS, write_roster
 from tests.ui.conftest import log_in
 
 
-def _inbox(qtbot, desktop, who):  # noqa: ANN001, ANN202
+def _inbox(qtbot, desktop, who):
     window = log_in(qtbot, desktop, who)
     qtbot.waitUntil(lambda: desktop.monitor is not None, timeout=15000)
     window.open_screen("detections")
@@ -17,7 +17,7 @@ def _inbox(qtbot, desktop, who):  # noqa: ANN001, ANN202
 
 
 def test_officer_sees_a_detection_and_resolves_it_as_removed(qtbot, monitored_desktop, watched_folder) -> None:
-    window, inbox = _inbox(qtbot, monitored_desktop, OFFICER)
+    _window, inbox = _inbox(qtbot, monitored_desktop, OFFICER)
     assert inbox.table.rowCount() == 0
     write_roster(watched_folder / "名簿.csv")
     qtbot.waitUntil(lambda: inbox.table.rowCount() == 1, timeout=20000)
@@ -48,7 +48,7 @@ def test_officer_sees_a_detection_and_resolves_it_as_removed(qtbot, monitored_de
 def test_removed_while_the_file_is_still_there_is_refused(qtbot, monitored_desktop, watched_folder) -> None:
     from PySide6.QtWidgets import QMessageBox
 
-    window, inbox = _inbox(qtbot, monitored_desktop, OFFICER)
+    _window, inbox = _inbox(qtbot, monitored_desktop, OFFICER)
     write_roster(watched_folder / "a.csv")
     qtbot.waitUntil(lambda: inbox.table.rowCount() == 1, timeout=20000)
     inbox.buttons["removed"].click()
@@ -61,7 +61,7 @@ def test_removed_while_the_file_is_still_there_is_refused(qtbot, monitored_deskt
 
 
 def test_handler_sees_explanation_but_no_resolve_buttons(qtbot, monitored_desktop, watched_folder) -> None:
-    window, inbox = _inbox(qtbot, monitored_desktop, HANDLER)
+    _window, inbox = _inbox(qtbot, monitored_desktop, HANDLER)
     write_roster(watched_folder / "b.csv")
     qtbot.waitUntil(lambda: inbox.table.rowCount() == 1, timeout=20000)
     assert inbox.buttons == {}

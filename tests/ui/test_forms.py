@@ -8,13 +8,13 @@ from tests.conftest import OFFICER
 from tests.ui.conftest import log_in
 
 
-def _forms(qtbot, desktop):  # noqa: ANN001, ANN202
+def _forms(qtbot, desktop):
     window = log_in(qtbot, desktop, OFFICER)
     window.open_screen("forms")
     return window, window.screen("forms")
 
 
-def _audit_actions(session) -> list[str]:  # noqa: ANN001
+def _audit_actions(session) -> list[str]:
     return [row[3] for row in session.ledger.audit_rows()]
 
 

@@ -10,7 +10,7 @@ from tests.conftest import HANDLER, OFFICER
 from tests.ui.conftest import log_in
 
 
-def _digest(folder) -> dict[str, str]:  # noqa: ANN001
+def _digest(folder) -> dict[str, str]:
     return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(folder.iterdir()) if p.is_file()
             and p.name.startswith("ledger.")}
 

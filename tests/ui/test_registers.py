@@ -9,13 +9,13 @@ from tests.conftest import HANDLER, OFFICER
 from tests.ui.conftest import log_in
 
 
-def _registers(qtbot, desktop, who=OFFICER):  # noqa: ANN001, ANN202
+def _registers(qtbot, desktop, who=OFFICER):
     window = log_in(qtbot, desktop, who)
     window.open_screen("registers")
     return window, window.screen("registers")
 
 
-def _save_button(editor):  # noqa: ANN001, ANN202
+def _save_button(editor):
     return editor.buttons.button(QDialogButtonBox.StandardButton.Save)
 
 
@@ -47,7 +47,7 @@ def test_officer_adds_a_person_typing_a_wareki_date(qtbot, desktop) -> None:
 
 
 def test_bad_date_is_refused_in_place_and_nothing_is_written(qtbot, desktop) -> None:
-    window, screen = _registers(qtbot, desktop)
+    _window, screen = _registers(qtbot, desktop)
     screen.show_register("people")
     before = screen.model.rowCount()
     editor = screen.add_record()
@@ -67,7 +67,7 @@ def test_bad_date_is_refused_in_place_and_nothing_is_written(qtbot, desktop) -> 
 
 
 def test_edit_then_history_shows_both_changes(qtbot, desktop) -> None:
-    window, screen = _registers(qtbot, desktop)
+    _window, screen = _registers(qtbot, desktop)
     screen.show_register("contracts")
     screen.select_row(0)
     editor = screen.edit_selected()

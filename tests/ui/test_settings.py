@@ -8,7 +8,7 @@ from tests.conftest import HANDLER, OFFICER
 from tests.ui.conftest import log_in
 
 
-def _settings(qtbot, desktop):  # noqa: ANN001, ANN202
+def _settings(qtbot, desktop):
     window = log_in(qtbot, desktop, OFFICER)
     window.open_screen("settings")
     return window, window.screen("settings")

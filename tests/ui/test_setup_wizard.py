@@ -11,7 +11,7 @@ from tokki_desktop.clock import FixedClock
 
 
 @pytest.fixture
-def empty_desktop(qtbot, tmp_path: Path):  # noqa: ANN001, ANN201
+def empty_desktop(qtbot, tmp_path: Path):
     import datetime as dt
 
     from tokki_desktop.ui.desktop import Desktop
@@ -23,7 +23,7 @@ def empty_desktop(qtbot, tmp_path: Path):  # noqa: ANN001, ANN201
     app.shut_down()
 
 
-def _fill(wizard, **over: str) -> None:  # noqa: ANN001
+def _fill(wizard, **over: str) -> None:
     values = {"client": "小金井市", "contract": "令和8年度 住民税データ入力業務委託",
               "contractor": "株式会社テスト", "login": "sato", "name": "佐藤 一郎",
               "passphrase": "first-officer-1", "repeat": "first-officer-1", **over}

@@ -42,9 +42,7 @@ def visible_texts(root: QWidget) -> list[str]:
     for widget in [root, *root.findChildren(QWidget)]:
         if not widget.isVisibleTo(root) and widget is not root:
             continue
-        if isinstance(widget, QLabel):
-            texts.append(widget.text())
-        elif isinstance(widget, QAbstractButton):
+        if isinstance(widget, (QLabel, QAbstractButton)):
             texts.append(widget.text())
         elif isinstance(widget, QGroupBox):
             texts.append(widget.title())
@@ -65,7 +63,7 @@ def visible_texts(root: QWidget) -> list[str]:
     return [t for t in texts if t]
 
 
-def _columns(model) -> int:  # noqa: ANN001
+def _columns(model) -> int:
     """Column count (list models hide ``columnCount`` from Python: they have one)."""
     try:
         return int(model.columnCount())
@@ -106,7 +104,8 @@ def test_walking_every_screen_in_japanese_finds_no_untranslated_text(qtbot, desk
     window = log_in(qtbot, desktop, OFFICER)
     for key in window.screen_keys:
         window.open_screen(key)
-        qtbot.waitUntil(lambda: not getattr(window.screen(key), "busy", False), timeout=15000)
+        screen = window.screen(key)
+        qtbot.waitUntil(lambda s=screen: not getattr(s, "busy", False), timeout=15000)
         problems += [(t, english_words(t, data | _screen_data(window))) for t in visible_texts(window)]
     problems += [(a.text(), english_words(a.text(), data)) for m in window.menuBar().findChildren(QMenu)
                  for a in m.actions()]
@@ -115,7 +114,7 @@ def test_walking_every_screen_in_japanese_finds_no_untranslated_text(qtbot, desk
 
 
 def test_missing_catalogue_is_compiled_at_first_start(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import tokki_desktop.ui.language as language
+    from tokki_desktop.ui import language
 
     monkeypatch.setattr(language, "qm_dir", lambda: tmp_path / "pkg")
     qm = compiled_catalogue("ja")

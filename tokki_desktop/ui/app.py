@@ -16,6 +16,7 @@ import os
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from tokki_desktop.ui.login_window import DemoHint
@@ -84,7 +85,7 @@ def quiet_platform_noise() -> None:
     qInstallMessageHandler(handler)
 
 
-def install_bug_hook(desktop_lang: callable) -> None:  # type: ignore[valid-type]
+def install_bug_hook(desktop_lang: Callable[[], str]) -> None:
     """Uncaught exceptions in slots: apology dialog plus a log without personal data."""
     from tokki_desktop.ui.problems import show_problem
 

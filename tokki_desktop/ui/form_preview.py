@@ -31,8 +31,7 @@ class Preview:
 
 def make_pdf(session: Any, form_id: str, record_id: int | None) -> tuple[bytes, list[str], list[str]]:
     """The form's PDF bytes filled from the ledger, and its missing/unsupported notes."""
-    from tokki_desktop.forms import form_spec
-    from tokki_desktop.forms import sources
+    from tokki_desktop.forms import form_spec, sources
     from tokki_desktop.forms.errors import RecordRequired
     from tokki_desktop.forms.layout import lay_out
     from tokki_desktop.forms.pdf import draw

@@ -58,7 +58,7 @@ class IdleWatcher(QObject):
         self._timer.timeout.connect(self.check)
         self._timer.start()
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() in _ACTIVITY:
             self._last = self._clock.monotonic()
         return False
@@ -151,7 +151,7 @@ class LockPanel(QWidget):
         outer.addLayout(centre)
         outer.addStretch(2)
 
-    def showEvent(self, event: object) -> None:  # noqa: N802 - Qt's name
+    def showEvent(self, event: object) -> None:
         """Put the cursor in the passphrase field as soon as the panel shows."""
         super().showEvent(event)  # type: ignore[arg-type]
         self.pass_edit.setFocus()

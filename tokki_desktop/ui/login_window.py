@@ -188,6 +188,9 @@ class LoginWindow(QWidget):
         self.login_button.setEnabled(not busy)
         self.login_edit.setEnabled(not busy)
         self.pass_edit.setEnabled(not busy)
+        # Switching language rebuilds this window: not while it waits for the unlock.
+        self.language_box.setEnabled(not busy)
+        self.setup_button.setEnabled(not busy)
         self.status.setText(self.tr("Opening the ledger…") if busy else "")
 
     def _opened(self, session: object, error: BaseException | None) -> None:

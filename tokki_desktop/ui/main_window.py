@@ -22,7 +22,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tokki_desktop.ui.idle_lock import DEFAULT_IDLE_SECONDS, IdleWatcher, LockPanel, PassphraseCheck
+from tokki_desktop.ui.idle_lock import (
+    DEFAULT_IDLE_SECONDS,
+    IdleWatcher,
+    LockPanel,
+    PassphraseCheck,
+)
 from tokki_desktop.ui.language import LANGUAGE_NAMES, SUPPORTED
 from tokki_desktop.ui.problems import show_problem
 from tokki_desktop.ui.roles import role_name
@@ -217,7 +222,7 @@ class MainWindow(QMainWindow):
         self.locked_changed.emit(False)
 
     # -- closing -------------------------------------------------------------------------
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
+    def closeEvent(self, event: QCloseEvent) -> None:
         """Ask before closing while background work runs; nothing is lost either way."""
         running = self._runner.running()
         if running and not self._closing_confirmed:

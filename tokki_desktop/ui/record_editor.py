@@ -196,7 +196,7 @@ class RecordEditor(QDialog):
     # -- checking ------------------------------------------------------------------------------
     def _tz(self) -> dt.tzinfo:
         tz = self._context.session.clock.now().tzinfo
-        return tz if tz is not None else dt.timezone.utc
+        return tz if tz is not None else dt.UTC
 
     def field_problem(self, name: str) -> str:
         """The problem with field ``name`` as typed ('' when acceptable); updates its note."""
@@ -245,10 +245,10 @@ class RecordEditor(QDialog):
                     out[name] = raw
                 continue
             new, old = convert_value(entry.field, raw, self._tz()), self.record.get(name)
-            if entry.field.type == "datetime" and new is not None and old is not None:
-                # The editor shows minutes; an untouched time must not lose its seconds.
-                if show_date(new, self._lang) == show_date(old, self._lang):
-                    continue
+            # The editor shows minutes; an untouched time must not lose its seconds.
+            if (entry.field.type == "datetime" and new is not None and old is not None
+                    and show_date(new, self._lang) == show_date(old, self._lang)):
+                continue
             if new != old:
                 out[name] = raw if raw != "" else None
         return out

@@ -301,7 +301,7 @@ class SetupWizard(QDialog):
         self.key_label.setText(self.recovery_key)
         self._show_step(1)
 
-    def reject(self) -> None:  # noqa: D102 - Qt's slot
+    def reject(self) -> None:
         # Before the ledger exists, cancelling loses nothing. After, the recovery key must be
         # confirmed first; on the last step closing counts as finishing.
         if self.session is None:
