@@ -221,3 +221,18 @@ def test_saving_again_updates_the_open_detection(officer_session, downloads: Pat
     actions = [r["action"] for r in officer_session.ledger.read(
         "SELECT action FROM audit_log WHERE tbl = 'monitor_detections' ORDER BY seq")]
     assert actions == ["detection", "detection_updated"]
+
+
+def test_a_second_monitor_for_the_same_ledger_is_refused(officer_session, downloads: Path) -> None:
+    from tests.monitor.helpers import FAST
+    from tokki_desktop.monitor.service import Monitor
+    from tokki_desktop.monitor.single import MonitorAlreadyRunning
+
+    mon, _ = start_monitor(officer_session)
+    try:
+        with pytest.raises(MonitorAlreadyRunning):
+            Monitor(officer_session, media=ListedMedia(), options=FAST)
+    finally:
+        mon.stop()
+    again, _ = start_monitor(officer_session)  # released at stop
+    again.stop()

@@ -72,10 +72,9 @@ def register(sub: Any, parent: argparse.ArgumentParser) -> None:
 
 def _import_spool(session: Any) -> None:
     """Show what a monitor recorded while nobody could import it (crash, busy ledger)."""
-    from tokki_desktop.monitor.records import import_spool
-    from tokki_desktop.monitor.service import spool_for
+    from tokki_desktop.monitor.service import import_pending
 
-    import_spool(session.ledger, spool_for(session))
+    import_pending(session)
 
 
 def _watch_add(args: argparse.Namespace, ctx: Any) -> int:

@@ -36,6 +36,7 @@ from tokki_desktop.monitor.policy import MediumRecord, decide
 from tokki_desktop.monitor.quarantine import QuarantineVault
 from tokki_desktop.monitor.resolutions import hash_key
 from tokki_desktop.monitor.scanning import PERSONAL_DATA, FileVerdict, keyed_hash, scan
+from tokki_desktop.monitor.single import MonitorLock
 from tokki_desktop.monitor.spool import Spool, new_uid
 
 log = logging.getLogger(__name__)
@@ -76,8 +77,18 @@ def spool_for(session: Any) -> Spool:
     return Spool(Path(session.data_dir) / "monitor-spool", session.subkey("spool"))
 
 
+def import_pending(session: Any) -> records.ImportReport:
+    """Bring what a monitor spooled (while the ledger was busy, or before a crash) into the
+    ledger now; any unlocked session may call it (the GUI at unlock, the CLI before lists)."""
+    return records.import_spool(session.ledger, spool_for(session))
+
+
 class Monitor:
-    """Watches the configured folders and every removable medium; records detections."""
+    """Watches the configured folders and every removable medium; records detections.
+
+    Constructing one claims the ledger's monitor lock (:class:`~.single.MonitorAlreadyRunning`
+    when another monitor has it); :meth:`stop` releases it.
+    """
 
     def __init__(self, session: Any, *, media: MediaSource | None = None, scanner: Scanner | None = None,
                  options: MonitorOptions | None = None) -> None:
@@ -89,6 +100,10 @@ class Monitor:
         self._fingerprints_seen: tuple[Any, ...] | None = None
         self._scanner: Scanner = scanner or (lambda p: scan(p, fingerprints=self._fingerprints))
         self.subscribers = Subscribers()
+        # First of all: one monitor per ledger. A second one must not even tidy the spool
+        # (it would remove the first one's record being written).
+        self._lock_file = MonitorLock(Path(session.data_dir))
+        self._lock_file.acquire()
         self.spool = spool_for(session)
         self.spool.clean_temporaries()
         data_dir = Path(session.data_dir)
@@ -197,6 +212,7 @@ class Monitor:
         except sqlcipher3.OperationalError:
             log.warning("ledger busy at stop; the spool keeps the records for the next start")
         self.index.close()
+        self._lock_file.release()
         self._stopped.set()
         self.subscribers.state(MonitorState(ev.STOPPED))
 
