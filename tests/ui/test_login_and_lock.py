@@ -99,3 +99,11 @@ def test_lock_button_and_log_out(qtbot, desktop) -> None:
         window.lock_panel.logout_requested.emit()
     assert desktop.main_window is None and desktop.session is None
     assert desktop.login_window.isVisible()
+
+
+def test_os_session_lock_locks_the_window(qtbot, desktop) -> None:
+    window = log_in(qtbot, desktop, OFFICER)
+    window.os_lock.screen_saver_active(False)  # the screen saver went off: nothing to do
+    assert not window.is_locked
+    window.os_lock.screen_saver_active(True)  # what the session bus says on Win+L / lock screen
+    assert window.is_locked and not window.workspace.isVisible()

@@ -29,6 +29,7 @@ from tokki_desktop.ui.idle_lock import (
     PassphraseCheck,
 )
 from tokki_desktop.ui.language import LANGUAGE_NAMES, SUPPORTED
+from tokki_desktop.ui.os_lock import OsLockWatcher
 from tokki_desktop.ui.problems import show_problem
 from tokki_desktop.ui.roles import role_name
 from tokki_desktop.ui.tasks import TaskRunner
@@ -123,9 +124,20 @@ class MainWindow(QMainWindow):
 
         self.idle = IdleWatcher(session.clock, idle_seconds, parent=self)  # type: ignore[attr-defined]
         self.idle.idle.connect(self.lock)
+        # The OS locking the session (Win+L, screen saver) locks this window too.
+        self.os_lock = OsLockWatcher(self)
+        self.os_lock.session_locked.connect(self.lock)
+        self._os_lock_started = False
         self.resize(1100, 720)
         if self._screens:
             self.nav.setCurrentRow(0)
+
+    def showEvent(self, event: object) -> None:
+        """Start listening for the OS session lock once the window has a native handle."""
+        super().showEvent(event)  # type: ignore[arg-type]
+        if not self._os_lock_started:
+            self._os_lock_started = True
+            self.os_lock.watch_window(int(self.winId()))
 
     # -- menus ---------------------------------------------------------------------------
     def _build_menus(self) -> None:
@@ -230,6 +242,7 @@ class MainWindow(QMainWindow):
             self.ask_to_close(running)
             return
         self.idle.stop()
+        self.os_lock.stop()
         event.accept()
 
     def ask_to_close(self, running: list[str]) -> QMessageBox:
