@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import HANDLER, OFFICER
-from tests.monitor.helpers import SECRETS, write_roster
+from tests.monitor.helpers import SECRETS, wait_for, write_roster
 from tokki_desktop.cli import main
 
 
@@ -85,3 +85,32 @@ def test_monitor_stop_needs_an_officer(created_ledger, monkeypatch) -> None:
     assert run(data_dir, HANDLER, "monitor", "--stop", monkeypatch=monkeypatch)[0] == 2
     assert run(data_dir, OFFICER, "monitor", "--stop", monkeypatch=monkeypatch)[0] == 0
     assert run(data_dir, OFFICER, "monitor", "--auto-quarantine", "on", monkeypatch=monkeypatch)[0] == 0
+
+
+def test_monitor_without_a_terminal_key_says_so(created_ledger, monkeypatch, capsys) -> None:
+    data_dir = created_ledger[0]
+    monkeypatch.setenv("TOKKI_LANG", "en")
+    code = main(["--data-dir", str(data_dir), "monitor", "--terminal"], out=io.StringIO())
+    assert code == 2
+    assert "terminal key is not available" in capsys.readouterr().err
+
+
+def test_a_busy_ledger_does_not_stop_the_monitor_from_starting(officer_session, tmp_path: Path) -> None:
+    from tests.monitor.helpers import FAST
+    from tokki_desktop.ledger.db import Ledger
+    from tokki_desktop.monitor.media import ListedMedia
+    from tokki_desktop.monitor.service import Monitor, spool_for
+
+    spool_for(officer_session).append("gap", {"gap_from": "a", "gap_to": "b", "reason": "killed"})
+    other = Ledger.connect(officer_session.files.ledger, officer_session._data_key)
+    try:
+        other.execute("BEGIN IMMEDIATE")  # the UI writes for a while
+        mon = Monitor(officer_session, media=ListedMedia(), options=FAST)
+        mon.start()
+        assert officer_session.ledger.read("SELECT id FROM monitor_runs") == []
+        other.execute("ROLLBACK")
+        assert wait_for(lambda: officer_session.ledger.read("SELECT id FROM monitor_runs"), 10)
+        mon.stop()
+    finally:
+        other.close()
+    assert len(officer_session.ledger.read("SELECT id FROM monitor_gaps")) == 1

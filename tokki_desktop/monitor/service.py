@@ -170,9 +170,22 @@ class Monitor:
     # ------------------------------------------------------------------ lifecycle
     def start(self) -> None:
         """Record the start (and any gap before it), then start watching."""
+        try:
+            self._start()
+        except BaseException:
+            # Nothing half-started stays behind (threads, observers, the lock).
+            self._stop.set()
+            self.media.stop()
+            self.watcher.stop()
+            self.index.close()
+            self._lock_file.release()
+            self._stopped.set()
+            raise
+
+    def _start(self) -> None:
         now = self.clock.now()
         boot = runs.boot_time()
-        self.import_now()  # a previous run's spool first: its stop or heartbeats may be there
+        self._import_if_free()  # a previous run's spool first: its stop or heartbeats may be there
         prev = self.ledger.read_one("SELECT * FROM monitor_runs ORDER BY id DESC LIMIT 1")
         for gap in runs.gaps_at_start(dict(prev) if prev is not None else None, boot, now):
             self.spool.append("gap", {"gap_from": gap.start.isoformat(), "gap_to": gap.end.isoformat(),
@@ -182,7 +195,7 @@ class Monitor:
             "started_at": now.isoformat(), "boot_at": boot.isoformat()})
         self._stop_seen = settings.stop_request(self.ledger)
         self._refresh()
-        self.import_now()
+        self._import_if_free()
         self._stop.clear()
         self.watcher.start()
         self.media.start()
@@ -246,6 +259,14 @@ class Monitor:
         row = self.ledger.read_one("SELECT count(*) FROM monitor_detections WHERE status = 'open'")
         self._open = int(row[0]) if row is not None else 0
         return report
+
+    def _import_if_free(self) -> None:
+        """Import now unless another process holds the ledger: then the spool keeps the
+        records and the import loop brings them in shortly. Starting never waits for it."""
+        try:
+            self.import_now()
+        except sqlcipher3.OperationalError:
+            log.warning("the ledger is busy; monitor records wait in the encrypted spool")
 
     def _import_loop(self) -> None:
         while not self._stop.is_set():
