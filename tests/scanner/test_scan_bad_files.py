@@ -181,3 +181,28 @@ def test_type_is_decided_by_content_not_extension(corpus, tmp_path: Path) -> Non
         disguised.write_bytes((root / rel).read_bytes())
         res = scan_file(disguised)
         assert (res.format, res.verdict) == (fmt, PERSONAL_DATA), rel
+
+
+def test_excel_rich_text_and_furigana_in_shared_strings(corpus, tmp_path: Path) -> None:
+    """Excel keeps ルビ (rPh) and rich-text runs in shared strings: text read once, in order."""
+    root, _ = corpus
+    sst = ('<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+           '<si><t>氏名</t></si><si><t>住所</t></si><si><t>電話番号</t></si>'
+           '<si><r><t>山田</t></r><r><rPr><b/></rPr><t xml:space="preserve"> 太郎</t></r>'
+           '<rPh sb="0" eb="2"><t>ヤマダ</t></rPh><phoneticPr fontId="1"/></si>'
+           '<si><t>東京都小金井市本町2丁目3番4号</t><rPh sb="0" eb="3"><t>トウキョウト</t></rPh></si>'
+           '<si><t>090-1234-5678</t></si></sst>')
+    sheet = ('<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/'
+             'spreadsheetml/2006/main"><sheetData>'
+             '<row r="1"><c r="A1" s="1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c><c r="C1" t="s"><v>2</v></c></row>'
+             '<row r="2"><c r="A2" t="s"><v>3</v></c><c r="B2" t="s"><v>4</v></c><c r="C2" t="s"><v>5</v></c></row>'
+             '</sheetData></worksheet>')
+    src = zipfile.ZipFile(root / "neg/catalogue.xlsx")
+    members = {n: src.read(n) for n in src.namelist() if not n.startswith("xl/worksheets/")}
+    members["xl/sharedStrings.xml"] = sst.encode()
+    members["xl/worksheets/sheet1.xml"] = sheet.encode()
+    dst = tmp_path / "furigana.xlsx"
+    dst.write_bytes(_zip(members))
+    res = scan_file(dst)
+    assert res.verdict == PERSONAL_DATA and res.records == 1
+    assert res.findings == {"name": 1, "address": 1, "phone": 1}
