@@ -236,3 +236,21 @@ def test_a_second_monitor_for_the_same_ledger_is_refused(officer_session, downlo
         mon.stop()
     again, _ = start_monitor(officer_session)  # released at stop
     again.stop()
+
+
+def test_watch_list_changes_reach_a_running_monitor(officer_session, tmp_path: Path) -> None:
+    mon, got = start_monitor(officer_session)
+    try:
+        later = tmp_path / "Later"
+        later.mkdir()
+        settings.add_folder(officer_session, later, "Later")
+        assert wait_for(lambda: any(r.place == "Later" for r in mon.watcher.roots()))
+        write_roster(later / "roster.csv")
+        assert wait_for(lambda: open_detections(officer_session))
+        settings.remove_folder(officer_session, later)
+        assert wait_for(lambda: not mon.watcher.roots())
+        write_roster(later / "another.csv")
+        time.sleep(1.0)
+        assert len(open_detections(officer_session)) == 1
+    finally:
+        mon.stop()

@@ -192,6 +192,7 @@ class FolderWatcher:
         self._reconcile_event = threading.Event()
         self._threads: list[threading.Thread] = []
         self._spy = _OverflowSpy(self._on_overflow)
+        self._last_overflow_note = -1e9
         self._reconciling = 0
 
     # ------------------------------------------------------------------ roots
@@ -342,8 +343,12 @@ class FolderWatcher:
         self._reconcile_event.set()
 
     def _on_overflow(self) -> None:
-        log.warning("file events were dropped by the OS; reconciling all watched places")
-        self._cb.overflow()
+        now = time.monotonic()
+        if now - self._last_overflow_note > 10.0:
+            # Once per storm, not once per overflow: a burst can overflow hundreds of times.
+            self._last_overflow_note = now
+            log.warning("file events were dropped by the OS; reconciling all watched places")
+            self._cb.overflow()
         self.request_reconcile()
 
     def reconcile(self, root: WatchRoot) -> int:
