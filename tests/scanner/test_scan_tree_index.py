@@ -101,3 +101,29 @@ def test_scan_file_and_index_from_threads(corpus, tmp_path: Path) -> None:
         got = dict(pool.map(work, paths * 2))
     index.close()
     assert got == expected
+
+
+def test_index_scan_for_the_monitor_threads(small_tree: Path, tmp_path: Path, monkeypatch) -> None:
+    import tokki_desktop.scanner.scan as scan_mod
+
+    calls: list[str] = []
+    real = scan_mod.scan_file
+
+    def spy(path, **kw):
+        calls.append(os.fspath(path))
+        return real(path, **kw)
+
+    monkeypatch.setattr(scan_mod, "scan_file", spy)
+    files = [p for p in small_tree.rglob("*") if p.is_file()]
+    index = ScanIndex(tmp_path / "index.sqlite")
+    with ThreadPoolExecutor(max_workers=3) as pool:
+        first = list(pool.map(index.scan, files))
+    assert len(calls) == len(files)
+    calls.clear()
+    with ThreadPoolExecutor(max_workers=3) as pool:
+        again = list(pool.map(index.scan, files))
+    assert calls == [] and [r.verdict for r in first] == [r.verdict for r in again]
+    copy = tmp_path / "copy_of_first"
+    shutil.copyfile(files[0], copy)
+    assert index.scan(copy).verdict == first[0].verdict and calls == []  # same content: no scan
+    index.close()

@@ -7,13 +7,15 @@ changes the ``config`` key, which invalidates every entry at once.
 
 from __future__ import annotations
 
+import hashlib
 import json
+import os
 import sqlite3
 import threading
 from typing import NamedTuple
 from pathlib import Path
 
-from tokki_desktop.scanner.result import ScanResult
+from tokki_desktop.scanner.result import ScanLimits, ScanResult
 
 SCANNER_VERSION = "1"
 
@@ -56,6 +58,12 @@ class ScanIndex:
         with self._lock:
             self.config = f"{SCANNER_VERSION}:{config}"
 
+    def configure(self, matcher: object | None, limits: object | None) -> None:
+        """Set the configuration from the fingerprints matcher and limits used for scanning."""
+        version = getattr(matcher, "version", "-") if matcher else "-"
+        limits = limits or ScanLimits()  # None means the defaults, as in scan_file
+        self.set_config(f"{version}:{hashlib.sha256(repr(limits).encode()).hexdigest()[:12]}")
+
     def lookup(self, path: str, size: int, mtime_ns: int) -> ScanResult | None:
         """The stored verdict when the file's size and mtime are unchanged."""
         with self._lock:
@@ -86,6 +94,30 @@ class ScanIndex:
         if flush:
             self.flush()
 
+    def scan(self, path: str | os.PathLike[str], *, fingerprints: object | None = None,
+             limits: object | None = None) -> ScanResult:
+        """The verdict on one file, from the index when unchanged (for the monitor's threads).
+
+        Unchanged size and mtime: the stored verdict. Otherwise the content hash decides
+        (a touched or copied file); only new content is scanned, and then remembered.
+        Call :meth:`configure` with the same fingerprints and limits first.
+        """
+        from tokki_desktop.scanner.scan import scan_file
+
+        p = os.fspath(path)
+        try:
+            st = os.stat(p)
+        except OSError:
+            return scan_file(p, fingerprints=fingerprints, limits=limits)  # type: ignore[arg-type]
+        hit = self.lookup(p, st.st_size, st.st_mtime_ns)
+        if hit is not None:
+            return hit
+        sha = _sha256_of(p)
+        same = self.lookup_content(p, sha) if sha else None
+        res = same if same is not None else scan_file(p, fingerprints=fingerprints, limits=limits)  # type: ignore[arg-type]
+        self.store(p, st.st_size, st.st_mtime_ns, res)
+        return res
+
     def flush(self) -> None:
         with self._lock:
             pending, self._pending = self._pending, []
@@ -107,6 +139,17 @@ class ScanIndex:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+def _sha256_of(path: str) -> str | None:
+    h = hashlib.sha256()
+    try:
+        with open(path, "rb") as fh:
+            for block in iter(lambda: fh.read(1 << 20), b""):
+                h.update(block)
+    except OSError:
+        return None
+    return h.hexdigest()
 
 
 def _rename(res: ScanResult, old: str, new: str) -> None:

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import hashlib
 import os
 from concurrent.futures import ProcessPoolExecutor
 from typing import Callable, Iterable, Iterator
 
 from tokki_desktop.scanner.fingerprints import FingerprintMatcher, FingerprintStore
-from tokki_desktop.scanner.index import ScanIndex
+from tokki_desktop.scanner.index import ScanIndex, _sha256_of
 from tokki_desktop.scanner.result import ScanLimits, ScanResult, UNREADABLE
 from tokki_desktop.scanner.scan import _as_matcher, scan_file
 
@@ -56,17 +55,6 @@ def _work(path: str) -> ScanResult:
                      limits=_worker_state.get("limits"))  # type: ignore[arg-type]
 
 
-def _sha256_of(path: str) -> str | None:
-    h = hashlib.sha256()
-    try:
-        with open(path, "rb") as fh:
-            for block in iter(lambda: fh.read(1 << 20), b""):
-                h.update(block)
-    except OSError:
-        return None
-    return h.hexdigest()
-
-
 def scan_paths(paths: Iterable[str | os.PathLike[str]], *, jobs: int = 1, index: ScanIndex | None = None,
                fingerprints: FingerprintMatcher | FingerprintStore | None = None,
                limits: ScanLimits | None = None,
@@ -79,7 +67,7 @@ def scan_paths(paths: Iterable[str | os.PathLike[str]], *, jobs: int = 1, index:
     limits = limits or ScanLimits()
     matcher = _as_matcher(fingerprints)
     if index is not None:
-        index.set_config(f"{matcher.version if matcher else '-'}:{hashlib.sha256(repr(limits).encode()).hexdigest()[:12]}")
+        index.configure(matcher, limits)
     files = list(iter_files(paths))
     total = len(files)
     todo: list[tuple[int, str, os.stat_result]] = []
