@@ -402,6 +402,69 @@
     </message>
 </context>
 <context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Export the records for the client</source>
+        <translation>委託者への記録の提出（書き出し）</translation>
+    </message>
+    <message>
+        <source>Every register as CSV (with a manifest of SHA-256 hashes) in one AES-encrypted zip. Tell the password to the client separately from the file.</source>
+        <translation>すべての台帳を CSV（SHA-256 の一覧付き）にして、AES で暗号化した zip 1つに書き出します。パスワードはファイルとは別の方法で委託者に伝えてください。</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>参照(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>&amp;File:</source>
+        <translation>ファイル(&amp;F):</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>パスワード(&amp;P):</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat password:</source>
+        <translation>パスワード（確認）(&amp;R):</translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation>書き出し(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+    <message>
+        <source>Export to</source>
+        <translation>書き出し先</translation>
+    </message>
+    <message>
+        <source>Encrypted zip (*.zip)</source>
+        <translation>暗号化 zip (*.zip)</translation>
+    </message>
+    <message>
+        <source>Choose the file to write.</source>
+        <translation>書き出すファイルを指定してください。</translation>
+    </message>
+    <message>
+        <source>The password needs at least 8 characters.</source>
+        <translation>パスワードは8文字以上にしてください。</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>2つのパスワードが一致しません。</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>書き出しています…</translation>
+    </message>
+    <message>
+        <source>exporting the records</source>
+        <translation>記録の書き出し</translation>
+    </message>
+</context>
+<context>
     <name>Findings</name>
     <message>
         <source>name</source>
@@ -689,6 +752,10 @@
     <message>
         <source>Log &amp;out</source>
         <translation>ログアウト(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Export for the client…</source>
+        <translation>委託者への提出用に書き出し(&amp;E)…</translation>
     </message>
     <message>
         <source>E&amp;xit</source>

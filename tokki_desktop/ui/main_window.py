@@ -147,10 +147,15 @@ class MainWindow(QMainWindow):
         lock.triggered.connect(self.lock)
         logout = QAction(self.tr("Log &out"), self)
         logout.triggered.connect(self.logout_requested)
+        export = QAction(self.tr("&Export for the client…"), self)
+        export.triggered.connect(self.open_export)
+        # Exporting every register is the officer's call (Art. 13, at the client's request).
+        export.setVisible(self._context.is_officer)
+        self.export_action = export
         quit_action = QAction(self.tr("E&xit"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
-        for action in (lock, logout, quit_action):
+        for action in (lock, export, logout, quit_action):
             file_menu.addAction(action)
         self.screen_menu = self.menuBar().addMenu(self.tr("&View"))
         for row, spec in enumerate(self._screens):
@@ -166,6 +171,14 @@ class MainWindow(QMainWindow):
             action.setChecked(code == self._lang)
             action.triggered.connect(lambda _checked=False, c=code: self.language_chosen.emit(c))
             lang_menu.addAction(action)
+
+    def open_export(self) -> object:
+        """The Art. 13 export dialog (non-blocking)."""
+        from tokki_desktop.ui.export_dialog import ExportDialog
+
+        dialog = ExportDialog(self._context, self)
+        dialog.open()
+        return dialog
 
     # -- screens ---------------------------------------------------------------------------
     @property
