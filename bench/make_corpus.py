@@ -177,6 +177,27 @@ def labelled_ids_text(g: Gen, p: Person, which: str) -> tuple[str, list[str]]:
             ["bank_account", "name"])
 
 
+def kanji_numerals(address: str) -> str:
+    """東京都…14丁目4番16号 -> 東京都…十四丁目四番十六号 (the formal way of writing it)."""
+    import re
+
+    digits = "〇一二三四五六七八九"
+
+    def kanji(m: re.Match[str]) -> str:
+        n = int(m.group(0))
+        if n < 10:
+            return digits[n]
+        tens, ones = divmod(n, 10)
+        return ("" if tens == 1 else digits[tens]) + "十" + (digits[ones] if ones else "")
+
+    head, sep, tail = address.partition("丁目")
+    if not sep:
+        return address
+    num = re.search(r"\d+$", head)
+    head = head[: num.start()] + kanji(num) if num else head
+    return head + sep + re.sub(r"\d+", kanji, tail.split(" ")[0]) + (" " + " ".join(tail.split(" ")[1:]) if " " in tail else "")
+
+
 def catalogue_rows(g: Gen, n: int) -> list[list[str]]:
     rows = [["商品コード", "品名", "規格", "単価", "メーカー"]]
     goods = ["コピー用紙 A4", "ボールペン 黒", "クリアファイル", "封筒 長3", "トナー", "ホチキス", "付箋", "USBメモリ 32GB"]
@@ -543,6 +564,10 @@ def make_eval(out: Path, seed: int = 7, rows: int = 30) -> Corpus:
     p = g.person()
     write_text(c.add("pos/letter_katakana.txt", True, ["name", "address", "postal_code"], "letter"),
                letter_text(g, p).replace(f"{p.name} 様", f"{p.kana} 様"), "utf-8")
+
+    p = g.person()
+    write_docx(c.add("pos/letter_kanji_numerals.docx", True, ["name", "address", "postal_code"], "letter"),
+               letter_text(g, p).replace(p.address, kanji_numerals(p.address)))
 
     # Hard negatives.
     cat = catalogue_rows(g, rows * 2)

@@ -182,3 +182,9 @@ def test_prefilter_never_changes_a_finding(corpus, monkeypatch) -> None:
     monkeypatch.setattr(detectors, "families_present", lambda text: prefilter.ALL)
     without = [(r.verdict, r.findings, r.records) for r in map(scan_file, paths)]
     assert with_prefilter == without
+
+
+def test_addresses_with_kanji_numerals() -> None:
+    assert found("〒184-0004 東京都小金井市本町二丁目三番四号 山田 太郎 様").counts["address"] == 1
+    assert found("小金井市本町二丁目十五番地").counts["address"] == 1
+    assert found("小金井市本町二丁目の人口は3000人").counts["address"] == 0  # a district, not an address

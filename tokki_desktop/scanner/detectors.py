@@ -58,9 +58,12 @@ _PHONE = re.compile(r"0(?:\d{1,4}-\d{1,4}-\d{4}|\d{1,4}\(\d{1,4}\)\d{4}|[5789]0\
 _PHONE_PAREN = re.compile(r"\(0\d{1,4}\) ?\d{1,4}-\d{4}(?![\w\-.])")
 _POSTAL = re.compile(r"\d{3}-\d{4}(?![\d\-])")
 _POSTAL_MARK = re.compile(r"(?:〒|郵便番号)[:\s]*$")
+_KANJI_NUM = "[一二三四五六七八九十百〇]{1,4}"
 _ADDRESS_TAIL = re.compile(
     rf"[市区町村郡][{_KJ}{_KANA}]{{0,14}}?"
-    r"\d{1,4}(?:丁目\d{1,4}(?:番地?)?(?:\d{1,4}号?)?|-\d{1,4}(?:-\d{1,4})?|番地(?:\d{1,4})?|番\d{1,4}号)"
+    r"(?:\d{1,4}(?:丁目\d{1,4}(?:番地?)?(?:\d{1,4}号?)?|-\d{1,4}(?:-\d{1,4})?|番地(?:\d{1,4})?|番\d{1,4}号)"
+    # Formal addresses write the numbers in kanji: 本町二丁目三番四号 (丁目 alone is a district).
+    rf"|{_KANJI_NUM}丁目(?:{_KANJI_NUM}|\d{{1,4}})番(?:地|(?:{_KANJI_NUM}|\d{{1,4}})号)?)"
 )
 _CJK_CHARS = frozenset(
     chr(c) for r in ((0x4E00, 0x9FA5), (0x3041, 0x3093), (0x30A1, 0x30F6)) for c in range(r[0], r[1] + 1)
