@@ -13,7 +13,7 @@ def test_handler_requests_and_officer_approves(qtbot, desktop) -> None:
 
     window = log_in(qtbot, desktop, HANDLER)
     window.open_screen("approvals")
-    queue = window.screen("approvals")
+    queue = window.screen_widget("approvals")
     assert queue.approve_button is None and queue.refuse_button is None  # never shown to a handler
     editor = queue.new_request()
     assert editor.inputs["requested_on"].raw() == "令和8年11月26日"
@@ -29,7 +29,7 @@ def test_handler_requests_and_officer_approves(qtbot, desktop) -> None:
     window.lock_panel.logout_requested.emit()
     window = log_in(qtbot, desktop, OFFICER)
     window.open_screen("approvals")
-    queue = window.screen("approvals")
+    queue = window.screen_widget("approvals")
     assert queue.table.rowCount() == 1
     queue.approve_button.click()
     qtbot.waitUntil(lambda: queue.table.rowCount() == 0, timeout=15000)
@@ -44,7 +44,7 @@ def test_refusing_a_staff_change_closes_it_with_the_reason(qtbot, desktop) -> No
     change = repository.add(window.session, "change_requests",
                             {"change": "add", "description": "従事者1名の追加", "applied_on": "R8.11.20"})
     window.open_screen("approvals")
-    queue = window.screen("approvals")
+    queue = window.screen_widget("approvals")
     assert any(int(queue.table.item(r, 1).text()) == change for r in range(queue.table.rowCount()))
     queue.table.selectRow(next(r for r in range(queue.table.rowCount())
                                if int(queue.table.item(r, 1).text()) == change))

@@ -9,7 +9,7 @@ from tests.ui.conftest import log_in
 def _audit(qtbot, desktop):
     window = log_in(qtbot, desktop, OFFICER)
     window.open_screen("audit")
-    return window, window.screen("audit")
+    return window, window.screen_widget("audit")
 
 
 def test_verify_reports_an_intact_chain_and_checks_a_checkpoint(qtbot, desktop) -> None:

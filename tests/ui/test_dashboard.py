@@ -9,7 +9,7 @@ from tests.ui.conftest import log_in
 def _dashboard(qtbot, desktop):
     window = log_in(qtbot, desktop, OFFICER)
     window.open_screen("dashboard")
-    screen = window.screen("dashboard")
+    screen = window.screen_widget("dashboard")
     qtbot.waitUntil(lambda: screen.report is not None and not screen.busy, timeout=15000)
     return window, screen
 

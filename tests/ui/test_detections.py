@@ -13,7 +13,7 @@ def _inbox(qtbot, desktop, who):
     window = log_in(qtbot, desktop, who)
     qtbot.waitUntil(lambda: desktop.monitor is not None, timeout=15000)
     window.open_screen("detections")
-    return window, window.screen("detections")
+    return window, window.screen_widget("detections")
 
 
 def test_officer_sees_a_detection_and_resolves_it_as_removed(qtbot, monitored_desktop, watched_folder) -> None:

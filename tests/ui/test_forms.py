@@ -11,7 +11,7 @@ from tests.ui.conftest import log_in
 def _forms(qtbot, desktop):
     window = log_in(qtbot, desktop, OFFICER)
     window.open_screen("forms")
-    return window, window.screen("forms")
+    return window, window.screen_widget("forms")
 
 
 def _audit_actions(session) -> list[str]:

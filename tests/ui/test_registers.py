@@ -12,7 +12,7 @@ from tests.ui.conftest import log_in
 def _registers(qtbot, desktop, who=OFFICER):
     window = log_in(qtbot, desktop, who)
     window.open_screen("registers")
-    return window, window.screen("registers")
+    return window, window.screen_widget("registers")
 
 
 def _save_button(editor):
@@ -121,7 +121,7 @@ def test_handler_sees_no_officer_buttons(qtbot, desktop) -> None:
     screen.show_register("workplaces")
     assert screen.add_button.isVisibleTo(screen)
     assert not screen.close_button.isVisibleTo(screen)
-    users = window.screen("users")
+    users = window.screen_widget("users")
     assert not users.add_button.isVisibleTo(users)
 
 

@@ -11,7 +11,7 @@ from tests.ui.conftest import log_in
 def _settings(qtbot, desktop):
     window = log_in(qtbot, desktop, OFFICER)
     window.open_screen("settings")
-    return window, window.screen("settings")
+    return window, window.screen_widget("settings")
 
 
 def test_add_and_stop_watching_a_folder(qtbot, desktop, tmp_path: Path) -> None:

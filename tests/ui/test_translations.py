@@ -104,7 +104,7 @@ def test_walking_every_screen_in_japanese_finds_no_untranslated_text(qtbot, desk
     window = log_in(qtbot, desktop, OFFICER)
     for key in window.screen_keys:
         window.open_screen(key)
-        screen = window.screen(key)
+        screen = window.screen_widget(key)
         qtbot.waitUntil(lambda s=screen: not getattr(s, "busy", False), timeout=15000)
         problems += [(t, english_words(t, data | _screen_data(window))) for t in visible_texts(window)]
     problems += [(a.text(), english_words(a.text(), data)) for m in window.menuBar().findChildren(QMenu)
@@ -167,14 +167,14 @@ def test_login_window_language_choice(qtbot, desktop) -> None:
 def test_dialogs_and_lock_panel_are_in_japanese_too(qtbot, desktop) -> None:
     window = log_in(qtbot, desktop, OFFICER)
     data = {OFFICER[0], OFFICER[1], str(desktop.data_dir)}
-    registers = window.screen("registers")
+    registers = window.screen_widget("registers")
     window.open_screen("registers")
     registers.show_register("people")
     opened = [registers.add_record()]
     registers.show_register("contracts")
     registers.select_row(0)
     opened.append(registers.show_history())
-    opened.append(window.screen("users").add_user())
+    opened.append(window.screen_widget("users").add_user())
     problems = []
     for dialog in opened:
         dialog_data = data | _screen_data(dialog) | _field_values(dialog)

@@ -18,6 +18,7 @@ import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from tokki_desktop.ui.login_window import DemoHint
 
@@ -166,18 +167,23 @@ def _smoke_test(app: object, desktop: object, temp: tempfile.TemporaryDirectory[
     from tokki_desktop.ui.desktop import Desktop
 
     assert isinstance(desktop, Desktop) and isinstance(app, QApplication)
-    outcome = {"code": 1, "why": "the main window did not appear within 60 s"}
+    outcome: dict[str, Any] = {"code": 1, "why": "the main window did not appear within 60 s"}
 
     def shown(window: object) -> None:
         from tokki_desktop.ui.main_window import MainWindow
 
         assert isinstance(window, MainWindow)
-        for key in window.screen_keys:  # every screen must build without a bug
-            window.open_screen(key)
-            app.processEvents()
-        ok = window.isVisible() and window.session.user.login == desktop.demo.login  # type: ignore[union-attr]
-        outcome.update(code=0 if ok else 1, why="" if ok else "main window not visible")
-        outcome["shown"] = True
+        try:
+            for key in window.screen_keys:  # every screen must build without a bug
+                window.screen_widget(key)
+                window.open_screen(key)
+                app.processEvents()
+        except Exception as exc:  # noqa: BLE001 - reported as the smoke test's failure
+            outcome.update(code=1, why=f"screen {key} failed: {type(exc).__name__}", shown=True)
+            return
+        session: Any = window.session
+        ok = window.isVisible() and desktop.demo is not None and session.user.login == desktop.demo.login
+        outcome.update(code=0 if ok else 1, why="" if ok else "main window not visible", shown=True)
 
     desktop.main_window_shown.connect(shown)
     desktop.start()

@@ -12,10 +12,11 @@ def show_date(value: object, lang: str) -> str:
     if value is None or value == "":
         return ""
     if isinstance(value, str):
+        text = value
         try:
-            value = dt.datetime.fromisoformat(value) if len(value) > 10 else dt.date.fromisoformat(value)
+            value = dt.datetime.fromisoformat(text) if len(text) > 10 else dt.date.fromisoformat(text)
         except ValueError:
-            return value  # not a date after all: show it as stored
+            return text  # not a date after all: show it as stored
     if isinstance(value, dt.datetime):
         local = value.astimezone() if value.tzinfo is not None else value
         return format_wareki_datetime(local) if lang == "ja" else local.strftime("%Y-%m-%d %H:%M")

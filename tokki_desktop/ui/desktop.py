@@ -167,7 +167,7 @@ class Desktop(QObject):
         if self.tray is None:
             self.tray = MonitorTray(self.bridge, self.lang, self)
             self.tray.open_requested.connect(self._raise_window)
-            self.tray.show_detections.connect(lambda: self.main_window and self.main_window.open_screen("detections"))
+            self.tray.show_detections.connect(self._show_detections)
         if self._monitor_factory is None or self.monitor is not None:
             return
         session = self.session
@@ -198,6 +198,11 @@ class Desktop(QObject):
             monitor.stop()  # joins its threads (a second at most) and records the stop
         if self.tray is not None:
             self.tray.show_state(None)
+
+    def _show_detections(self) -> None:
+        if self.main_window is not None and not self.main_window.is_locked:
+            self.main_window.open_screen("detections")
+        self._raise_window()
 
     def _raise_window(self) -> None:
         window = self.visible_window()

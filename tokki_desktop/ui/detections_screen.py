@@ -34,55 +34,55 @@ from tokki_desktop.ui.workspace import ScreenContext
 # What each rule of the monitor's policy means, and what to do (shown to everyone).
 RULE_EXPLANATIONS: dict[str, tuple[str, str]] = {
     "copy_without_approval": (
-        QT_TRANSLATE_NOOP("Rules", "A copy of personal data in a place without an approval (Art. 5, 7)."),
-        QT_TRANSLATE_NOOP("Rules", "Do not open or copy the file further. Tell your officer, who will approve "
-                                   "it after the fact, have it removed, quarantine it or report an incident."),
+        str(QT_TRANSLATE_NOOP("Rules", "A copy of personal data in a place without an approval (Art. 5, 7).")),
+        str(QT_TRANSLATE_NOOP("Rules", "Do not open or copy the file further. Tell your officer, who will approve "
+                                   "it after the fact, have it removed, quarantine it or report an incident.")),
     ),
     "unregistered_medium": (
-        QT_TRANSLATE_NOOP("Rules", "Personal data on a storage medium that is not in the media register (Art. 6)."),
-        QT_TRANSLATE_NOOP("Rules", "Unplug nothing yet. Tell your officer; the medium must be registered and "
-                                   "consented to by the client before it holds personal data."),
+        str(QT_TRANSLATE_NOOP("Rules", "Personal data on a storage medium that is not in the media register (Art. 6).")),
+        str(QT_TRANSLATE_NOOP("Rules", "Unplug nothing yet. Tell your officer; the medium must be registered and "
+                                   "consented to by the client before it holds personal data.")),
     ),
     "medium_not_consented": (
-        QT_TRANSLATE_NOOP("Rules", "Personal data on a registered medium the client has not consented to (Art. 6)."),
-        QT_TRANSLATE_NOOP("Rules", "Stop using the medium for personal data until the client's consent "
-                                   "is recorded. Tell your officer."),
+        str(QT_TRANSLATE_NOOP("Rules", "Personal data on a registered medium the client has not consented to (Art. 6).")),
+        str(QT_TRANSLATE_NOOP("Rules", "Stop using the medium for personal data until the client's consent "
+                                   "is recorded. Tell your officer.")),
     ),
     "unencrypted_on_medium": (
-        QT_TRANSLATE_NOOP("Rules", "Unencrypted personal data on a removable medium (Art. 6(1))."),
-        QT_TRANSLATE_NOOP("Rules", "Personal data taken out on media must be encrypted. Tell your officer."),
+        str(QT_TRANSLATE_NOOP("Rules", "Unencrypted personal data on a removable medium (Art. 6(1)).")),
+        str(QT_TRANSLATE_NOOP("Rules", "Personal data taken out on media must be encrypted. Tell your officer.")),
     ),
     "encrypted_unknown": (
-        QT_TRANSLATE_NOOP("Rules", "An encrypted file that cannot be opened: it may be a copy of personal data."),
-        QT_TRANSLATE_NOOP("Rules", "Tell your officer what the file is, so it can be approved or removed."),
+        str(QT_TRANSLATE_NOOP("Rules", "An encrypted file that cannot be opened: it may be a copy of personal data.")),
+        str(QT_TRANSLATE_NOOP("Rules", "Tell your officer what the file is, so it can be approved or removed.")),
     ),
 }
 RESOLUTIONS = {
-    "approve": QT_TRANSLATE_NOOP("Resolutions", "approved after the fact"),
-    "removed": QT_TRANSLATE_NOOP("Resolutions", "removed"),
-    "quarantine": QT_TRANSLATE_NOOP("Resolutions", "quarantined"),
-    "incident": QT_TRANSLATE_NOOP("Resolutions", "reported as an incident"),
+    "approve": str(QT_TRANSLATE_NOOP("Resolutions", "approved after the fact")),
+    "removed": str(QT_TRANSLATE_NOOP("Resolutions", "removed")),
+    "quarantine": str(QT_TRANSLATE_NOOP("Resolutions", "quarantined")),
+    "incident": str(QT_TRANSLATE_NOOP("Resolutions", "reported as an incident")),
 }
 # What the scanner counts, as people call it (unknown kinds are shown as their code).
 FINDING_KINDS = {
-    "name": QT_TRANSLATE_NOOP("Findings", "name"),
-    "my_number": QT_TRANSLATE_NOOP("Findings", "My Number"),
-    "drivers_license": QT_TRANSLATE_NOOP("Findings", "driver's licence no."),
-    "passport": QT_TRANSLATE_NOOP("Findings", "passport no."),
-    "residence_card": QT_TRANSLATE_NOOP("Findings", "residence card no."),
-    "pension_number": QT_TRANSLATE_NOOP("Findings", "pension no."),
-    "health_insurance": QT_TRANSLATE_NOOP("Findings", "health insurance no."),
-    "bank_account": QT_TRANSLATE_NOOP("Findings", "bank account"),
-    "birth_date": QT_TRANSLATE_NOOP("Findings", "date of birth"),
-    "postal_code": QT_TRANSLATE_NOOP("Findings", "postal code"),
-    "address": QT_TRANSLATE_NOOP("Findings", "address"),
-    "phone": QT_TRANSLATE_NOOP("Findings", "phone"),
-    "email": QT_TRANSLATE_NOOP("Findings", "e-mail"),
+    "name": str(QT_TRANSLATE_NOOP("Findings", "name")),
+    "my_number": str(QT_TRANSLATE_NOOP("Findings", "My Number")),
+    "drivers_license": str(QT_TRANSLATE_NOOP("Findings", "driver's licence no.")),
+    "passport": str(QT_TRANSLATE_NOOP("Findings", "passport no.")),
+    "residence_card": str(QT_TRANSLATE_NOOP("Findings", "residence card no.")),
+    "pension_number": str(QT_TRANSLATE_NOOP("Findings", "pension no.")),
+    "health_insurance": str(QT_TRANSLATE_NOOP("Findings", "health insurance no.")),
+    "bank_account": str(QT_TRANSLATE_NOOP("Findings", "bank account")),
+    "birth_date": str(QT_TRANSLATE_NOOP("Findings", "date of birth")),
+    "postal_code": str(QT_TRANSLATE_NOOP("Findings", "postal code")),
+    "address": str(QT_TRANSLATE_NOOP("Findings", "address")),
+    "phone": str(QT_TRANSLATE_NOOP("Findings", "phone")),
+    "email": str(QT_TRANSLATE_NOOP("Findings", "e-mail")),
 }
 STATUSES = {
-    "open": QT_TRANSLATE_NOOP("Resolutions", "open"),
-    "allowed": QT_TRANSLATE_NOOP("Resolutions", "recorded (approved)"),
-    "resolved": QT_TRANSLATE_NOOP("Resolutions", "resolved"),
+    "open": str(QT_TRANSLATE_NOOP("Resolutions", "open")),
+    "allowed": str(QT_TRANSLATE_NOOP("Resolutions", "recorded (approved)")),
+    "resolved": str(QT_TRANSLATE_NOOP("Resolutions", "resolved")),
 }
 
 
@@ -172,8 +172,8 @@ class DetectionsScreen(QWidget):
         bridge = getattr(context, "monitor_bridge", None)
         self._open_seen: int | None = None
         if bridge is not None:
-            bridge.event.connect(self._monitor_event)
-            bridge.state.connect(self._monitor_state)
+            bridge.monitor_event.connect(self._monitor_event)
+            bridge.monitor_state.connect(self._monitor_state)
         self.refresh()
 
     @property

@@ -85,10 +85,10 @@ class FormsScreen(QWidget):
         self.pages_holder = QWidget()
         self.pages_layout = QVBoxLayout(self.pages_holder)
         self.pages_layout.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
-        self.scroll = QScrollArea()
-        self.scroll.setObjectName("previewArea")
-        self.scroll.setWidget(self.pages_holder)
-        self.scroll.setWidgetResizable(True)
+        self.preview_area = QScrollArea()
+        self.preview_area.setObjectName("previewArea")
+        self.preview_area.setWidget(self.pages_holder)
+        self.preview_area.setWidgetResizable(True)
 
         pick = QHBoxLayout()
         pick.addWidget(self.record_label)
@@ -103,7 +103,7 @@ class FormsScreen(QWidget):
         right_layout.addWidget(self.summary)
         right_layout.addLayout(pick)
         right_layout.addWidget(self.status)
-        right_layout.addWidget(self.scroll, 1)
+        right_layout.addWidget(self.preview_area, 1)
         split = QSplitter()
         split.addWidget(self.form_list)
         split.addWidget(right)
@@ -181,8 +181,9 @@ class FormsScreen(QWidget):
     def _clear_pages(self) -> None:
         while self.pages_layout.count():
             item = self.pages_layout.takeAt(0)
-            if item.widget() is not None:
-                item.widget().deleteLater()
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
 
     # -- preview -------------------------------------------------------------------------------
     def make_preview(self) -> None:

@@ -129,10 +129,10 @@ class LanguageSwitcher:
             QCoreApplication.removeTranslator(translator)
         self._installed = []
         if lang != "en":
-            for translator in (_qt_translator(lang), _our_translator(lang)):
-                if translator is not None:
-                    QCoreApplication.installTranslator(translator)
-                    self._installed.append(translator)
+            for found in (_qt_translator(lang), _our_translator(lang)):
+                if found is not None:
+                    QCoreApplication.installTranslator(found)
+                    self._installed.append(found)
         QLocale.setDefault(QLocale(QLocale.Language.Japanese if lang == "ja" else QLocale.Language.English))
         self.lang = lang
         return lang

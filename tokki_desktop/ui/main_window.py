@@ -190,7 +190,7 @@ class MainWindow(QMainWindow):
         """The screen widget on display."""
         return self.stack.currentWidget()
 
-    def screen(self, key: str) -> QWidget:
+    def screen_widget(self, key: str) -> QWidget:
         """The screen ``key``, built on first use."""
         if key not in self._built:
             spec = next(s for s in self._screens if s.key == key)
@@ -204,7 +204,7 @@ class MainWindow(QMainWindow):
         if 0 <= row < len(self._screens):
             key = self._screens[row].key
             try:
-                self.stack.setCurrentWidget(self.screen(key))
+                self.stack.setCurrentWidget(self.screen_widget(key))
             except Exception as exc:  # noqa: BLE001 - a screen that fails to build is a bug, not a crash
                 show_problem(self, exc, self._lang, f"opening screen {key}")
 
@@ -213,7 +213,7 @@ class MainWindow(QMainWindow):
         if key not in self.screen_keys:
             return
         self.nav.setCurrentRow(self.screen_keys.index(key))
-        widget = self.screen(key)
+        widget = self.screen_widget(key)
         show = getattr(widget, "show_target", None)
         if target and callable(show):
             show(**target)

@@ -14,23 +14,24 @@ from PySide6.QtCore import QObject, Signal
 
 
 class MonitorBridge(QObject):
-    """Re-emits the monitor's events and state changes as ``event`` and ``state`` signals."""
+    """Re-emits the monitor's events and state changes as ``monitor_event``/``monitor_state``."""
 
-    event = Signal(object)  # MonitorEvent
-    state = Signal(object)  # MonitorState
+    # Not "event": that name is QObject.event(), the virtual that delivers queued calls.
+    monitor_event = Signal(object)  # MonitorEvent
+    monitor_state = Signal(object)  # MonitorState
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.monitor: Any = None
         self.last_state: Any = None
         self._unsubscribe: Callable[[], None] | None = None
-        self.state.connect(self._remember)
+        self.monitor_state.connect(self._remember)
 
     def attach(self, monitor: Any) -> None:
         """Listen to ``monitor`` (a :class:`tokki_desktop.monitor.service.Monitor`)."""
         self.detach()
         self.monitor = monitor
-        self._unsubscribe = monitor.subscribe(on_event=self.event.emit, on_state=self.state.emit)
+        self._unsubscribe = monitor.subscribe(on_event=self.monitor_event.emit, on_state=self.monitor_state.emit)
 
     def detach(self) -> None:
         """Stop listening (before the monitor stops or the session closes)."""

@@ -94,7 +94,8 @@ class OsLockWatcher(QObject):
         for service, path, interface in SCREEN_SAVERS:
             # Any sender: the screen saver signals from its unique bus name, and matching on
             # the well-known name only works while QtDBus knows who owns it.
-            if bus.connect("", path, interface, "ActiveChanged", self, SLOT("screen_saver_active(bool)")):
+            slot = SLOT("screen_saver_active(bool)")
+            if bus.connect("", path, interface, "ActiveChanged", self, slot):  # type: ignore[call-overload]
                 self.sources.append(service)
 
     @Slot(bool)

@@ -46,13 +46,13 @@ def show_problem(parent: QWidget | None, error: BaseException, lang: str, doing:
     box = QMessageBox(parent)
     if isinstance(error, KnownError):
         box.setIcon(QMessageBox.Icon.Warning)
-        box.setWindowTitle(QCoreApplication.translate(_CTX, _TITLE_KNOWN))
+        box.setWindowTitle(QCoreApplication.translate(_CTX, str(_TITLE_KNOWN)))
         box.setText(error.message(lang))
     else:
         log_bug(error, doing)
         box.setIcon(QMessageBox.Icon.Critical)
-        box.setWindowTitle(QCoreApplication.translate(_CTX, _TITLE_BUG))
-        box.setText(QCoreApplication.translate(_CTX, _APOLOGY))
+        box.setWindowTitle(QCoreApplication.translate(_CTX, str(_TITLE_BUG)))
+        box.setText(QCoreApplication.translate(_CTX, str(_APOLOGY)))
     box.setObjectName("problemDialog")
     box.setStandardButtons(QMessageBox.StandardButton.Ok)
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

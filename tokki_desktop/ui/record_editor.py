@@ -284,7 +284,7 @@ class RecordEditor(QDialog):
         self._busy = False
         self._recheck()
         if error is None:
-            self.saved_id = int(record_id)  # type: ignore[arg-type]
+            self.saved_id = int(str(record_id))
             self.accept()
         elif isinstance(error, KnownError):
             self.problem.setText(error.message(self._lang))

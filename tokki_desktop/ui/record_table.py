@@ -36,7 +36,7 @@ class RefTitles:
 
             rows = repository.list_records(self._session, kind, include_closed=True)
             self._titles[kind] = {int(r["id"]): repository.title(self._session, kind, r) for r in rows}
-        return self._titles[kind].get(int(record_id), f"#{record_id}")  # type: ignore[arg-type]
+        return self._titles[kind].get(int(str(record_id)), f"#{record_id}")
 
 
 def show_value(field: Any, value: object, lang: str, refs: RefTitles) -> str:

@@ -214,7 +214,8 @@ class RegistersScreen(QWidget):
     def _apply_filters(self) -> None:
         assert self.model is not None
         chosen = self.filter_box.currentData() if self._filter_field is not None else None
-        self.model.filters = {self._filter_field.name: chosen} if chosen is not None else {}
+        field = self._filter_field
+        self.model.filters = {field.name: chosen} if field is not None and chosen is not None else {}
         self.model.include_closed = self.show_closed.isChecked()
         self.model.search = self.search_edit.text().strip()
         self.model.reload()

@@ -14,4 +14,4 @@ _ROLE_NAMES = {
 def role_name(role: str) -> str:
     """The role's name in the current language (the code itself for an unknown role)."""
     source = _ROLE_NAMES.get(role)
-    return QCoreApplication.translate("Roles", source) if source else role
+    return QCoreApplication.translate("Roles", str(source)) if source else role

@@ -19,12 +19,12 @@ def all_screens() -> list[ScreenSpec]:
     from tokki_desktop.ui.users_screen import UsersScreen
 
     return [
-        ScreenSpec("dashboard", QT_TRANSLATE_NOOP("Screens", "Dashboard"), DashboardScreen),
-        ScreenSpec("detections", QT_TRANSLATE_NOOP("Screens", "Detections"), DetectionsScreen),
-        ScreenSpec("approvals", QT_TRANSLATE_NOOP("Screens", "Approvals"), ApprovalsScreen),
-        ScreenSpec("registers", QT_TRANSLATE_NOOP("Screens", "Registers"), RegistersScreen),
-        ScreenSpec("forms", QT_TRANSLATE_NOOP("Screens", "Forms"), FormsScreen),
-        ScreenSpec("audit", QT_TRANSLATE_NOOP("Screens", "Audit"), AuditScreen, officer_only=True),
-        ScreenSpec("users", QT_TRANSLATE_NOOP("Screens", "Users"), UsersScreen),
-        ScreenSpec("settings", QT_TRANSLATE_NOOP("Screens", "Settings"), SettingsScreen, officer_only=True),
+        ScreenSpec("dashboard", str(QT_TRANSLATE_NOOP("Screens", "Dashboard")), DashboardScreen),
+        ScreenSpec("detections", str(QT_TRANSLATE_NOOP("Screens", "Detections")), DetectionsScreen),
+        ScreenSpec("approvals", str(QT_TRANSLATE_NOOP("Screens", "Approvals")), ApprovalsScreen),
+        ScreenSpec("registers", str(QT_TRANSLATE_NOOP("Screens", "Registers")), RegistersScreen),
+        ScreenSpec("forms", str(QT_TRANSLATE_NOOP("Screens", "Forms")), FormsScreen),
+        ScreenSpec("audit", str(QT_TRANSLATE_NOOP("Screens", "Audit")), AuditScreen, officer_only=True),
+        ScreenSpec("users", str(QT_TRANSLATE_NOOP("Screens", "Users")), UsersScreen),
+        ScreenSpec("settings", str(QT_TRANSLATE_NOOP("Screens", "Settings")), SettingsScreen, officer_only=True),
     ]

@@ -75,7 +75,7 @@ def take(out: Path, lang: str, work: Path) -> list[Path]:
     (folder / "kakunin.csv").write_text(FAKE_ROSTER, encoding="utf-8")
     for key in window.screen_keys:
         window.open_screen(key)
-        screen = window.screen(key)
+        screen: Any = window.screen_widget(key)
         _wait(app, lambda s=screen: not getattr(s, "busy", False))
         if key == "detections":
             _wait(app, lambda s=screen: s.table.rowCount() > 0, 15)
@@ -87,7 +87,7 @@ def take(out: Path, lang: str, work: Path) -> list[Path]:
             _wait(app, lambda s=screen: s.preview is not None and not s.busy)
         _wait(app, lambda: True, 0.3)
         files.append(_save(window, out, key, lang))
-    registers = window.screen("registers")
+    registers: Any = window.screen_widget("registers")
     window.open_screen("registers")
     registers.show_register("people")
     registers.select_row(0)

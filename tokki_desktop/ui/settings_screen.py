@@ -94,7 +94,7 @@ class SettingsScreen(QWidget):
         self.idle_minutes = QSpinBox()
         self.idle_minutes.setObjectName("idleMinutes")
         self.idle_minutes.setRange(1, 60)
-        self.idle_minutes.setValue(int(prefs.value("idle_minutes", 5)))
+        self.idle_minutes.setValue(int(str(prefs.value("idle_minutes", 5))))
         self.idle_minutes.setSuffix(self.tr(" min"))
         self.idle_minutes.valueChanged.connect(self._set_idle_minutes)
         self.language = QComboBox()

@@ -274,16 +274,16 @@ class SetupWizard(QDialog):
             return
         from tokki_desktop.session import create_ledger
 
-        args = {
-            "client": self.client_edit.text().strip(), "contract": self.contract_edit.text().strip(),
-            "contractor": self.contractor_edit.text().strip(), "officer_login": self.login_edit.text().strip(),
-            "officer_name": self.name_edit.text().strip(), "passphrase": self.pass_edit.text(),
-        }
+        client, contract = self.client_edit.text().strip(), self.contract_edit.text().strip()
+        contractor, login = self.contractor_edit.text().strip(), self.login_edit.text().strip()
+        name, passphrase = self.name_edit.text().strip(), self.pass_edit.text()
         data_dir, clock = self._data_dir, self._clock
         self._busy = True
         self._recheck()
         self.problem.setText(self.tr("Creating the ledger…"))
-        self._runner.run_task(lambda: create_ledger(data_dir, clock=clock, **args), self._created,
+        self._runner.run_task(lambda: create_ledger(data_dir, client=client, contract=contract, contractor=contractor,
+                                                    officer_login=login, officer_name=name,
+                                                    passphrase=passphrase, clock=clock), self._created,
                               what=self.tr("creating the ledger"))
 
     def _created(self, result: Any, error: BaseException | None) -> None:

@@ -67,8 +67,8 @@ class MonitorTray(QObject):
         self.icon.messageClicked.connect(self.show_detections)
         self.last_message = ""
         self.status_text = ""
-        bridge.state.connect(self.show_state)
-        bridge.event.connect(self.notify)
+        bridge.monitor_state.connect(self.show_state)
+        bridge.monitor_event.connect(self.notify)
         self.show_state(bridge.last_state)
         if QSystemTrayIcon.isSystemTrayAvailable():
             self.icon.show()
