@@ -239,7 +239,7 @@ def test_a_second_monitor_for_the_same_ledger_is_refused(officer_session, downlo
 
 
 def test_watch_list_changes_reach_a_running_monitor(officer_session, tmp_path: Path) -> None:
-    mon, got = start_monitor(officer_session)
+    mon, _ = start_monitor(officer_session)
     try:
         later = tmp_path / "Later"
         later.mkdir()

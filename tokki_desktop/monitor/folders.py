@@ -292,6 +292,7 @@ class FolderWatcher:
                 self._queued -= 1
 
     def _work(self, root: WatchRoot, path: str) -> None:
+        again_now = False
         try:
             try:
                 st = os.stat(path)
@@ -308,7 +309,15 @@ class FolderWatcher:
                 # No path in the log: file names can name people.
                 log_bug(log, "scanning a file in a watched place failed", exc)
                 return
-            if verdict:
+            try:
+                after = os.stat(path)
+            except OSError:
+                # Gone while being read (a medium pulled out, say): the verdict may be of
+                # nothing. Not indexed, so it is scanned when it is back.
+                return
+            if (after.st_size, after.st_mtime_ns) != (st.st_size, st.st_mtime_ns):
+                again_now = True  # changed while being read: scan the final contents too
+            elif verdict:
                 self.index.put(key, st.st_size, st.st_mtime_ns, verdict)
         finally:
             self._slots.release()
@@ -316,6 +325,8 @@ class FolderWatcher:
                 self._in_flight.discard(path)
                 self._queued -= 1
                 again = self._again.pop(path, None)
+                if again is None and again_now:
+                    again = root
                 self._idle.notify_all()
             if again is not None:
                 self.hint(again, path, writing=None)
