@@ -6,7 +6,13 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from tests.monitor.helpers import FAST, open_detections, start_monitor, wait_for, write_roster
+from tests.monitor.helpers import (
+    FAST,
+    open_detections,
+    start_monitor,
+    wait_for,
+    write_roster,
+)
 from tokki_desktop.monitor import events as ev
 from tokki_desktop.monitor.media import (
     LinuxMediaSource,
