@@ -206,3 +206,17 @@ def test_excel_rich_text_and_furigana_in_shared_strings(corpus, tmp_path: Path) 
     res = scan_file(dst)
     assert res.verdict == PERSONAL_DATA and res.records == 1
     assert res.findings == {"name": 1, "address": 1, "phone": 1}
+
+
+@pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="RLIMIT_DATA cap is Linux-only")
+def test_memory_cap_in_worker_processes(tmp_path: Path) -> None:
+    from tokki_desktop.scanner import scan_paths
+
+    big = tmp_path / "big.txt"
+    big.write_bytes(("〒184-0004 東京都小金井市本町2丁目3番4号 山田 太郎 様\n" * 400_000).encode("utf-8"))  # ~30 MB
+    small = tmp_path / "small.txt"
+    small.write_text("山田 太郎 様 〒184-0004 東京都小金井市本町2丁目3番4号\n", "utf-8")
+    tight = ScanLimits(max_memory_bytes=24 * 1024 * 1024)
+    got = {Path(r.path).name: r for r in scan_paths([big, small], jobs=2, limits=tight)}
+    assert got["big.txt"].verdict == UNREADABLE and "メモリ" in got["big.txt"].reason
+    assert got["small.txt"].verdict == PERSONAL_DATA  # the scan goes on

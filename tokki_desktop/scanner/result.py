@@ -45,6 +45,9 @@ class ScanLimits:
     max_ratio: float = 200.0
     max_depth: int = 3
     max_members: int = 10_000
+    # Memory one file may take in a worker process of scan_paths (Linux: RLIMIT_DATA above the
+    # interpreter's own use); over it the file is unreadable and the scan goes on.
+    max_memory_bytes: int = 512 * 1024 * 1024
     # Text handed to the detectors per file; beyond this the rest is not read (said in reason).
     max_text_chars: int = 400 * 1024 * 1024
 

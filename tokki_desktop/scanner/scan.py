@@ -25,6 +25,7 @@ from tokki_desktop.scanner.verdict import judge, settle_unlabelled_my_numbers
 
 log = logging.getLogger(__name__)
 _NEWLINE = re.compile("\n")
+_OUT_OF_MEMORY = Unreadable("メモリの上限を超えるため読み切れませんでした。", "Ran out of memory (over the limit) while reading.")
 
 # Table rows are detected in slices so one huge sheet never becomes one huge string.
 _ROWS_PER_SLICE = 5_000
@@ -56,11 +57,20 @@ def scan_file(path: str | os.PathLike[str], *, fingerprints: FingerprintMatcher 
                 f"ファイルが大きすぎるため検査していません（上限{mb}MB）。",
                 f"File is larger than the limit ({mb} MB); not scanned."))
         with open(path, "rb") as fh:
-            data = fh.read(limits.max_file_bytes + 1)
+            # read(n) reserves n bytes at once: ask for the size seen, plus one byte to
+            # notice a file that grew past the cap since stat().
+            data = fh.read(min(size, limits.max_file_bytes) + 1)
+        if len(data) > limits.max_file_bytes:
+            mb = limits.max_file_bytes // (1024 * 1024)
+            return _problem_result(shown, "", len(data), t0, Unreadable(
+                f"ファイルが大きすぎるため検査していません（上限{mb}MB）。",
+                f"File is larger than the limit ({mb} MB); not scanned."))
     except OSError as exc:
         return _problem_result(shown, "", 0, t0, Unreadable(
             "ファイルを開けません（権限がないか、使用中です）。",
             f"The file cannot be opened ({type(exc).__name__})."))
+    except MemoryError:
+        return _problem_result(shown, "", 0, t0, _OUT_OF_MEMORY)
     return scan_bytes(data, shown, matcher=_as_matcher(fingerprints), limits=limits, started=t0)
 
 
@@ -83,8 +93,7 @@ def scan_bytes(data: bytes, shown: str, *, matcher: FingerprintMatcher | None = 
     except ScanProblem as problem:
         return _problem_result(shown, fmt, len(data), t0, problem, sha=sha)
     except MemoryError:
-        return _problem_result(shown, fmt, len(data), t0, Unreadable(
-            "メモリが足りず読み切れませんでした。", "Ran out of memory while reading."), sha=sha)
+        return _problem_result(shown, fmt, len(data), t0, _OUT_OF_MEMORY, sha=sha)
     except RecursionError:
         return _problem_result(shown, fmt, len(data), t0, Unreadable(
             "構造の入れ子が深すぎて読めません。", "Structure nested too deeply."), sha=sha)

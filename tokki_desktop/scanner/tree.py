@@ -9,7 +9,7 @@ from typing import Callable, Iterable, Iterator
 from tokki_desktop.scanner.fingerprints import FingerprintMatcher, FingerprintStore
 from tokki_desktop.scanner.index import ScanIndex, _sha256_of
 from tokki_desktop.scanner.result import ScanLimits, ScanResult, UNREADABLE
-from tokki_desktop.scanner.scan import _as_matcher, scan_file
+from tokki_desktop.scanner.scan import _OUT_OF_MEMORY, _as_matcher, scan_file
 
 _worker_state: dict[str, object] = {}
 
@@ -48,11 +48,45 @@ def iter_files(paths: Iterable[str | os.PathLike[str]]) -> Iterator[tuple[str, o
 def _init_worker(matcher: FingerprintMatcher | None, limits: ScanLimits) -> None:
     _worker_state["matcher"] = matcher
     _worker_state["limits"] = limits
+    # Load what the detectors load lazily before the cap counts it as the file's memory.
+    from tokki_desktop.scanner import names, phone_plan, prefilter
+
+    prefilter.families_present("")
+    phone_plan.is_valid_jp("0312345678")
+    names.surnames()
+    names.given_names()
+    cap_memory(limits.max_memory_bytes)
+
+
+def cap_memory(extra: int) -> bool:
+    """Limit this process's data segment to what it uses now plus ``extra`` bytes (Linux).
+
+    A file that needs more then fails with MemoryError inside the scan, which makes it
+    ``unreadable`` instead of swapping the terminal to a halt. Only for worker processes:
+    the limit applies to the whole process. Returns False where it cannot be set.
+    """
+    try:
+        import resource
+
+        with open("/proc/self/status", encoding="ascii") as fh:
+            data_kb = next(int(line.split()[1]) for line in fh if line.startswith("VmData:"))
+        limit = data_kb * 1024 + extra
+        _soft, hard = resource.getrlimit(resource.RLIMIT_DATA)
+        if hard != resource.RLIM_INFINITY:
+            limit = min(limit, hard)
+        resource.setrlimit(resource.RLIMIT_DATA, (limit, hard))
+        return True
+    except (ImportError, OSError, StopIteration, ValueError):
+        return False
 
 
 def _work(path: str) -> ScanResult:
-    return scan_file(path, fingerprints=_worker_state.get("matcher"),  # type: ignore[arg-type]
-                     limits=_worker_state.get("limits"))  # type: ignore[arg-type]
+    try:
+        return scan_file(path, fingerprints=_worker_state.get("matcher"),  # type: ignore[arg-type]
+                         limits=_worker_state.get("limits"))  # type: ignore[arg-type]
+    except MemoryError:
+        # Raised outside the scan proper (the memory cap hit while a result was being made).
+        return ScanResult(path, UNREADABLE, reason=_OUT_OF_MEMORY.ja, reason_en=_OUT_OF_MEMORY.en)
 
 
 def scan_paths(paths: Iterable[str | os.PathLike[str]], *, jobs: int = 1, index: ScanIndex | None = None,
