@@ -254,3 +254,19 @@ def test_watch_list_changes_reach_a_running_monitor(officer_session, tmp_path: P
         assert len(open_detections(officer_session)) == 1
     finally:
         mon.stop()
+
+
+def test_the_ledger_folder_inside_a_watched_folder_is_not_scanned(officer_session) -> None:
+    # The data folder (ledger, spool, quarantine) lives inside the watched folder here.
+    home = Path(officer_session.data_dir).parent
+    settings.add_folder(officer_session, home, "Home")
+    mon, _ = start_monitor(officer_session)
+    try:
+        write_roster(home / "roster.csv")
+        assert wait_for(lambda: open_detections(officer_session))
+        assert mon.wait_idle(10)
+    finally:
+        mon.stop()
+    paths = [r["path"] for r in officer_session.ledger.read("SELECT path FROM monitor_detections")]
+    assert paths == [str(home / "roster.csv")]
+    assert not any(k.split(":", 2)[2].startswith("ledger") for k in mon.index.keys_with_prefix("folder:"))

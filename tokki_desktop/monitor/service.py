@@ -117,7 +117,9 @@ class Monitor:
                                        overflow=self._overflow),
             workers=self.options.workers, quiet=self.options.quiet,
             reconcile_every=self.options.reconcile_every, health_every=self.options.health_every,
-            ignore=(str(data_dir.resolve()) + os.sep,),
+            # The product's own folder (ledger, spool, quarantine) is never scanned, in
+            # either spelling of its path (through a symbolic link or not).
+            ignore=tuple({str(data_dir.resolve()) + os.sep, os.path.abspath(data_dir) + os.sep}),
         )
         self.media = MediaWatcher(media or system_media_source(), self._medium_arrived, self._medium_removed,
                                   interval=self.options.media_interval)
