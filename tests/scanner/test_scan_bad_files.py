@@ -220,3 +220,16 @@ def test_memory_cap_in_worker_processes(tmp_path: Path) -> None:
     got = {Path(r.path).name: r for r in scan_paths([big, small], jobs=2, limits=tight)}
     assert got["big.txt"].verdict == UNREADABLE and "メモリ" in got["big.txt"].reason
     assert got["small.txt"].verdict == PERSONAL_DATA  # the scan goes on
+
+
+def test_files_embedded_in_office_documents_are_scanned(corpus, tmp_path: Path) -> None:
+    root, _ = corpus
+    src = zipfile.ZipFile(root / "neg/minutes.docx")
+    members = {n: src.read(n) for n in src.namelist()}
+    members["word/embeddings/Microsoft_Excel_Worksheet.xlsx"] = (root / "pos/roster_basic.xlsx").read_bytes()
+    dst = tmp_path / "minutes_with_table.docx"
+    dst.write_bytes(_zip(members))
+    res = scan_file(dst)
+    assert res.verdict == PERSONAL_DATA and res.format == "docx"
+    assert res.members[0].path.endswith("minutes_with_table.docx!word/embeddings/Microsoft_Excel_Worksheet.xlsx")
+    assert res.members[0].records == 30

@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
-from tokki_desktop.scanner.extract import Encrypted, Parts, ScanContext, Skipped, Unreadable
+import zipfile
+
+from tokki_desktop.scanner.extract import Encrypted, MemberPart, Parts, ScanContext, Skipped, Unreadable
 from tokki_desktop.scanner.extract import archive, legacy_office, mail, office_xml, pdf, plain_text
 from tokki_desktop.scanner.extract.zipparts import open_zip
 from tokki_desktop.scanner.sniff import ooxml_kind, sniff
+
+
+def _with_embedded(parts: Parts, zf: zipfile.ZipFile, ctx: ScanContext) -> Parts:
+    yield from parts
+    yield from office_xml.embedded_files(zf, ctx)
 
 
 def open_parts(data: bytes, name: str, ctx: ScanContext) -> tuple[str, Parts]:
@@ -16,11 +23,11 @@ def open_parts(data: bytes, name: str, ctx: ScanContext) -> tuple[str, Parts]:
         fmt = ooxml_kind(zf)
         if fmt == "xlsx":
             ext = name.rsplit(".", 1)[-1].lower()
-            return ("xlsm" if ext == "xlsm" else "xlsx"), office_xml.extract_xlsx(zf, ctx)
+            return ("xlsm" if ext == "xlsm" else "xlsx"), _with_embedded(office_xml.extract_xlsx(zf, ctx), zf, ctx)
         if fmt == "docx":
-            return "docx", office_xml.extract_docx(zf, ctx)
+            return "docx", _with_embedded(office_xml.extract_docx(zf, ctx), zf, ctx)
         if fmt == "pptx":
-            return "pptx", office_xml.extract_pptx(zf, ctx)
+            return "pptx", _with_embedded(office_xml.extract_pptx(zf, ctx), zf, ctx)
         return "zip", archive.extract_zip(zf, ctx)
     if kind == "ole":
         ole = legacy_office.open_ole(data)
@@ -38,6 +45,10 @@ def open_parts(data: bytes, name: str, ctx: ScanContext) -> tuple[str, Parts]:
                                 "Password-protected legacy PowerPoint file.")
             raise Unreadable("旧形式のPowerPoint（.ppt）の本文は読めません。目視で確認してください。",
                              "Legacy PowerPoint (.ppt) text is not read; check it by eye.")
+        if ole.exists("Package"):
+            # An Office file embedded as an OLE object keeps the file itself in "Package".
+            data_ = ole.openstream("Package").read()
+            return "ole", iter([MemberPart("Package", data_, size=len(data_))])
         raise Unreadable("種類の分からないOffice（旧形式）ファイルです。", "Unknown OLE compound file.")
     if kind == "pdf":
         return "pdf", pdf.extract_pdf(data, ctx)

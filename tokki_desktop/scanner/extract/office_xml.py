@@ -11,8 +11,10 @@ import html
 import re
 import zipfile
 
-from tokki_desktop.scanner.extract import Parts, ScanContext, TablePart, TextPart, Unreadable
-from tokki_desktop.scanner.extract.zipparts import read_xml_part
+from tokki_desktop.scanner.extract import (
+    MemberPart, Parts, ScanContext, ScanProblem, TablePart, TextPart, Unreadable,
+)
+from tokki_desktop.scanner.extract.zipparts import read_member, read_xml_part
 from tokki_desktop.scanner.tables import find_header
 
 _SI = re.compile(rb"<si>(.*?)</si>|<si/>", re.S)
@@ -46,6 +48,23 @@ def _col_index(letters: bytes) -> int:
     for ch in letters:
         n = n * 26 + (ch - 64)
     return n - 1
+
+
+def embedded_files(zf: zipfile.ZipFile, ctx: ScanContext) -> Parts:
+    """Files embedded in an Office document (an Excel table pasted into Word…), scanned too."""
+    for info in zf.infolist():
+        name = info.filename
+        if "/embeddings/" not in name or info.is_dir():
+            continue
+        if ctx.depth >= ctx.limits.max_depth:
+            yield MemberPart(name, None, Unreadable(
+                f"埋め込みファイルの入れ子が深すぎます（{ctx.limits.max_depth}段まで）。",
+                f"Embedded files nested deeper than {ctx.limits.max_depth} levels."), size=info.file_size)
+            continue
+        try:
+            yield MemberPart(name, read_member(zf, info, ctx), size=info.file_size)
+        except ScanProblem as problem:
+            yield MemberPart(name, None, problem, size=info.file_size)
 
 
 def extract_xlsx(zf: zipfile.ZipFile, ctx: ScanContext) -> Parts:
