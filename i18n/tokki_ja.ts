@@ -36,11 +36,11 @@
         <translation>ログイン名を入力してください。</translation>
     </message>
     <message>
-        <source>Login names use only letters, digits, &apos;.&apos;, &apos;_&apos; and &apos;-&apos;.</source>
+        <source>Login names use only letters, digits, '.', '_' and '-'.</source>
         <translation>ログイン名には英数字と「.」「_」「-」だけが使えます。</translation>
     </message>
     <message>
-        <source>Type the person&apos;s name.</source>
+        <source>Type the person's name.</source>
         <translation>氏名を入力してください。</translation>
     </message>
     <message>
@@ -95,7 +95,7 @@
         <translation>不承認を記録(&amp;F)</translation>
     </message>
     <message>
-        <source>A responsible officer records the client&apos;s decision.</source>
+        <source>A responsible officer records the client's decision.</source>
         <translation>委託者の決定は取扱責任者が記録します。</translation>
     </message>
     <message>
@@ -217,7 +217,7 @@
         <translation>監査記録の検証</translation>
     </message>
     <message>
-        <source>✔ The chain is intact: %1 records, up to No. %2; the file&apos;s pages are sound.</source>
+        <source>✔ The chain is intact: %1 records, up to No. %2; the file's pages are sound.</source>
         <translation>✔ 改ざんはありません: %1 件（番号 %2 まで）。台帳ファイルにも破損はありません。</translation>
     </message>
     <message>
@@ -475,7 +475,7 @@
         <translation>個人番号</translation>
     </message>
     <message>
-        <source>driver&apos;s licence no.</source>
+        <source>driver's licence no.</source>
         <translation>運転免許証番号</translation>
     </message>
     <message>
@@ -980,6 +980,10 @@
         <translation>すべて</translation>
     </message>
     <message>
+        <source>Reading…</source>
+        <translation>読み込んでいます…</translation>
+    </message>
+    <message>
         <source>%1 records</source>
         <translation>%1 件</translation>
     </message>
@@ -1053,7 +1057,7 @@
         <translation>委託者の承諾を得ていない媒体に個人情報があります（第6条）。</translation>
     </message>
     <message>
-        <source>Stop using the medium for personal data until the client&apos;s consent is recorded. Tell your officer.</source>
+        <source>Stop using the medium for personal data until the client's consent is recorded. Tell your officer.</source>
         <translation>委託者の承諾が記録されるまで、この媒体に個人情報を記録しないでください。取扱責任者に知らせてください。</translation>
     </message>
     <message>
@@ -1218,11 +1222,11 @@
         <translation>例: 小金井市</translation>
     </message>
     <message>
-        <source>the contract&apos;s title, as on the contract</source>
+        <source>the contract's title, as on the contract</source>
         <translation>契約書に記載の件名</translation>
     </message>
     <message>
-        <source>your company&apos;s name</source>
+        <source>your company's name</source>
         <translation>貴社の商号又は名称</translation>
     </message>
     <message>
@@ -1282,7 +1286,7 @@
         <translation>%1を入力してください。</translation>
     </message>
     <message>
-        <source>Login names use only letters, digits, &apos;.&apos;, &apos;_&apos; and &apos;-&apos;.</source>
+        <source>Login names use only letters, digits, '.', '_' and '-'.</source>
         <translation>ログイン名には英数字と「.」「_」「-」だけが使えます。</translation>
     </message>
     <message>

@@ -44,6 +44,7 @@ def test_finding_opens_its_record_in_the_registers(qtbot, desktop) -> None:
     registers = window.current_screen()
     assert registers.objectName() == "registersScreen"
     assert registers.spec.kind == "contracts"
+    qtbot.waitUntil(lambda: registers.selected_record() is not None, timeout=10000)
     assert registers.selected_record()["id"] == 1
 
 

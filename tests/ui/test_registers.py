@@ -15,6 +15,11 @@ def _registers(qtbot, desktop, who=OFFICER):
     return window, window.screen_widget("registers")
 
 
+def _wait(qtbot, screen) -> None:  # noqa: ANN001
+    """The rows are read in the background: wait until they are in."""
+    qtbot.waitUntil(lambda: not screen.busy, timeout=10000)
+
+
 def _save_button(editor):
     return editor.buttons.button(QDialogButtonBox.StandardButton.Save)
 
@@ -24,6 +29,7 @@ def test_officer_adds_a_person_typing_a_wareki_date(qtbot, desktop) -> None:
 
     window, screen = _registers(qtbot, desktop)
     screen.show_register("people")
+    _wait(qtbot, screen)
     before = screen.model.rowCount()
     editor = screen.add_record()
     assert editor.inputs["contract_id"].raw() == 1  # the only contract is preselected
@@ -36,7 +42,8 @@ def test_officer_adds_a_person_typing_a_wareki_date(qtbot, desktop) -> None:
     assert _save_button(editor).isEnabled()
     with qtbot.waitSignal(editor.accepted, timeout=15000):
         _save_button(editor).click()
-    assert screen.model.rowCount() == before + 1
+    qtbot.waitUntil(lambda: screen.model.rowCount() == before + 1 and screen.selected_record() is not None,
+                    timeout=10000)
     record = screen.selected_record()
     assert record["name"] == "山田 花子" and record["started_on"] == "2026-04-01"
     stored = repository.get(window.session, "people", record["id"])
@@ -49,6 +56,7 @@ def test_officer_adds_a_person_typing_a_wareki_date(qtbot, desktop) -> None:
 def test_bad_date_is_refused_in_place_and_nothing_is_written(qtbot, desktop) -> None:
     _window, screen = _registers(qtbot, desktop)
     screen.show_register("people")
+    _wait(qtbot, screen)
     before = screen.model.rowCount()
     editor = screen.add_record()
     editor.inputs["name"].widget.setText("佐藤 一")
@@ -69,11 +77,13 @@ def test_bad_date_is_refused_in_place_and_nothing_is_written(qtbot, desktop) -> 
 def test_edit_then_history_shows_both_changes(qtbot, desktop) -> None:
     _window, screen = _registers(qtbot, desktop)
     screen.show_register("contracts")
+    _wait(qtbot, screen)
     screen.select_row(0)
     editor = screen.edit_selected()
     editor.inputs["purpose"].widget.setPlainText("住民税課税資料のデータ入力")
     with qtbot.waitSignal(editor.accepted, timeout=15000):
         _save_button(editor).click()
+    _wait(qtbot, screen)
     screen.select_row(0)
     history = screen.show_history()
     actions = [history.table.item(r, 3).text() for r in range(history.table.rowCount())]
@@ -89,13 +99,16 @@ def test_officer_closes_a_record_it_stays_visible_as_closed(qtbot, desktop) -> N
     window, screen = _registers(qtbot, desktop)
     pid = repository.add(window.session, "workplaces", _workplace())
     screen.show_register("workplaces")
+    _wait(qtbot, screen)
     screen.select_row(screen.model.row_of(pid))
     dialog = screen.close_selected()
     dialog.reason.setText("移転のため")
     with qtbot.waitSignal(dialog.accepted, timeout=15000):
         dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+    _wait(qtbot, screen)
     assert screen.model.row_of(pid) is None
     screen.show_closed.setChecked(True)
+    _wait(qtbot, screen)
     row = screen.model.row_of(pid)
     assert screen.model.data(screen.model.index(row, screen.model.columnCount() - 1)) == "終了"
 
@@ -116,9 +129,11 @@ def test_handler_sees_no_officer_buttons(qtbot, desktop) -> None:
     window, screen = _registers(qtbot, desktop, HANDLER)
     assert "users" in window.screen_keys
     screen.show_register("people")  # only officers add people
+    _wait(qtbot, screen)
     assert not screen.add_button.isVisibleTo(screen)
     assert not screen.close_button.isVisibleTo(screen)
     screen.show_register("workplaces")
+    _wait(qtbot, screen)
     assert screen.add_button.isVisibleTo(screen)
     assert not screen.close_button.isVisibleTo(screen)
     users = window.screen_widget("users")
@@ -133,6 +148,7 @@ def test_thousand_rows_are_paged_not_loaded_at_once(qtbot, desktop) -> None:
     for i in range(450):
         repository.add(window.session, "complaints", _complaint(i))
     screen.show_register("complaints")
+    _wait(qtbot, screen)
     model = screen.model
     assert model.rowCount() == 450
     pages_read = len(model._pages)
@@ -140,6 +156,7 @@ def test_thousand_rows_are_paged_not_loaded_at_once(qtbot, desktop) -> None:
     last = model.record_at(449)
     assert last is not None and len(model._pages) <= record_table.KEPT_PAGES
     model.sort(0, Qt.SortOrder.DescendingOrder)
+    _wait(qtbot, screen)
     assert model.record_at(0)["id"] == last["id"]
 
 
@@ -163,6 +180,7 @@ def test_search_box_filters_the_register(qtbot, desktop) -> None:
     for i in range(3):
         repository.add(window.session, "complaints", _complaint(i))
     screen.show_register("complaints")
+    _wait(qtbot, screen)
     assert screen.model.rowCount() == 3
     screen.search_edit.setText("問合せ 1")
     qtbot.waitUntil(lambda: screen.model.rowCount() == 1, timeout=3000)

@@ -172,6 +172,7 @@ def test_dialogs_and_lock_panel_are_in_japanese_too(qtbot, desktop) -> None:
     registers.show_register("people")
     opened = [registers.add_record()]
     registers.show_register("contracts")
+    qtbot.waitUntil(lambda: not registers.busy, timeout=10000)
     registers.select_row(0)
     opened.append(registers.show_history())
     opened.append(window.screen_widget("users").add_user())

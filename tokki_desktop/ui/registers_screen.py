@@ -47,6 +47,8 @@ class RegistersScreen(QWidget):
         self._refs = RefTitles(context.session)
         self.specs = list(SPECS.values())
         self.model: RecordTableModel | None = None
+        self._target: int | None = None  # a record to select once the rows are in
+        self._sized = False
 
         self.register_list = QListWidget()
         self.register_list.setObjectName("registerList")
@@ -157,16 +159,12 @@ class RegistersScreen(QWidget):
                 return
 
     def show_target(self, kind: str, record_id: int | None = None) -> None:
-        """Show register ``kind`` with record ``record_id`` selected (from the dashboard)."""
-        self.show_register(kind)
-        if record_id is None or self.model is None:
-            return
-        row = self.model.row_of(int(record_id))
-        if row is None and not self.show_closed.isChecked():
-            self.show_closed.setChecked(True)  # the evidence may be a closed record
-            row = self.model.row_of(int(record_id))
-        if row is not None:
-            self.select_row(row)
+        """Show register ``kind`` with record ``record_id`` selected once its rows are in."""
+        self._target = int(record_id) if record_id is not None else None
+        if self.model is not None and self.spec.kind == kind and not self.model.loading:
+            self._loaded()  # already on screen: select now
+        else:
+            self.show_register(kind)
 
     def select_row(self, row: int) -> None:
         """Select and scroll to ``row``."""
@@ -197,19 +195,23 @@ class RegistersScreen(QWidget):
         self.filter_label.setVisible(self._filter_field is not None)
         self.filter_box.setVisible(self._filter_field is not None)
         self.filter_box.blockSignals(False)
-        try:
-            self.model = RecordTableModel(self._context.session, spec, self._lang, self._refs)
-        except Exception as exc:  # noqa: BLE001 - a known error (or a bug) is shown, the screen stays
-            show_problem(self, exc, self._lang, "listing a register")
-            return
+        self.model = RecordTableModel(self._context.session, spec, self._lang, self._refs, self._context.runner)
+        self.model.loaded.connect(self._loaded)
+        self.model.failed.connect(lambda exc: show_problem(self, exc, self._lang, "listing a register"))
         self.table.setModel(self.model)
         self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
+        self._sized = False
         self._apply_filters()
 
     # -- filters ------------------------------------------------------------------------------
     def _filters_changed(self) -> None:
         if self.model is not None:
             self._apply_filters()
+
+    @property
+    def busy(self) -> bool:
+        """Whether the register's rows are being read."""
+        return self.model is not None and self.model.loading
 
     def _apply_filters(self) -> None:
         assert self.model is not None
@@ -218,10 +220,24 @@ class RegistersScreen(QWidget):
         self.model.filters = {field.name: chosen} if field is not None and chosen is not None else {}
         self.model.include_closed = self.show_closed.isChecked()
         self.model.search = self.search_edit.text().strip()
-        self.model.reload()
+        self.count_label.setText(self.tr("Reading…"))
+        self.model.reload(self._context.runner)
+
+    def _loaded(self) -> None:
+        assert self.model is not None
         self.count_label.setText(self.tr("%1 records").replace("%1", f"{self.model.rowCount():,}"))
-        for col in range(min(self.model.columnCount(), 8)):
-            self.table.resizeColumnToContents(col)
+        if not self._sized and self.model.rowCount():
+            self._sized = True  # widths from the first rows, once per register
+            for col in range(min(self.model.columnCount(), 8)):
+                self.table.resizeColumnToContents(col)
+        target, self._target = self._target, None
+        if target is not None:
+            row = self.model.row_of(target)
+            if row is not None:
+                self.select_row(row)
+            elif not self.show_closed.isChecked():
+                self._target = target  # the record may be a closed one: look there too
+                self.show_closed.setChecked(True)
 
     # -- actions -------------------------------------------------------------------------------
     def selected_record(self) -> dict[str, Any] | None:
@@ -258,11 +274,8 @@ class RegistersScreen(QWidget):
         self._refs = RefTitles(self._context.session)  # a title may have changed
         assert self.model is not None
         self.model.refs = self._refs
+        self._target = record_id
         self._apply_filters()
-        if record_id is not None:
-            row = self.model.row_of(record_id)
-            if row is not None:
-                self.select_row(row)
 
     def show_history(self) -> RecordHistoryDialog | None:
         """Open the selected record's history from the audit chain."""
