@@ -15,7 +15,7 @@ def _registers(qtbot, desktop, who=OFFICER):
     return window, window.screen_widget("registers")
 
 
-def _wait(qtbot, screen) -> None:  # noqa: ANN001
+def _wait(qtbot, screen) -> None:
     """The rows are read in the background: wait until they are in."""
     qtbot.waitUntil(lambda: not screen.busy, timeout=10000)
 
