@@ -11,6 +11,7 @@ app never reaches zero.
 
 from __future__ import annotations
 
+import ctypes
 import logging
 import sys
 
@@ -38,6 +39,10 @@ class ReferenceBallast(QObject):
     def __init__(self, parent: QObject | None = None, interval_ms: int = 100) -> None:
         super().__init__(parent)
         self._spare: list[object] = []
+        # The list must outlive interpreter shutdown: freeing it would drop the counts it
+        # props up below zero at exit (Python aborts, exit code 134). One extra reference,
+        # never released, keeps it (a one-off leak at exit, by design).
+        ctypes.pythonapi.Py_IncRef(ctypes.py_object(self._spare))
         self.top_up()
         self._timer = QTimer(self)
         self._timer.setInterval(interval_ms)
