@@ -107,3 +107,29 @@ def test_os_session_lock_locks_the_window(qtbot, desktop) -> None:
     assert not window.is_locked
     window.os_lock.screen_saver_active(True)  # what the session bus says on Win+L / lock screen
     assert window.is_locked and not window.workspace.isVisible()
+
+
+def test_damaged_key_file_is_explained_and_left_alone(qtbot, tmp_path) -> None:  # noqa: ANN001
+    from tokki_desktop.ui.desktop import Desktop
+
+    folder = tmp_path / "broken"
+    folder.mkdir()
+    (folder / "ledger.tokki").write_bytes(b"\x00" * 4096)
+    (folder / "ledger.keys").write_bytes(b"{not json")
+    before = _digest(folder)
+    app = Desktop(folder, lang="ja")
+    app.start()
+    try:
+        window = app.login_window
+        window.login_edit.setText("someone")
+        window.pass_edit.setText("some-passphrase")
+        window.submit()
+        qtbot.waitUntil(lambda: not window.busy, timeout=15000)
+        box = window.findChild(QMessageBox, "problemDialog")
+        assert box is not None and "鍵ファイル" in box.text() and "ledger.keys.bak" in box.text()
+        assert "Traceback" not in box.text()
+        assert _digest(folder) == before  # never repaired or recreated
+        box.close()
+    finally:
+        app.runner.wait(10000)
+        app.shut_down()
