@@ -809,6 +809,10 @@
         <translation>監視停止中</translation>
     </message>
     <message>
+        <source>Monitor: running in another process</source>
+        <translation>監視: 別のプロセスで実行中</translation>
+    </message>
+    <message>
         <source>Personal data found</source>
         <translation>個人情報を検知しました</translation>
     </message>

@@ -67,3 +67,18 @@ def test_handler_sees_explanation_but_no_resolve_buttons(qtbot, monitored_deskto
     assert inbox.buttons == {}
     assert not [b for b in inbox.findChildren(QPushButton) if b.objectName().startswith("resolve_")]
     assert "取扱責任者に知らせて" in inbox.details.toPlainText()
+
+
+def test_a_second_monitor_is_not_started_and_the_tray_says_why(qtbot, monitored_desktop, created_ledger) -> None:
+    from tokki_desktop.monitor.single import MonitorLock
+
+    other = MonitorLock(created_ledger[0])  # as if a monitor autostarted at sign-in held it
+    other.acquire()
+    try:
+        window = log_in(qtbot, monitored_desktop, OFFICER)
+        qtbot.waitUntil(lambda: monitored_desktop.runner.idle(), timeout=15000)
+        assert monitored_desktop.monitor is None
+        assert "別のプロセス" in monitored_desktop.tray.status_text
+        assert window.isVisible()
+    finally:
+        other.release()

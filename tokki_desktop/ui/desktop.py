@@ -16,6 +16,7 @@ from PySide6.QtCore import QObject, QSettings, Signal
 from PySide6.QtWidgets import QWidget
 
 from tokki_desktop.clock import Clock
+from tokki_desktop.errors import KnownError
 from tokki_desktop.paths import LedgerFiles
 from tokki_desktop.ui.contract_line import contract_line
 from tokki_desktop.ui.idle_lock import DEFAULT_IDLE_SECONDS
@@ -173,6 +174,11 @@ class Desktop(QObject):
         session = self.session
 
         def start() -> Any:
+            # What a monitor spooled while nobody could write (or before a crash) goes into
+            # the ledger first, so the inbox is complete even when another process monitors.
+            from tokki_desktop.monitor.service import import_pending
+
+            import_pending(session)
             monitor = self._monitor_factory(session)  # type: ignore[misc]
             monitor.start()
             return monitor
@@ -181,6 +187,13 @@ class Desktop(QObject):
                              ask_before_close=False)
 
     def _monitor_started(self, monitor: Any, error: BaseException | None) -> None:
+        if isinstance(error, KnownError):
+            # e.g. another monitor (autostarted at sign-in) already watches this ledger: it
+            # records detections in the ledger, which the inbox reads on its own.
+            if self.tray is not None:
+                self.tray.show_elsewhere(error.message(self.lang))
+            log.info("monitor not started here: %s", type(error).__name__)
+            return
         if error is not None:
             # The app works without it; the tray says "stopped" and the log says why.
             log_bug(error, "starting the monitor")

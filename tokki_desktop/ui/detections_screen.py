@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -171,6 +171,12 @@ class DetectionsScreen(QWidget):
         layout.addWidget(split, 1)
         bridge = getattr(context, "monitor_bridge", None)
         self._open_seen: int | None = None
+        # A monitor in another process writes to the ledger without telling this window:
+        # look again now and then while the inbox is on screen.
+        self._poll = QTimer(self)
+        self._poll.setInterval(15_000)
+        self._poll.timeout.connect(lambda: self.isVisible() and not self._busy and self.refresh())
+        self._poll.start()
         if bridge is not None:
             bridge.monitor_event.connect(self._monitor_event)
             bridge.monitor_state.connect(self._monitor_state)

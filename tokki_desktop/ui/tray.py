@@ -91,6 +91,13 @@ class MonitorTray(QObject):
         self.icon.setToolTip("Tokki Desktop — " + text)
         self.icon.setIcon(state_icon(phase))
 
+    def show_elsewhere(self, why: str) -> None:
+        """This window runs no monitor because another one already does (say why)."""
+        self.status_text = self.tr("Monitor: running in another process")
+        self.status_action.setText(self.status_text)
+        self.icon.setToolTip("Tokki Desktop — " + self.status_text + "\n" + why)
+        self.icon.setIcon(state_icon("watching"))
+
     def notify(self, event: Any) -> None:
         """A desktop notification for a detection or an unregistered medium."""
         if event.kind not in ("detection", "unregistered_medium"):
