@@ -109,7 +109,7 @@ def test_os_session_lock_locks_the_window(qtbot, desktop) -> None:
     assert window.is_locked and not window.workspace.isVisible()
 
 
-def test_damaged_key_file_is_explained_and_left_alone(qtbot, tmp_path) -> None:  # noqa: ANN001
+def test_damaged_key_file_is_explained_and_left_alone(qtbot, tmp_path) -> None:
     from tokki_desktop.ui.desktop import Desktop
 
     folder = tmp_path / "broken"

@@ -175,7 +175,7 @@ class DetectionsScreen(QWidget):
         # look again now and then while the inbox is on screen.
         self._poll = QTimer(self)
         self._poll.setInterval(15_000)
-        self._poll.timeout.connect(lambda: self.isVisible() and not self._busy and self.refresh())
+        self._poll.timeout.connect(self._poll_ledger)
         self._poll.start()
         if bridge is not None:
             bridge.monitor_event.connect(self._monitor_event)
@@ -189,6 +189,10 @@ class DetectionsScreen(QWidget):
 
     def _monitor_event(self, event: Any) -> None:
         if event.kind in ("detection", "quarantined", "unregistered_medium"):
+            self.refresh()
+
+    def _poll_ledger(self) -> None:
+        if self.isVisible() and not self._busy:
             self.refresh()
 
     def _monitor_state(self, state: Any) -> None:
