@@ -17,7 +17,7 @@ from pathlib import Path
 
 from tokki_desktop.scanner.result import ScanLimits, ScanResult
 
-SCANNER_VERSION = "1"
+SCANNER_VERSION = "2"  # bump when verdicts or the stored row format change
 
 
 class IndexEntry(NamedTuple):
@@ -69,7 +69,7 @@ class ScanIndex:
         with self._lock:
             e = self._entries.get(path)
         if e is not None and e.config == self.config and e.size == size and e.mtime_ns == mtime_ns:
-            return ScanResult.from_json(json.loads(e.result_json))
+            return ScanResult.from_row(json.loads(e.result_json))
         return None
 
     def lookup_content(self, path: str, sha256: str) -> ScanResult | None:
@@ -78,13 +78,13 @@ class ScanIndex:
             raw = self._by_sha.get((self.config, sha256))
         if raw is None:
             return None
-        res = ScanResult.from_json(json.loads(raw))
+        res = ScanResult.from_row(json.loads(raw))
         _rename(res, res.path, path)
         return res
 
     def store(self, path: str, size: int, mtime_ns: int, result: ScanResult) -> None:
         """Remember a verdict (written at the next :meth:`flush`)."""
-        raw = json.dumps(result.to_json(with_members=True), ensure_ascii=False)
+        raw = json.dumps(result.to_row(), ensure_ascii=False)
         with self._lock:
             self._entries[path] = IndexEntry(size, mtime_ns, result.sha256, raw, self.config)
             if result.sha256:
