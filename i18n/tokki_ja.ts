@@ -822,6 +822,41 @@
     </message>
 </context>
 <context>
+    <name>PassphraseDialog</name>
+    <message>
+        <source>New passphrase for %1</source>
+        <translation>%1 さんの新しいパスフレーズ</translation>
+    </message>
+    <message>
+        <source>&amp;New passphrase</source>
+        <translation>新しいパスフレーズ(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Re&amp;peat passphrase</source>
+        <translation>パスフレーズ（確認）(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Set</source>
+        <translation>設定(&amp;S)</translation>
+    </message>
+    <message>
+        <source>The passphrase needs at least 8 characters.</source>
+        <translation>パスフレーズは8文字以上にしてください。</translation>
+    </message>
+    <message>
+        <source>The two passphrases differ.</source>
+        <translation>2つのパスフレーズが一致しません。</translation>
+    </message>
+    <message>
+        <source>Setting…</source>
+        <translation>設定しています…</translation>
+    </message>
+    <message>
+        <source>setting a passphrase</source>
+        <translation>パスフレーズの設定</translation>
+    </message>
+</context>
+<context>
     <name>Problems</name>
     <message>
         <source>Tokki Desktop</source>
@@ -1403,6 +1438,30 @@
     <message>
         <source>&amp;Add a user…</source>
         <translation>利用者を追加(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Change &amp;my passphrase…</source>
+        <translation>自分のパスフレーズを変更(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>&amp;Reset passphrase…</source>
+        <translation>パスフレーズを再設定(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>&amp;Disable user</source>
+        <translation>利用者を無効にする(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Passphrase changed.</source>
+        <translation>パスフレーズを変更しました。</translation>
+    </message>
+    <message>
+        <source>You cannot disable yourself.</source>
+        <translation>自分自身は無効にできません。</translation>
+    </message>
+    <message>
+        <source>User disabled.</source>
+        <translation>利用者を無効にしました。</translation>
     </message>
 </context>
 </TS>

@@ -133,3 +133,33 @@ def test_damaged_key_file_is_explained_and_left_alone(qtbot, tmp_path) -> None:
     finally:
         app.runner.wait(10000)
         app.shut_down()
+
+
+def test_change_own_passphrase_then_log_in_with_it(qtbot, desktop) -> None:
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    window = log_in(qtbot, desktop, HANDLER)
+    window.open_screen("users")
+    users = window.screen_widget("users")
+    assert not users.reset_button.isVisibleTo(users) and not users.disable_button.isVisibleTo(users)
+    dialog = users.change_own_passphrase()
+    dialog.pass_edit.setText("new-handler-pass")
+    dialog.repeat_edit.setText("new-handler-pass")
+    with qtbot.waitSignal(dialog.accepted, timeout=15000):
+        dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+    window.lock_panel.logout_requested.emit()
+    again = log_in(qtbot, desktop, (HANDLER[0], HANDLER[1], "new-handler-pass"))
+    assert again.session.user.login == HANDLER[0]
+
+
+def test_officer_disables_a_user(qtbot, desktop) -> None:
+    window = log_in(qtbot, desktop, OFFICER)
+    window.open_screen("users")
+    users = window.screen_widget("users")
+    row = next(r for r in range(users.table.rowCount()) if users.table.item(r, 0).text() == HANDLER[0])
+    users.table.selectRow(row)
+    users.disable_selected()
+    assert HANDLER[0] not in [users.table.item(r, 0).text() for r in range(users.table.rowCount())]
+    users.table.selectRow(0)
+    users.disable_selected()  # the officer themself: refused in place
+    assert "自分" in users.status.text()
