@@ -2,7 +2,19 @@
 
 Plain callbacks, no Qt: a GUI wraps :meth:`Monitor.subscribe` in a ``QObject`` whose
 signals are emitted from these callbacks (queued to the GUI thread). Callbacks run on the
-monitor's threads and must return quickly.
+monitor's threads and must return quickly. For example (in the GUI package)::
+
+    class MonitorSignals(QObject):
+        event = Signal(object)   # MonitorEvent
+        state = Signal(object)   # MonitorState
+
+        def __init__(self, monitor):
+            super().__init__()
+            self._unsubscribe = monitor.subscribe(self.event.emit, self.state.emit)
+
+A new subscriber is told the last state at once. Event kinds: ``detection``,
+``unregistered_medium``, ``medium_arrived``, ``medium_removed``, ``medium_scanned``,
+``place_missing``, ``place_back``, ``quarantined``, ``events_dropped``.
 """
 
 from __future__ import annotations
