@@ -17,7 +17,7 @@ from pathlib import Path
 
 from tokki_desktop.scanner.result import ScanLimits, ScanResult
 
-SCANNER_VERSION = "2"  # bump when verdicts or the stored row format change
+SCANNER_VERSION = "3"  # bump when verdicts or the stored row format change
 
 
 class IndexEntry(NamedTuple):
@@ -44,13 +44,14 @@ class ScanIndex:
             " sha256 TEXT, config TEXT, result TEXT)")
         # Every entry is loaded; those of another configuration simply never match.
         self._entries: dict[str, IndexEntry] = {}
-        self._by_sha: dict[tuple[str, str], str] = {}
+        self._by_sha: dict[tuple[str, str], tuple[str, int, str]] = {}
+        self._decoded: dict[str, list] = {}
         cur = self._conn.execute("SELECT path, size, mtime_ns, sha256, result, config FROM entries")
         for row in cur:
             e = IndexEntry._make(row[1:])
             self._entries[row[0]] = e
             if e.sha256:
-                self._by_sha.setdefault((e.config, e.sha256), e.result_json)
+                self._by_sha.setdefault((e.config, e.sha256), (row[0], e.size, e.result_json))
         self._pending: list[tuple[str, int, int, str, str, str]] = []
 
     def set_config(self, config: str) -> None:
@@ -69,26 +70,42 @@ class ScanIndex:
         with self._lock:
             e = self._entries.get(path)
         if e is not None and e.config == self.config and e.size == size and e.mtime_ns == mtime_ns:
-            return ScanResult.from_row(json.loads(e.result_json))
+            return self._result(e.result_json, path, size, e.sha256)
         return None
+
+    def _result(self, raw: str, path: str, size: int, sha256: str) -> ScanResult:
+        # Stored rows leave out what differs from file to file (path, size, hash, time), so
+        # most files of a tree share a few rows: each distinct row is decoded once.
+        row = self._decoded.get(raw)
+        if row is None:
+            row = json.loads(raw)
+            if len(self._decoded) < 50_000:
+                self._decoded[raw] = row
+        res = ScanResult.from_row(row)
+        res.path, res.bytes, res.sha256, res.ms = path, size, sha256, 0.0
+        res.findings, res.examples = dict(res.findings), list(res.examples)
+        return res
 
     def lookup_content(self, path: str, sha256: str) -> ScanResult | None:
         """The stored verdict of identical content (touched or copied files)."""
         with self._lock:
-            raw = self._by_sha.get((self.config, sha256))
-        if raw is None:
+            found = self._by_sha.get((self.config, sha256))
+        if found is None:
             return None
-        res = ScanResult.from_row(json.loads(raw))
-        _rename(res, res.path, path)
+        old_path, size, raw = found
+        res = self._result(raw, old_path, size, sha256)
+        _rename(res, old_path, path)
         return res
 
     def store(self, path: str, size: int, mtime_ns: int, result: ScanResult) -> None:
         """Remember a verdict (written at the next :meth:`flush`)."""
-        raw = json.dumps(result.to_row(), ensure_ascii=False)
+        row = result.to_row()
+        row[0], row[6], row[7], row[11] = "", 0, 0.0, ""  # path, bytes, ms, sha256: kept per entry
+        raw = json.dumps(row, ensure_ascii=False)
         with self._lock:
             self._entries[path] = IndexEntry(size, mtime_ns, result.sha256, raw, self.config)
             if result.sha256:
-                self._by_sha[(self.config, result.sha256)] = raw
+                self._by_sha[(self.config, result.sha256)] = (path, size, raw)
             self._pending.append((path, size, mtime_ns, result.sha256, self.config, raw))
             flush = len(self._pending) >= 2000
         if flush:
