@@ -81,6 +81,7 @@ def take(out: Path, lang: str, work: Path) -> list[Path]:
             _wait(app, lambda s=screen: s.table.rowCount() > 0, 15)
         if key == "registers":
             screen.show_register("people")
+            _wait(app, lambda s=screen: not s.busy)
         if key == "forms":
             screen.choose("pledge_handler")
             screen.make_preview()
@@ -90,6 +91,7 @@ def take(out: Path, lang: str, work: Path) -> list[Path]:
     registers: Any = window.screen_widget("registers")
     window.open_screen("registers")
     registers.show_register("people")
+    _wait(app, lambda: not registers.busy)
     registers.select_row(0)
     editor = registers.edit_selected()
     if editor is not None:
