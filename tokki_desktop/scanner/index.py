@@ -45,7 +45,7 @@ class ScanIndex:
         # Every entry is loaded; those of another configuration simply never match.
         self._entries: dict[str, IndexEntry] = {}
         self._by_sha: dict[tuple[str, str], tuple[str, int, str]] = {}
-        self._decoded: dict[str, list] = {}
+        self._decoded: dict[str, dict] = {}
         cur = self._conn.execute("SELECT path, size, mtime_ns, sha256, result, config FROM entries")
         for row in cur:
             e = IndexEntry._make(row[1:])
@@ -75,15 +75,23 @@ class ScanIndex:
 
     def _result(self, raw: str, path: str, size: int, sha256: str) -> ScanResult:
         # Stored rows leave out what differs from file to file (path, size, hash, time), so
-        # most files of a tree share a few rows: each distinct row is decoded once.
-        row = self._decoded.get(raw)
-        if row is None:
-            row = json.loads(raw)
+        # most files of a tree share a few rows: each distinct row is decoded once, and
+        # results are made from that prototype without running the dataclass __init__.
+        proto = self._decoded.get(raw)
+        if proto is None:
+            proto = vars(ScanResult.from_row(json.loads(raw)))
             if len(self._decoded) < 50_000:
-                self._decoded[raw] = row
-        res = ScanResult.from_row(row)
-        res.path, res.bytes, res.sha256, res.ms = path, size, sha256, 0.0
-        res.findings, res.examples = dict(res.findings), list(res.examples)
+                self._decoded[raw] = proto
+        res = object.__new__(ScanResult)
+        fields = dict(proto)
+        fields["path"], fields["bytes"], fields["sha256"], fields["ms"] = path, size, sha256, 0.0
+        fields["findings"] = dict(proto["findings"])
+        fields["examples"] = list(proto["examples"])
+        if proto["members"]:
+            fields["members"] = [ScanResult.from_row(m.to_row()) for m in proto["members"]]
+        else:
+            fields["members"] = []
+        res.__dict__.update(fields)
         return res
 
     def lookup_content(self, path: str, sha256: str) -> ScanResult | None:
