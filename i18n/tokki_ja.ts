@@ -1222,6 +1222,10 @@
         <translation>契約の記録を開く(&amp;C)</translation>
     </message>
     <message>
+        <source>Open the &amp;media register</source>
+        <translation>電磁記録媒体管理簿を開く(&amp;M)</translation>
+    </message>
+    <message>
         <source>Settings</source>
         <translation>設定</translation>
     </message>
@@ -1345,6 +1349,10 @@
         <translation>保管票を PDF で保存(&amp;S)…</translation>
     </message>
     <message>
+        <source>&amp;Print the sheet…</source>
+        <translation>保管票を印刷(&amp;P)…</translation>
+    </message>
+    <message>
         <source>I have &amp;kept the recovery key (sheet saved or printed, or written down)</source>
         <translation>回復キーを保管しました（保管票の保存・印刷、または書き写し）(&amp;K)</translation>
     </message>
@@ -1367,6 +1375,22 @@
     <message>
         <source>Saved: %1. Print it, then delete the file.</source>
         <translation>保存しました: %1。印刷したら、このファイルは削除してください。</translation>
+    </message>
+    <message>
+        <source>Preparing to print…</source>
+        <translation>印刷の準備をしています…</translation>
+    </message>
+    <message>
+        <source>printing the recovery key sheet</source>
+        <translation>回復キー保管票の印刷</translation>
+    </message>
+    <message>
+        <source>The printer could not be opened.</source>
+        <translation>プリンターを開けませんでした。</translation>
+    </message>
+    <message>
+        <source>Sent to the printer.</source>
+        <translation>印刷しました。</translation>
     </message>
     <message>
         <source>Folders where copies of personal data must be noticed (for example the download and desktop folders). Removable media are always watched. Optional.</source>

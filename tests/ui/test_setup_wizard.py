@@ -56,6 +56,14 @@ def test_wizard_creates_the_ledger_and_logs_the_officer_in(qtbot, empty_desktop,
     sheet = tmp_path / "sheet.pdf"
     wizard.save_sheet(sheet)
     qtbot.waitUntil(lambda: sheet.is_file(), timeout=20000)
+    from PySide6.QtPrintSupport import QPrinter
+
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)  # a file stands in for the device
+    printer.setOutputFileName(str(tmp_path / "printed-sheet.pdf"))
+    wizard.print_sheet(printer)
+    qtbot.waitUntil(lambda: "印刷" in wizard.sheet_status.text() and empty_desktop.runner.idle(), timeout=20000)
+    assert (tmp_path / "printed-sheet.pdf").stat().st_size > 5_000
     wizard.kept.setChecked(True)
     wizard.next_button.click()
     folder = tmp_path / "Downloads"

@@ -29,8 +29,12 @@ class Preview:
     unsupported: list[str] = field(default_factory=list)
 
 
-def make_pdf(session: Any, form_id: str, record_id: int | None) -> tuple[bytes, list[str], list[str]]:
-    """The form's PDF bytes filled from the ledger, and its missing/unsupported notes."""
+def make_pdf(session: Any, form_id: str, record_id: int | None, *,
+             recovery_key: str | None = None) -> tuple[bytes, list[str], list[str]]:
+    """The form's PDF bytes filled from the ledger, and its missing/unsupported notes.
+
+    ``recovery_key`` only for the recovery-key sheet, right after the ledger was created.
+    """
     from tokki_desktop.forms import form_spec, sources
     from tokki_desktop.forms.errors import RecordRequired
     from tokki_desktop.forms.layout import lay_out
@@ -40,7 +44,7 @@ def make_pdf(session: Any, form_id: str, record_id: int | None) -> tuple[bytes, 
     spec = form_spec(form_id)
     if spec.source.per_record and record_id is None:
         raise RecordRequired(spec.id, spec.source.register or "")
-    data = sources.load(session, spec, record_id if spec.source.per_record else None)
+    data = sources.load(session, spec, record_id if spec.source.per_record else None, recovery_key=recovery_key)
     findings = Findings()
     pages = lay_out(spec, data, findings)
     return draw(pages, spec.title), list(findings.missing), list(findings.unsupported)

@@ -279,20 +279,27 @@ class FormsScreen(QWidget):
         if error is not None or not pages:
             show_problem(self, error or RuntimeError("no pages"), self._lang, "printing a form")
             return
-        painter = QPainter()
-        if not painter.begin(printer):
+        if not paint_pages(printer, pages):
             self.status.setText(self.tr("The printer could not be opened."))
             return
-        try:
-            for number, image in enumerate(pages):
-                if number:
-                    printer.newPage()
-                area = QRectF(painter.viewport())
-                size = image.size().scaled(area.size().toSize(), Qt.AspectRatioMode.KeepAspectRatio)
-                painter.drawImage(QRectF(area.topLeft(), size.toSizeF()), image)
-        finally:
-            painter.end()
         with self._context.session.ledger.transaction(self._context.session.user) as tx:
             tx.event("form_printed", change={"form": self.form.id, "record_id": self._record_id(),
                                              "pages": len(pages)})
         self.status.setText(self.tr("Sent to the printer: %1 page(s).").replace("%1", str(len(pages))))
+
+
+def paint_pages(printer: Any, pages: list[Any]) -> bool:
+    """Paint page images on ``printer``, one per sheet, as large as fits; False if it won't open."""
+    painter = QPainter()
+    if not painter.begin(printer):
+        return False
+    try:
+        for number, image in enumerate(pages):
+            if number:
+                printer.newPage()
+            area = QRectF(painter.viewport())
+            size = image.size().scaled(area.size().toSize(), Qt.AspectRatioMode.KeepAspectRatio)
+            painter.drawImage(QRectF(area.topLeft(), size.toSizeF()), image)
+    finally:
+        painter.end()
+    return True

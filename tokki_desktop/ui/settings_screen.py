@@ -120,8 +120,13 @@ class SettingsScreen(QWidget):
         note.setWordWrap(True)
         open_contract = QPushButton(self.tr("Open the &contract record"))
         open_contract.clicked.connect(lambda: context.open_screen("registers", kind="contracts", record_id=1))
+        open_media = QPushButton(self.tr("Open the &media register"))
+        open_media.setObjectName("openMedia")
+        # Registering a USB stick before use (Art. 6) is the most frequent settings errand.
+        open_media.clicked.connect(lambda: context.open_screen("registers", kind="media"))
         contract_layout.addWidget(note, 1)
         contract_layout.addWidget(open_contract)
+        contract_layout.addWidget(open_media)
 
         holder = QWidget()
         column = QVBoxLayout(holder)

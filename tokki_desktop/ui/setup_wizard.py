@@ -156,6 +156,9 @@ class SetupWizard(QDialog):
         save = QPushButton(self.tr("&Save the sheet as PDF…"))
         save.setObjectName("saveSheet")
         save.clicked.connect(self.ask_save_sheet)
+        print_sheet = QPushButton(self.tr("&Print the sheet…"))
+        print_sheet.setObjectName("printSheet")
+        print_sheet.clicked.connect(self.ask_print_sheet)
         self.sheet_status = QLabel("")
         self.sheet_status.setWordWrap(True)
         self.kept = QCheckBox(self.tr("I have &kept the recovery key (sheet saved or printed, or written down)"))
@@ -168,6 +171,7 @@ class SetupWizard(QDialog):
         column.addSpacing(12)
         row = QHBoxLayout()
         row.addWidget(save)
+        row.addWidget(print_sheet)
         row.addStretch(1)
         column.addLayout(row)
         column.addWidget(self.sheet_status)
@@ -197,6 +201,40 @@ class SetupWizard(QDialog):
             show_problem(self, error, self._lang, "saving the recovery key sheet")
             return
         self.sheet_status.setText(self.tr("Saved: %1. Print it, then delete the file.").replace("%1", str(result.path)))
+
+    def ask_print_sheet(self) -> None:
+        """The system print dialog, then print the recovery-key sheet."""
+        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        if QPrintDialog(printer, self).exec() == QPrintDialog.DialogCode.Accepted:
+            self.print_sheet(printer)
+
+    def print_sheet(self, printer: Any) -> None:
+        """Make the sheet in memory (never on disk) and print it."""
+        from tokki_desktop.ui.form_preview import make_pdf, page_images
+        from tokki_desktop.ui.forms_screen import PRINT_DPI
+
+        session, key = self.session, self.recovery_key
+        self.sheet_status.setText(self.tr("Preparing to print…"))
+        self._runner.run_task(
+            lambda: page_images(make_pdf(session, "recovery_key", None, recovery_key=key)[0], PRINT_DPI),
+            lambda pages, error: self._sheet_printed(printer, pages, error),
+            what=self.tr("printing the recovery key sheet"))
+
+    def _sheet_printed(self, printer: Any, pages: Any, error: BaseException | None) -> None:
+        from tokki_desktop.ui.forms_screen import paint_pages
+
+        if error is not None or not pages:
+            self.sheet_status.setText("")
+            show_problem(self, error or RuntimeError("no pages"), self._lang, "printing the recovery key sheet")
+            return
+        if not paint_pages(printer, pages):
+            self.sheet_status.setText(self.tr("The printer could not be opened."))
+            return
+        with self.session.ledger.transaction(self.session.user) as tx:
+            tx.event("form_printed", change={"form": "recovery_key", "pages": len(pages)})
+        self.sheet_status.setText(self.tr("Sent to the printer."))
 
     # -- step 3 --------------------------------------------------------------------------------
     def _monitor_step(self) -> QWidget:
