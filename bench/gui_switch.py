@@ -42,10 +42,12 @@ def main() -> int:
         login = desktop.login_window
         login.login_edit.setText(info.login)
         login.pass_edit.setText(info.passphrase)
+        start = time.perf_counter()
         login.submit()
         end = time.monotonic() + 30
         while desktop.main_window is None and time.monotonic() < end:
-            QTest.qWait(20)
+            QTest.qWait(5)
+        login_ms = (time.perf_counter() - start) * 1000  # unlock (key derivation) + main window
         window = desktop.main_window
         window.resize(1200, 760)
         first: dict[str, float] = {}
@@ -60,6 +62,7 @@ def main() -> int:
                 QTest.qWait(30)  # let queued results land, as between a user's clicks
         desktop.runner.wait(30000)
         desktop.shut_down()
+    print(f"log in (key derivation included) to main window shown: {login_ms:.0f} ms")
     print(f"{'screen':<12}{'first visit ms':>16}{'later median ms':>18}{'later max ms':>14}")
     worst = 0.0
     for key, first_ms in first.items():
