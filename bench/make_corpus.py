@@ -354,29 +354,35 @@ def _dir_entry(name: str, kind: int, start: int, size: int, left: int = NOSTREAM
             + bytes(16) + bytes(4) + bytes(16) + struct.pack("<II", start, size) + bytes(4))
 
 
-def write_doc(path: Path, text: str, encrypted: bool = False) -> None:
-    """A minimal Word 97 .doc (CFB v3: WordDocument with FIB and UTF-16 text, 1Table with the CLX)."""
-    text = text.replace("\n", "\r")
-    word, table = _word_streams(text, encrypted)
-    word_secs, table_secs = len(word) // 512 + (len(word) % 512 > 0), len(table) // 512
-    word = word.ljust(word_secs * 512, b"\0")
+def write_cfb(path: Path, streams: list[tuple[str, bytes]]) -> None:
+    """A compound file (CFB v3) with one or two streams of at least 4096 bytes each."""
+    assert 1 <= len(streams) <= 2 and all(len(d) >= 4096 for _, d in streams)
     fat = [FATSECT, END]
-    first_word = len(fat)
-    fat += [first_word + i + 1 for i in range(word_secs - 1)] + [END]
-    first_table = len(fat)
-    fat += [first_table + i + 1 for i in range(table_secs - 1)] + [END]
+    starts, body = [], b""
+    for _name, data in streams:
+        secs = len(data) // 512 + (len(data) % 512 > 0)
+        starts.append(len(fat))
+        fat += [len(fat) + i + 1 for i in range(secs - 1)] + [END]
+        body += data.ljust(secs * 512, b"\0")
+    assert len(fat) <= 128, "one FAT sector holds 128 entries"
     fat += [FREE] * (128 - len(fat))
     header = bytearray(512)
     header[0:8] = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
     struct.pack_into("<HHHHH", header, 24, 0x3E, 3, 0xFFFE, 9, 6)
     struct.pack_into("<IIIIIIIII", header, 40, 0, 1, 1, 0, 4096, END, 0, END, 0)
-    difat = [0] + [FREE] * 108
-    header[76:512] = struct.pack("<109I", *difat)
-    directory = (_dir_entry("Root Entry", 5, END, 0, child=1)
-                 + _dir_entry("WordDocument", 2, first_word, len(word), left=2)
-                 + _dir_entry("1Table", 2, first_table, len(table))
-                 + _dir_entry("", 0, 0, 0))
-    path.write_bytes(bytes(header) + struct.pack("<128I", *fat) + directory + word + table)
+    header[76:512] = struct.pack("<109I", *([0] + [FREE] * 108))
+    entries = [_dir_entry("Root Entry", 5, END, 0, child=1)]
+    for i, (name, data) in enumerate(streams):
+        entries.append(_dir_entry(name, 2, starts[i], len(data), left=2 if i == 0 and len(streams) == 2 else NOSTREAM))
+    while len(entries) < 4:
+        entries.append(_dir_entry("", 0, 0, 0))
+    path.write_bytes(bytes(header) + struct.pack("<128I", *fat) + b"".join(entries) + body)
+
+
+def write_doc(path: Path, text: str, encrypted: bool = False) -> None:
+    """A minimal Word 97 .doc (CFB v3: WordDocument with FIB and UTF-16 text, 1Table with the CLX)."""
+    word, table = _word_streams(text.replace("\n", "\r"), encrypted)
+    write_cfb(path, [("WordDocument", word), ("1Table", table)])
 
 
 def write_xls(path: Path, rows: list[list[str]]) -> None:

@@ -233,3 +233,18 @@ def test_files_embedded_in_office_documents_are_scanned(corpus, tmp_path: Path) 
     assert res.verdict == PERSONAL_DATA and res.format == "docx"
     assert res.members[0].path.endswith("minutes_with_table.docx!word/embeddings/Microsoft_Excel_Worksheet.xlsx")
     assert res.members[0].records == 30
+
+
+def test_office_file_embedded_as_ole_package(corpus, corpus_module, tmp_path: Path) -> None:
+    """Word keeps an embedded workbook as oleObject.bin: a compound file whose Package is the xlsx."""
+    root, _ = corpus
+    ole = tmp_path / "oleObject1.bin"
+    corpus_module.write_cfb(ole, [("Package", (root / "pos/roster_basic.xlsx").read_bytes())])
+    src = zipfile.ZipFile(root / "neg/minutes.docx")
+    members = {n: src.read(n) for n in src.namelist()}
+    members["word/embeddings/oleObject1.bin"] = ole.read_bytes()
+    dst = tmp_path / "minutes_with_object.docx"
+    dst.write_bytes(_zip(members))
+    res = scan_file(dst)
+    assert res.verdict == PERSONAL_DATA
+    assert any(r.path.endswith("!word/embeddings/oleObject1.bin!Package") and r.records == 30 for r in res.walk())
