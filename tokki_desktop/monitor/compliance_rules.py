@@ -1,7 +1,10 @@
 """The monitor's rules in the compliance status: open detections, and gaps in monitoring.
 
 Registered into the registers' rule registry (this module is named in its RULE_MODULES).
-Messages name ids, rules, places and times only.
+Messages name ids, rules, places and times only. Times are worded by the registers'
+:func:`~tokki_desktop.registers.compliance.dates.when`, like every other rule: 和暦 in Japanese,
+ISO-like in English, both on the wall clock of ``now`` (the terminal's zone), whatever offset
+the monitor stored them with.
 """
 
 from __future__ import annotations
@@ -12,7 +15,8 @@ from collections.abc import Iterator
 from typing import Any
 
 from tokki_desktop.monitor.runs import TOLERANCE
-from tokki_desktop.registers.compliance.data import ComplianceData
+from tokki_desktop.registers.compliance.data import ComplianceData, Row
+from tokki_desktop.registers.compliance.dates import when
 from tokki_desktop.registers.compliance.model import Finding, RecordRef
 from tokki_desktop.registers.compliance.registry import rule
 
@@ -26,13 +30,19 @@ _GAP_WORDS = {
 }
 
 
-def _contract_id(data: ComplianceData) -> int | None:
+def _contract(data: ComplianceData) -> Row | None:
+    """The contract the terminal works for (its first open one): its id and its 西暦併記 setting."""
     contracts = data.contracts()
-    return int(contracts[0]["id"]) if contracts else None
+    return contracts[0] if contracts else None
 
 
 def _t(value: Any) -> dt.datetime | None:
     return dt.datetime.fromisoformat(str(value)) if value else None
+
+
+def _moment(value: Any) -> dt.datetime:
+    """A stored moment that is known to be there (a detection's time is NOT NULL)."""
+    return dt.datetime.fromisoformat(str(value))
 
 
 @rule("monitor_open_detections", 5, "未処理の検知", "open monitor detections", also_articles=(6, 7))
@@ -42,9 +52,12 @@ def open_detections(data: ComplianceData, now: dt.datetime) -> Iterator[Finding]
     for d in data.table("monitor_detections"):
         if d.get("status") == "open":
             groups[(int(d["article"]), str(d["rule"]), str(d["severity"]))].append(d)
-    cid = _contract_id(data)
+    contract = _contract(data)
+    cid = int(contract["id"]) if contract is not None else None
     for (article, code, severity), rows in sorted(groups.items()):
-        refs = tuple(RecordRef("monitor_detections", int(r["id"]), f"{r['place']} {r['detected_at'][:16]}")
+        # The title is shown in either language: the ISO-like wording, on the terminal's clock.
+        refs = tuple(RecordRef("monitor_detections", int(r["id"]),
+                               f"{r['place']} {when(_moment(r['detected_at']), now, contract)[1]}")
                      for r in rows[:20])
         ids = ", ".join(str(r["id"]) for r in rows[:10]) + (" …" if len(rows) > 10 else "")
         yield Finding(
@@ -59,16 +72,19 @@ def open_detections(data: ComplianceData, now: dt.datetime) -> Iterator[Finding]
 @rule("monitor_gap", 7, "監視の空白", "time without the monitor", also_articles=(5, 6))
 def monitor_gaps(data: ComplianceData, now: dt.datetime) -> Iterator[Finding]:
     """A terminal in use without the monitor: recorded gaps, and a monitor silent right now."""
-    cid = _contract_id(data)
+    contract = _contract(data)
+    cid = int(contract["id"]) if contract is not None else None
     for g in data.table("monitor_gaps"):
         start, end = _t(g["gap_from"]), _t(g["gap_to"])
         if start is None or end is None or now - end > GAP_LOOKBACK:
             continue
         ja, en = _GAP_WORDS.get(str(g["reason"]), ("監視が動いていませんでした", "the monitor was not running"))
+        start_ja, start_en = when(start, now, contract)
+        end_ja, end_en = when(end, now, contract)
         yield Finding(
             7, "due_soon" if g["reason"] == "officer_stop" else "violation", "monitor_gap",
-            f"{start:%Y-%m-%d %H:%M} から {end:%Y-%m-%d %H:%M} まで{ja}。",
-            f"From {start:%Y-%m-%d %H:%M} to {end:%Y-%m-%d %H:%M} {en}.",
+            f"{start_ja}から{end_ja}まで、{ja}。",
+            f"From {start_en} to {end_en} {en}.",
             (RecordRef("monitor_gaps", int(g["id"]), str(g["reason"])),),
             "理由を確認し、監視を常に起動してください。", "Find out why, and keep the monitor running.",
             end, cid)
@@ -83,18 +99,19 @@ def monitor_gaps(data: ComplianceData, now: dt.datetime) -> Iterator[Finding]:
     alive = _t(last.get("stopped_at")) or _t(last.get("last_heartbeat_at")) or _t(last.get("started_at"))
     if alive is None:
         return
+    alive_ja, alive_en = when(alive, now, contract)
     if last.get("stopped_at"):
         if last.get("stop_kind") == "officer":
             yield Finding(7, "due_soon", "monitor_gap",
-                          f"{alive:%Y-%m-%d %H:%M} から取扱責任者の指示で監視が停止しています。",
-                          f"The monitor has been stopped by an officer since {alive:%Y-%m-%d %H:%M}.",
+                          f"{alive_ja}から、取扱責任者の指示で監視が停止しています。",
+                          f"The monitor has been stopped by an officer since {alive_en}.",
                           (RecordRef("monitor_runs", int(last["id"]), "officer"),),
                           "作業を再開する前に監視を起動してください。", "Start the monitor before work resumes.",
                           alive, cid)
         return  # a shutdown: the next start records any gap against the boot time
     if now - alive > TOLERANCE:
         yield Finding(7, "violation", "monitor_gap",
-                      f"{alive:%Y-%m-%d %H:%M} 以降、監視からの応答がありません。",
-                      f"No sign of the monitor since {alive:%Y-%m-%d %H:%M}.",
+                      f"{alive_ja}以降、監視からの応答がありません。",
+                      f"No sign of the monitor since {alive_en}.",
                       (RecordRef("monitor_runs", int(last["id"]), "silent"),),
                       "監視を起動し直してください。", "Start the monitor again.", alive, cid)
