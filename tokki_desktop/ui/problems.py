@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import traceback
+from pathlib import PureWindowsPath
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
@@ -32,7 +33,8 @@ _APOLOGY = QT_TRANSLATE_NOOP(
 def safe_traceback(error: BaseException) -> str:
     """Exception type plus ``file:line in function`` of each frame; no messages, no values."""
     frames = traceback.extract_tb(error.__traceback__)
-    where = " <- ".join(f"{f.filename.rsplit('/', 1)[-1]}:{f.lineno} in {f.name}" for f in reversed(frames))
+    # Only the file's name: a full path could hold the Windows user name.
+    where = " <- ".join(f"{PureWindowsPath(f.filename).name}:{f.lineno} in {f.name}" for f in reversed(frames))
     return f"{type(error).__module__}.{type(error).__qualname__} at {where or 'unknown'}"
 
 
