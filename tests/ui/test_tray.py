@@ -8,7 +8,7 @@ from tokki_desktop.ui.monitor_bridge import MonitorBridge
 from tokki_desktop.ui.tray import MonitorTray
 
 
-def test_states_and_notifications(qtbot) -> None:  # noqa: ANN001
+def test_states_and_notifications(qtbot) -> None:
     shared_switcher().apply("ja")
     bridge = MonitorBridge()
     tray = MonitorTray(bridge, "ja")
