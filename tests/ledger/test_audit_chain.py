@@ -118,3 +118,14 @@ def test_checkpoint_text_is_checked():
 
     with pytest.raises(InvalidInput):
         Checkpoint.parse("12:nothex")
+
+
+def test_large_binary_values_are_audited_by_hash(officer_session):
+    import hashlib
+
+    blob = bytes(range(256)) * 4
+    with officer_session.ledger.transaction(officer_session.user) as tx:
+        tx.insert("settings", {"key": "blob", "value": blob})
+    change = officer_session.ledger.read("SELECT change FROM audit_log ORDER BY seq DESC LIMIT 1")[0][0]
+    assert hashlib.sha256(blob).hexdigest() in change and blob.hex() not in change
+    assert officer_session.verify().ok

@@ -8,6 +8,7 @@ record are committed together or not at all. Reads go through ``Ledger.read``.
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import logging
 import re
 import threading
@@ -262,9 +263,17 @@ class Tx:
 
 
 def _jsonable(values: dict[str, Any]) -> dict[str, Any]:
-    out = {}
+    """Values as the audit record keeps them; large binary values by their SHA-256 only."""
+    out: dict[str, Any] = {}
     for k, v in values.items():
-        out[k] = v.hex() if isinstance(v, (bytes, bytearray, memoryview)) and not isinstance(v, str) else v
+        if isinstance(v, (bytes, bytearray, memoryview)):
+            raw = bytes(v)
+            # Blocks of digests or encrypted blobs would double the ledger's size as hex;
+            # their hash is enough to tie the audit record to the stored value.
+            out[k] = raw.hex() if len(raw) <= 64 else {"sha256": hashlib.sha256(raw).hexdigest(),
+                                                        "bytes": len(raw)}
+        else:
+            out[k] = v
     return out
 
 
