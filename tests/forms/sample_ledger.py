@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from tokki_desktop.monitor.inventory import InventoryResult
+from tokki_desktop.monitor.inventory import record as record_inventory
 from tokki_desktop.registers import repository as repo
 
 
@@ -47,6 +49,18 @@ def fill_sample(s: Any) -> dict[str, Any]:
                                          "storage_place": "第二作業室 保管庫A"})
     repo.add(s, "media_inspections", {"media_id": ids["media"], "inspected_on": "2026-07-01",
                                       "inspector": "責任 太郎", "result": "ok"})
+    # The monitor's inventory scans (Art. 6(2) evidence): the medium's scan the day before its
+    # inspection (stored in UTC, as another terminal may), a later interrupted one, and the
+    # weekly scan of the watched folders.
+    ids["scan_medium"] = record_inventory(s, InventoryResult(
+        "medium", "USB-001", "2026-06-30T00:40:00+00:00", "2026-06-30T01:05:00+00:00", files=1234,
+        personal_data=3, encrypted=2, unreadable=1, complete=True, media_id=ids["media"]))
+    ids["scan_later"] = record_inventory(s, InventoryResult(
+        "medium", "USB-001", "2026-07-15T09:00:00+09:00", "2026-07-15T09:02:00+09:00", files=57,
+        personal_data=0, encrypted=0, unreadable=0, complete=False, media_id=ids["media"]))
+    ids["scan_roots"] = record_inventory(s, InventoryResult(
+        "roots", "監視フォルダ / watched folders", "2026-07-06T03:00:00+09:00", "2026-07-06T03:20:00+09:00",
+        files=10250, personal_data=0, encrypted=4, unreadable=2, complete=True))
     ids["handover"] = repo.add(s, "handovers", {"direction": "receive", "handed_at": "2026-04-15 10:30",
                                                 "place": "小金井市役所 第二庁舎", "method": "手渡し（施錠ケース）",
                                                 "documents": "課税資料（紙）", "items": "氏名、住所、生年月日",

@@ -41,7 +41,7 @@ def test_render_one_and_all(filled: dict[str, Any], tmp_path: Path, monkeypatch:
     code, out = _run(["forms", "render", "--all", "--out", str(tmp_path / "all"), *base], monkeypatch)
     assert code == 0
     # One file per form except the recovery-key sheet (one record of each kind in this ledger).
-    assert len(list((tmp_path / "all").glob("*.pdf"))) == 23
+    assert len(list((tmp_path / "all").glob("*.pdf"))) == 24
     assert "recovery_key" in out  # named as not made, with the reason
 
 

@@ -37,6 +37,7 @@ MM = 72.0 / 25.4
 MARGIN = 18 * MM
 FOOTER = 10 * MM
 PAD = 3.0  # inner padding of a cell, points
+KEEP_ROW_LINES = 8  # a table row of at most this many lines is never split across pages
 BODY = 10.5  # the usual size of Japanese official documents
 SHRINK_STEPS = (10.5, 9.5, 8.5, 8.0)  # a value too long for its box shrinks down to 8 pt
 MISSING_MARK = "※未記入"
@@ -156,7 +157,11 @@ class Layout:
             self.y -= _leading(BODY)
             self.text_center(self.left + self.content / 2, self.y, MINCHO, BODY, "記")
             self.y -= _leading(BODY) * 0.6
-        for block in spec.blocks:
+        for i, block in enumerate(spec.blocks):
+            if spec.kiki and i == len(spec.blocks) - 1 and isinstance(block, Note):
+                # A closing note goes to the next page together with 以上 rather than leave
+                # 以上 alone on a page of its own.
+                self.ensure(4 + self._note_height(block) + _leading(BODY) * 1.5)
             self.block(block)
         if spec.kiki:
             self.ensure(_leading(BODY) * 1.5)
@@ -269,6 +274,18 @@ class Layout:
                            size=10, indent=BODY)
         else:  # pragma: no cover - the union is closed
             raise TypeError(type(block).__name__)
+
+    def _note_height(self, note: Note) -> float:
+        """The height :meth:`paragraph` will take for ``note`` (numbered items hang the same)."""
+        text = self._template(note.text, "本文")
+        font = GOTHIC if note.bold else MINCHO
+        lines = 0
+        for para in text.split("\n"):
+            m = _NUMBERED.match(para)
+            prefix = m.group(0) if m else ""
+            hang = fonts.text_width(prefix, font, note.size)
+            lines += len(break_lines(para[len(prefix):], self.content - hang, font, note.size) or [""])
+        return lines * _leading(note.size)
 
     def _heading(self, text: str, keep: float = 0.0) -> None:
         """A block's heading, kept on the same page as the first ``keep`` points of the block."""
@@ -408,11 +425,25 @@ class Layout:
                 cells.append(break_lines(v, w - 2 * PAD, MINCHO, size) if v else [])
             cells_per_row.append(cells)
         if not rows and not table.blank_rows:
-            cells_per_row.append([[table.empty_text]] + [[] for _ in table.columns[1:]])
+            # One cell across the whole row: in the first column alone (often a narrow "No.")
+            # the words would stick out of the table.
+            h = lead + 2 * PAD
+            self.ensure(h)
+            self.y -= h
+            self.ops.append(("r", self.left, self.y, self.content, h, 0.5, None))
+            mid = self.left + self.content / 2 - fonts.text_width(table.empty_text, MINCHO, size) / 2
+            self.ops.append(("t", mid, self.y + h - PAD - size - 1, MINCHO, size, table.empty_text, None))
+            return
         cells_per_row.extend([[] for _ in table.columns] for _ in range(table.blank_rows))
         ops = self.ops
         for cells in cells_per_row:
             n = max((len(c) for c in cells), default=0) or 1
+            if n <= KEEP_ROW_LINES and int((self.room() - 2 * PAD) // lead) < n:
+                # A short row is kept whole on the next page rather than split mid-cell
+                # (a date on one page and its time on the next); only tall rows are split.
+                self._new_page()
+                header()
+                ops = self.ops
             while n:
                 fit = int((self.room() - 2 * PAD) // lead)
                 if fit < 1:

@@ -7,7 +7,8 @@ module reads it through the registers' repository and hands the layout plain dic
 - ``record``: the one record of a per-record form; a reference ``person_id`` also appears
   resolved as ``person`` (the referenced row), so a form can name ``record.person.name``
 - ``rows``: the records that fill a form's table
-- ``today`` and the extras a form asks for (``checks`` from the compliance engine, …)
+- ``today`` and the extras a form asks for (``checks`` from the compliance engine,
+  ``inventory_scans`` from the monitor's records, …)
 
 Choice codes are turned into the Japanese labels the register declares. The few values a
 form prints that are not stored as such (契約期間 as one line, 速報/確報) are derived here,
@@ -269,7 +270,119 @@ def _checkpoint(session: Any, data: Row, contract: Row | None, refs: _Refs, _key
     return {"seq": cp.seq, "mac": cp.mac, "time": cp.ts, "text": cp.text()}
 
 
+# ---- the monitor's inventory scans: the evidence of the periodic inspection (Art. 6(2)) ------
+#: How the two kinds of inventory scan are named on paper.
+SCAN_KINDS = {"roots": "定期スキャン", "medium": "媒体の点検"}
+
+
+def _moment(value: object, tz: dt.tzinfo | None) -> dt.datetime | None:
+    """A stored moment on the terminal's clock (the monitor may have stored another offset)."""
+    if not value:
+        return None
+    try:
+        moment = dt.datetime.fromisoformat(str(value))
+    except ValueError:
+        return None
+    if moment.tzinfo is None or tz is None:
+        return moment
+    return moment.astimezone(tz)
+
+
+def _span_text(start: dt.datetime | None, end: dt.datetime | None, seireki: bool) -> str | None:
+    """「令和8年7月6日 / 3時00分～3時20分」: the day once, the times of the scan under it."""
+    if start is None or end is None:
+        return None
+    day = format_wareki(start.date(), with_seireki=seireki)
+    if end.date() == start.date():
+        return f"{day}\n{start.hour}時{start.minute:02d}分～{end.hour}時{end.minute:02d}分"
+    return (f"{day} {start.hour}時{start.minute:02d}分～\n"
+            f"{format_wareki(end.date(), with_seireki=seireki)} {end.hour}時{end.minute:02d}分")
+
+
+def _scan_rows(session: Any, contract: Row | None, refs: _Refs) -> list[Row]:
+    """Every inventory scan the monitor recorded, oldest first, as printed.
+
+    Scans of the watched folders belong to the terminal, not to one contract, so they are all
+    listed; a medium's scan is listed when the medium is this contract's (or unregistered:
+    that is evidence too). Rows hold counts, times and the medium's 管理番号 only.
+    """
+    tz = session.clock.now().tzinfo
+    seireki = bool(contract and contract.get("seireki_in_brackets"))
+    rows: list[Row] = []
+    for raw in session.ledger.read("SELECT * FROM monitor_inventory ORDER BY finished_at, id"):
+        r = dict(raw)
+        medium = refs.get("media", r.get("media_id"))
+        if (medium is not None and contract is not None and medium.get("contract_id") is not None
+                and int(medium["contract_id"]) != int(contract["id"])):
+            continue
+        kind = str(r.get("kind"))
+        if kind == "roots":
+            target = "監視フォルダ（全体）"
+        elif medium is not None:
+            target = str(medium.get("control_no") or "")
+        else:
+            target = str(r.get("target") or "未登録媒体")
+        complete = bool(r.get("complete"))
+        started, finished = _moment(r.get("started_at"), tz), _moment(r.get("finished_at"), tz)
+        rows.append({
+            "id": int(r["id"]), "kind": kind, "kind_text": SCAN_KINDS.get(kind, kind), "target": target,
+            "media_id": r.get("media_id"), "media": medium,
+            "started_at": started, "finished_at": finished, "span_text": _span_text(started, finished, seireki),
+            "files": int(r.get("files") or 0), "personal_data": int(r.get("personal_data") or 0),
+            "encrypted": int(r.get("encrypted") or 0), "unreadable": int(r.get("unreadable") or 0),
+            "complete": complete, "result": "完了" if complete else "中断（未完了）",
+        })
+    for n, r in enumerate(rows, start=1):
+        r["no"] = n
+    return rows
+
+
+def _evidence_text(scan: Row | None, seireki: bool) -> str:
+    """One inspection's evidence in a table cell: when, how many files, what was found, complete?"""
+    if scan is None:
+        return "スキャン記録なし"
+    when = scan["finished_at"]
+    day = format_wareki(when.date(), with_seireki=seireki) if when is not None else "日時不明"
+    time = f" {when.hour}時{when.minute:02d}分" if when is not None else ""
+    return (f"{day}{time}\n"
+            f"検査 {scan['files']:,}件／個人情報 {scan['personal_data']:,}件\n"
+            f"暗号化 {scan['encrypted']:,}件／読取不可 {scan['unreadable']:,}件\n"
+            f"{scan['result']}（スキャンNo.{scan['no']}）")
+
+
+def _inventory_scans(session: Any, data: Row, contract: Row | None, refs: _Refs, _key: str | None) -> list[Row]:
+    return _scan_rows(session, contract, refs)
+
+
+def _inspection_evidence(session: Any, data: Row, contract: Row | None, refs: _Refs,
+                         _key: str | None) -> list[Row]:
+    """Attach to each media inspection the latest scan of its medium up to that day.
+
+    A scan finished after the inspection day is not evidence of that inspection, so the
+    latest one *on or before* it is shown (complete or not: an interrupted scan is printed
+    as such, never passed off as a full one). Returns the scans, numbered as on the
+    棚卸しスキャン結果 form, so that a reader can look a row up there.
+    """
+    scans = _scan_rows(session, contract, refs)
+    seireki = bool(data.get("profile", {}).get("seireki_in_brackets"))
+    by_medium: dict[int, list[Row]] = {}
+    for scan in scans:
+        if scan["kind"] == "medium" and scan["media_id"] is not None and scan["finished_at"] is not None:
+            by_medium.setdefault(int(scan["media_id"]), []).append(scan)
+    for row in data.get("rows", []):
+        day = _date(row.get("inspected_on"))
+        candidates = by_medium.get(int(row["media_id"]), []) if row.get("media_id") is not None else []
+        latest = None
+        for scan in candidates:  # oldest first: the last one that fits is the latest
+            if day is None or scan["finished_at"].date() <= day:
+                latest = scan
+        row["scan"] = latest
+        row["scan_text"] = _evidence_text(latest, seireki)
+    return scans
+
+
 _EXTRAS: dict[str, Callable[[Any, Row, Row | None, _Refs, str | None], Any]] = {
     "id_cards": _id_cards, "attendees": _attendees, "orders": _orders, "checks": _checks, "activity": _activity,
-    "recovery_key": _recovery_key, "checkpoint": _checkpoint,
+    "recovery_key": _recovery_key, "checkpoint": _checkpoint, "inventory_scans": _inventory_scans,
+    "inspection_evidence": _inspection_evidence,
 }

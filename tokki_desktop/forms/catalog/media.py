@@ -96,21 +96,51 @@ MEDIA_USE = FormSpec(
 MEDIA_INSPECTION = FormSpec(
     id="media_inspection", title="電磁的記録媒体点検記録", article="第6条第2号",
     summary_en="Record of the periodic media inspections", landscape=True,
-    source=Source(rows="media_inspections"),
+    source=Source(rows="media_inspections", extra=("inspection_evidence",)),
     intro=intro("第6条第2号", "報告"),
     blocks=(
         Fields((CONTRACT, Field("点検の間隔", "profile.media_inspection_text", required=False))),
         Table((
             Column("点検日", "inspected_on", 1.4, "date"),
-            Column("管理番号", "media.control_no", 1.2),
-            Column("種別", "media.media_type", 1.0),
-            Column("点検者", "inspector", 1.3),
+            Column("管理番号", "media.control_no", 1.1),
+            Column("種別", "media.media_type", 0.9),
+            Column("点検者", "inspector", 1.1),
             Column("媒体の保管状況", "storage_ok", 1.0, "okng", "center"),
             Column("バックアップの保管状況", "backup_ok", 1.0, "okng", "center"),
             Column("データの正確性", "accuracy_ok", 1.0, "okng", "center"),
-            Column("結果", "result", 0.9, align="center"),
-            Column("備考", "notes", 2.4),
+            Column("結果", "result", 0.8, align="center"),
+            Column("棚卸しスキャンの結果（証跡）", "scan_text", 2.6),
+            Column("備考", "notes", 1.4),
         ), heading="点検の結果"),
+        Note("棚卸しスキャンの結果は、監視サービスが点検日までに当該媒体の全ファイルを検査した最新の記録です"
+             "（件数のみ。個人情報の内容は記載しません）。各回の詳細は「棚卸しスキャン結果（定期点検の証跡）」の"
+             "スキャンNo.を参照してください。", size=9.0),
+    ),
+)
+
+INVENTORY_SCANS = FormSpec(
+    id="inventory_scans", title="棚卸しスキャン結果（定期点検の証跡）", article="第6条第2号",
+    summary_en="Inventory scans of the watched folders and media (evidence of the periodic inspection)",
+    landscape=True, personal_data=False,  # counts, times and 管理番号 only
+    source=Source(extra=("inventory_scans",)),
+    intro="{profile.title}に係る個人情報取扱特記事項第6条第2号の定期点検の証跡として、"
+          "監視サービスによる棚卸しスキャンの結果を下記のとおり報告します。",
+    blocks=(
+        Fields((CONTRACT, Field("点検の間隔", "profile.media_inspection_text", required=False))),
+        Table((
+            Column("No.", "no", 0.5, align="right"),
+            Column("区分", "kind_text", 1.1),
+            Column("対象", "target", 1.7),
+            Column("実施日時（開始～終了）", "span_text", 2.0),
+            Column("検査したファイル", "files", 1.3, "count", "right"),
+            Column("うち個人情報", "personal_data", 1.2, "count", "right"),
+            Column("うち暗号化", "encrypted", 1.2, "count", "right"),
+            Column("うち読取不可", "unreadable", 1.2, "count", "right"),
+            Column("結果", "result", 1.2, align="center"),
+        ), rows_key="inventory_scans", heading="棚卸しスキャンの記録"),
+        Note("棚卸しスキャンは、監視フォルダ（既定では毎週）及び点検する媒体の全ファイルを、前回の結果によらず"
+             "改めて検査するものです。「中断（未完了）」は、媒体の取外し等により全ファイルを検査し終えなかった回です。"
+             "個人情報を含むファイルの所在と処理は、監視の検知記録で管理しています。", size=9.0),
     ),
 )
 
@@ -158,5 +188,5 @@ ASSET_LEDGER = FormSpec(
     ),
 )
 
-FORMS = (COPY_APPROVAL, MEDIA_USE, TRANSMISSION_APPROVAL, MEDIA_INSPECTION, TAKEOUT_APPROVAL, TAKEOUT_LOG,
-         ASSET_LEDGER)
+FORMS = (COPY_APPROVAL, MEDIA_USE, TRANSMISSION_APPROVAL, MEDIA_INSPECTION, INVENTORY_SCANS, TAKEOUT_APPROVAL,
+         TAKEOUT_LOG, ASSET_LEDGER)
