@@ -162,17 +162,85 @@ def _where(spec: RegisterSpec, session: Any, filters: Mapping[str, object] | Non
     return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
 
 
+def _order_column(spec: RegisterSpec, order_by: str | None) -> str:
+    """The column to sort by, checked against the spec before it is ever put into SQL.
+
+    Any column of the register may be named (its fields, ``id`` and the system columns such as
+    ``created_at``); anything else raises :class:`UnknownField`, so text from a user never
+    reaches the statement. Dates are stored as ISO text and numbers as integers, so the
+    database's own order is the natural one.
+    """
+    if order_by is None:
+        return "id"
+    if not isinstance(order_by, str) or order_by not in spec.columns:
+        raise UnknownField(spec.label_ja, spec.label_en, str(order_by))
+    return order_by
+
+
+def _order_clause(column: str, descending: bool) -> str:
+    """``ORDER BY`` with id as the tie-breaker, so equal values page in a stable order."""
+    direction = "DESC" if descending else "ASC"
+    if column == "id":
+        return f" ORDER BY id {direction}"
+    return f" ORDER BY {column} {direction}, id {direction}"
+
+
 def list_records(session: Any, kind: str, *, filters: Mapping[str, object] | None = None,
                  include_closed: bool = False, offset: int = 0, limit: int | None = None,
-                 newest_first: bool = False, search: str | None = None) -> list[Record]:
+                 newest_first: bool = False, search: str | None = None,
+                 order_by: str | None = None, descending: bool = False) -> list[Record]:
     """Rows of a register, filtered by field equality (and ``search``: a substring of any text
-    field, case-insensitive for ASCII), in id order, one page at a time."""
+    field, case-insensitive for ASCII), one page at a time.
+
+    Ordered by ``order_by`` (any column of the spec; :class:`UnknownField` otherwise; id when
+    None), then by id in the same direction, so that rows with equal values keep their place
+    from one page to the next. ``newest_first`` is the older spelling of ``descending``.
+    """
     spec = spec_for(kind)
+    column = _order_column(spec, order_by)
     where, params = _where(spec, session, filters, include_closed, search)
-    order = "DESC" if newest_first else "ASC"
-    sql = f"SELECT * FROM {spec.table}{where} ORDER BY id {order} LIMIT ? OFFSET ?"
+    order = _order_clause(column, descending or newest_first)
+    sql = f"SELECT * FROM {spec.table}{where}{order} LIMIT ? OFFSET ?"
     rows = session.ledger.read(sql, (*params, -1 if limit is None else int(limit), max(0, int(offset))))
     return [dict(r) for r in rows]
+
+
+def position_of(session: Any, kind: str, record_id: int, *, filters: Mapping[str, object] | None = None,
+                search: str | None = None, order_by: str | None = None, descending: bool = False,
+                include_closed: bool = False) -> int | None:
+    """The row number (0-based) of ``record_id`` in what :func:`list_records` gives with the same
+    filters and order, or None when the record is not among those rows.
+
+    One COUNT of the rows that come before it, so a screen can jump to a record of a 100,000-row
+    register without reading page after page. "Before" follows SQLite's order exactly: NULL is
+    the smallest value (first when ascending, last when descending), ties are broken by id.
+    """
+    spec = spec_for(kind)
+    if isinstance(record_id, bool) or not isinstance(record_id, int):
+        raise InvalidInput("ID", "id", "整数で指定してください", "must be a whole number")
+    column = _order_column(spec, order_by)
+    where, params = _where(spec, session, filters, include_closed, search)
+    found = session.ledger.read_one(
+        f"SELECT {column} AS v FROM {spec.table}{where}{' AND' if where else ' WHERE'} id = ?",
+        (*params, record_id))
+    if found is None:
+        return None  # no such record, or the filters leave it out
+    value = found["v"]
+    gt = ">" if descending else "<"  # "comes before" for the column and for the id
+    if column == "id":
+        before, extra = f"id {gt} ?", [record_id]
+    elif value is None and not descending:
+        # NULLs come first when ascending: only NULLs with a lower id precede.
+        before, extra = f"({column} IS NULL AND id < ?)", [record_id]
+    elif value is None:
+        # ...and last when descending: every value precedes, and NULLs with a higher id.
+        before, extra = f"({column} IS NOT NULL OR id > ?)", [record_id]
+    else:
+        nulls = "" if descending else f"{column} IS NULL OR "
+        before = f"({nulls}{column} {gt} ? OR ({column} = ? AND id {gt} ?))"
+        extra = [value, value, record_id]
+    clause = f"{where}{' AND' if where else ' WHERE'} {before}"
+    return int(session.ledger.read_one(f"SELECT count(*) FROM {spec.table}{clause}", (*params, *extra))[0])
 
 
 def count_records(session: Any, kind: str, *, filters: Mapping[str, object] | None = None,
