@@ -24,8 +24,8 @@ from typing import Any
 
 import sqlcipher3
 
+from tokki_desktop.monitor import copies, records, runs, settings
 from tokki_desktop.monitor import events as ev
-from tokki_desktop.monitor import records, runs, settings
 from tokki_desktop.monitor.events import MonitorEvent, MonitorState, Subscribers
 from tokki_desktop.monitor.file_index import EncryptedIndexStore, FileIndex
 from tokki_desktop.monitor.folders import FolderWatcher, WatcherCallbacks, WatchRoot
@@ -79,8 +79,11 @@ def spool_for(session: Any) -> Spool:
 
 def import_pending(session: Any) -> records.ImportReport:
     """Bring what a monitor spooled (while the ledger was busy, or before a crash) into the
-    ledger now; any unlocked session may call it (the GUI at unlock, the CLI before lists)."""
-    return records.import_spool(session.ledger, spool_for(session))
+    ledger now; any unlocked session may call it (the GUI at unlock, the CLI before lists).
+    Allowed copies among them are written into the take-out register too (as the monitor)."""
+    report = records.import_spool(session.ledger, spool_for(session))
+    copies.record_copies(session.ledger, session.clock)
+    return report
 
 
 class Monitor:
@@ -136,6 +139,7 @@ class Monitor:
         self.stopped_by_officer: str | None = None
         self._os_user = _os_user()
         self._open = 0
+        self._copies_pending = True  # reconcile allowed copies with the register at the first import
 
     # ------------------------------------------------------------------ observer API
     def subscribe(self, on_event: ev.EventCallback | None = None,
@@ -256,6 +260,13 @@ class Monitor:
             self.ledger.conn.execute(f"PRAGMA busy_timeout = {int(self.options.busy_wait * 1000)}")
             try:
                 report = records.import_spool(self.ledger, self.spool)
+                if report.imported or self._copies_pending:
+                    # Allowed copies go into the take-out register (台帳) as well. Pending
+                    # until it succeeds once after each import (and at start, for a copy
+                    # whose row a crash kept from being written).
+                    self._copies_pending = True
+                    copies.record_copies(self.ledger, self.clock)
+                    self._copies_pending = False
             finally:
                 self.ledger.conn.execute("PRAGMA busy_timeout = 30000")
         row = self.ledger.read_one("SELECT count(*) FROM monitor_detections WHERE status = 'open'")
