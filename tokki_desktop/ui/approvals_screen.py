@@ -123,7 +123,8 @@ class ApprovalsScreen(QWidget):
         for i, (spec, row) in enumerate(pending):
             title = repository.title(self._context.session, spec.kind, row).replace("\n", " ")
             cells = (spec.label_en if self._lang == "en" else spec.label_ja, str(row["id"]),
-                     title if len(title) <= 120 else title[:119] + "…", show_date(applied_on(spec, row), self._lang))
+                     title if len(title) <= 120 else title[:119] + "…", show_date(applied_on(spec, row), self._lang,
+                               seireki=self._context.seireki(row.get("contract_id"))))
             for col, text in enumerate(cells):
                 self.table.setItem(i, col, QTableWidgetItem(text))
         self.count.setText(self.tr("%1 waiting").replace("%1", str(len(pending))))
@@ -186,6 +187,7 @@ class ApprovalsScreen(QWidget):
             show_problem(self, error, self._lang, "recording a decision")
             return
         self.status.setText(self.tr("Recorded on %1.").replace(
-            "%1", show_date(self._context.session.clock.now().date(), self._lang)))
+            "%1", show_date(self._context.session.clock.now().date(), self._lang,
+                                     seireki=self._context.seireki())))
         self.refresh()
 

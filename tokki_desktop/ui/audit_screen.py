@@ -128,11 +128,12 @@ class AuditScreen(QWidget):
     def load_page(self) -> None:
         """Show up to 200 records from the chosen number on."""
         rows = list(itertools.islice(self._context.session.ledger.audit_rows(self.start_box.value()), PAGE))
+        seireki = self._context.seireki()  # the terminal's contract
         self.table.setRowCount(len(rows))
         for i, (seq, ts, actor, action, tbl, row_id, change, _mac) in enumerate(rows):
             record = f"{tbl} {row_id}" if tbl else ""
             shown = str(change or "")
-            cells = (str(seq), show_date(ts, self._lang), actor, action, record,
+            cells = (str(seq), show_date(ts, self._lang, seireki=seireki), actor, action, record,
                      shown if len(shown) <= 200 else shown[:199] + "…")
             for col, text in enumerate(cells):
                 self.table.setItem(i, col, QTableWidgetItem(text))
@@ -178,4 +179,5 @@ class AuditScreen(QWidget):
         """Show the current checkpoint (No.:MAC), to copy or print and keep on paper."""
         self.checkpoint = self._context.session.checkpoint()
         self.result.setText(self.tr("Checkpoint taken at %1: %2").replace(
-            "%1", show_date(self.checkpoint.ts, self._lang)).replace("%2", self.checkpoint.text()))
+            "%1", show_date(self.checkpoint.ts, self._lang,
+                                                          seireki=self._context.seireki())).replace("%2", self.checkpoint.text()))

@@ -52,9 +52,11 @@ def severity_text(severity: str, lang: str) -> str:
 class ArticleTableModel(QAbstractTableModel):
     """One row per article: number, heading, status, open findings, what to do first, due."""
 
-    def __init__(self, lang: str, parent: QWidget | None = None) -> None:
+    def __init__(self, lang: str, parent: QWidget | None = None, seireki: Any = None) -> None:
         super().__init__(parent)
         self._lang = lang
+        # 西暦併記 of a finding's contract (callable: contract id or None → bool).
+        self._seireki = seireki or (lambda _contract_id=None: False)
         self.articles: list[Any] = []  # ArticleStatus
         self._headers = [
             self.tr("Article"), self.tr("Heading"), self.tr("Status"), self.tr("Open"),
@@ -98,7 +100,8 @@ class ArticleTableModel(QAbstractTableModel):
             if col == 4:
                 return urgent.message(self._lang) if urgent and urgent.severity != "ok" else ""
             if col == 5:
-                return show_date(urgent.due, self._lang) if urgent else ""
+                return (show_date(urgent.due, self._lang, seireki=self._seireki(urgent.contract_id))
+                        if urgent else "")
         if role == Qt.ItemDataRole.BackgroundRole and col == 2 and status:
             return QBrush(STATUS_COLOURS[status])
         if role == Qt.ItemDataRole.ForegroundRole and col == 2 and status:
@@ -192,7 +195,7 @@ class DashboardScreen(QWidget):
         head.addWidget(self.as_of)
         head.addWidget(self.refresh_button)
 
-        self.model = ArticleTableModel(self._lang, self)
+        self.model = ArticleTableModel(self._lang, self, seireki=context.seireki)
         self.table = QTableView()
         self.table.setObjectName("articleTable")
         self.table.setModel(self.model)
@@ -269,7 +272,8 @@ class DashboardScreen(QWidget):
         articles = list(report.articles.values())
         self.model.set_articles(articles)
         self.chart.set_articles(articles)
-        self.as_of.setText(self.tr("As of %1").replace("%1", show_date(report.generated_at, self._lang)))
+        self.as_of.setText(self.tr("As of %1").replace("%1", show_date(report.generated_at, self._lang,
+                                                                          seireki=self._context.seireki())))
         worst = next((i for i, a in enumerate(articles) if a.open_count), 0)
         self.table.selectRow(worst)
 

@@ -214,13 +214,14 @@ class DetectionsScreen(QWidget):
             show_problem(self, exc, self._lang, "listing detections")
             return
         self.table.setRowCount(len(self.rows))
+        seireki = self._context.seireki()  # detections belong to the terminal's contract
         for i, det in enumerate(self.rows):
             found = ", ".join(f"{_kind(kind)} {count}" for kind, count in (det.get("findings") or {}).items())
             status = det["status"]
             status_text = QCoreApplication.translate("Resolutions", STATUSES.get(status, status))
             if det.get("resolution"):
                 status_text = QCoreApplication.translate("Resolutions", RESOLUTIONS[det["resolution"]])
-            cells = (str(det["id"]), show_date(det["detected_at"], self._lang), det["place"],
+            cells = (str(det["id"]), show_date(det["detected_at"], self._lang, seireki=seireki), det["place"],
                      Path(det["path"]).name, found or det["verdict"],
                      self.tr("Art. %1").replace("%1", str(det["article"])), status_text)
             for col, text in enumerate(cells):

@@ -221,12 +221,22 @@ class RecordEditor(QDialog):
                 return ""
             entry.note.setText("")
             return self.tr("%1 is required.").replace("%1", label)
-        shown = show_date(value, self._lang) if field.type in ("date", "datetime") and value is not None else ""
+        # The note may add the western year (西暦併記); the input itself stays parseable 和暦.
+        shown = (show_date(value, self._lang, seireki=self._seireki())
+                 if field.type in ("date", "datetime") and value is not None else "")
         if shown and shown != str(raw).strip():
             entry.note.setText("= " + shown)  # how the typed date was read (R8.4.1 = 令和8年4月1日)
         else:
             entry.note.setText("")
         return ""
+
+    def _seireki(self) -> bool:
+        """Whether the contract of this record asks for the western year in brackets."""
+        if self.spec.kind == "contracts":
+            return self._context.seireki(self.record.get("id") if self.record else None)
+        entry = self.inputs.get("contract_id")
+        chosen = entry.raw() if entry is not None else (self.record or {}).get("contract_id")
+        return self._context.seireki(chosen)
 
     def _recheck(self) -> None:
         problems = [p for p in (self.field_problem(n) for n in self.inputs) if p]

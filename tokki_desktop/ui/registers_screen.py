@@ -2,7 +2,10 @@
 
 Every register of the catalogue gets the same screen, generated from its spec. Adding is
 hidden where only an officer may add (contracts, people) and closing is for officers only:
-a 従事者 never sees those buttons.
+a 従事者 never sees those buttons. Clicking a column header sorts the whole register in the
+ledger (not only the rows on screen); a record asked for from elsewhere (the dashboard's
+findings, a save) is found by its row number under the current filters and order, one COUNT
+in the background, instead of reading page after page.
 """
 
 from __future__ import annotations
@@ -48,6 +51,7 @@ class RegistersScreen(QWidget):
         self.specs = list(SPECS.values())
         self.model: RecordTableModel | None = None
         self._target: int | None = None  # a record to select once the rows are in
+        self._locating = False  # a record's row number is being worked out in the background
         self._sized = False
 
         self.register_list = QListWidget()
@@ -100,6 +104,8 @@ class RegistersScreen(QWidget):
         # Column widths from the first rows only: measuring 1,000 rows would read 5 pages.
         self.table.horizontalHeader().setResizeContentsPrecision(60)
         self.table.doubleClicked.connect(lambda _i: self.edit_selected())
+        # After a click on a header the selected record stays selected in the new order.
+        self.table.horizontalHeader().sortIndicatorChanged.connect(self._sorted)
 
         self.add_button = QPushButton(self.tr("&New…"))
         self.add_button.setObjectName("addButton")
@@ -197,7 +203,8 @@ class RegistersScreen(QWidget):
         self.filter_label.setVisible(self._filter_field is not None)
         self.filter_box.setVisible(self._filter_field is not None)
         self.filter_box.blockSignals(False)
-        self.model = RecordTableModel(self._context.session, spec, self._lang, self._refs, self._context.runner)
+        self.model = RecordTableModel(self._context.session, spec, self._lang, self._refs, self._context.runner,
+                                      seireki=self._context.seireki)
         self.model.loaded.connect(self._loaded)
         self.model.failed.connect(lambda exc: show_problem(self, exc, self._lang, "listing a register"))
         self.table.setModel(self.model)
@@ -213,7 +220,7 @@ class RegistersScreen(QWidget):
     @property
     def busy(self) -> bool:
         """Whether the register's rows are being read."""
-        return self.model is not None and self.model.loading
+        return self.model is not None and (self.model.loading or self._locating)
 
     def _apply_filters(self) -> None:
         assert self.model is not None
@@ -234,12 +241,44 @@ class RegistersScreen(QWidget):
                 self.table.resizeColumnToContents(col)
         target, self._target = self._target, None
         if target is not None:
-            row = self.model.row_of(target)
-            if row is not None:
-                self.select_row(row)
-            elif not self.show_closed.isChecked():
-                self._target = target  # the record may be a closed one: look there too
-                self.show_closed.setChecked(True)
+            self._locate(target)
+
+    def _sorted(self, _column: int, _order: Qt.SortOrder) -> None:
+        index = self.table.currentIndex()
+        if self.model is None or not index.isValid():
+            return
+        # Only from the pages in memory: a page read now would already use the new order.
+        record = self.model.kept_record_at(index.row())
+        if record is not None:
+            self._target = int(record["id"])  # selected again once the rows are in
+            if not self.model.loading:
+                self._loaded()
+
+    def _locate(self, target: int) -> None:
+        """Find ``target``'s row under the current filters and order (in the background)."""
+        from tokki_desktop.registers import repository
+
+        model = self.model
+        assert model is not None
+        session, kind, query, generation = self._context.session, model.spec.kind, model.query(), model.generation
+        self._locating = True
+        self._context.runner.run_task(
+            lambda: repository.position_of(session, kind, target, **query),
+            lambda row, error: self._located(model, generation, target, row, error), ask_before_close=False)
+
+    def _located(self, model: RecordTableModel, generation: int, target: int, row: Any,
+                 error: BaseException | None) -> None:
+        self._locating = False
+        if model is not self.model or generation != model.generation:
+            return  # another register, filter or order since: that reload looks for its own target
+        if error is not None:
+            show_problem(self, error, self._lang, "finding a record")
+            return
+        if row is not None:
+            self.select_row(int(row))
+        elif not self.show_closed.isChecked():
+            self._target = target  # the record may be a closed one: look there too
+            self.show_closed.setChecked(True)
 
     # -- actions -------------------------------------------------------------------------------
     def selected_record(self) -> dict[str, Any] | None:
@@ -274,6 +313,8 @@ class RegistersScreen(QWidget):
 
     def _saved(self, record_id: int | None) -> None:
         self._refs = RefTitles(self._context.session)  # a title may have changed
+        if self.spec.kind == "contracts":
+            self._context.reload_contract_settings()  # 西暦併記 may have been switched
         assert self.model is not None
         self.model.refs = self._refs
         self._target = record_id
