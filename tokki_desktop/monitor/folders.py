@@ -163,7 +163,7 @@ class FolderWatcher:
         quiet: float = 0.5,
         reconcile_every: float = 600.0,
         health_every: float = 1.0,
-        ignore: tuple[Path, ...] = (),
+        ignore: tuple[Path | str, ...] = (),  # prefixes; a str keeps a trailing separator
         poll_every: float = 5.0,
     ) -> None:
         self._scan = scan
