@@ -141,3 +141,19 @@ def test_a_copy_that_cannot_be_recorded_is_reported_and_retried_not_lost(officer
     assert "山田" not in caplog.text and "cd" * 32 not in caplog.text
     assert "could not be recorded" in caplog.text
     assert first_contract != other_contract
+
+
+def test_a_bug_while_recording_copies_never_stops_the_import(officer_session, tmp_path: Path, caplog) -> None:
+    medium = _medium(officer_session, "USB-030", "9999-0030")
+    approval = _copy_approval(officer_session, medium)
+    spool = spool_for(officer_session)
+    spool.append("detection", {
+        "dedupe_key": "k3", "detected_at": "not a time", "place_kind": "medium", "place": "媒体 USB-030",
+        "root": str(tmp_path), "volume_id": "9999-0030", "media_id": medium, "path": str(tmp_path / "山田.csv"),
+        "size": 10, "content_hash": "0f" * 32, "verdict": "personal_data", "findings": {}, "examples": [],
+        "rule": "copy_recorded", "article": 5, "severity": "record", "status": "allowed", "approval_id": approval})
+    report = import_pending(officer_session)  # does not raise: the detection is in, the bug is logged
+    assert report.imported == 1 and len(_allowed(officer_session)) == 1
+    assert _copies(officer_session) == []
+    assert "recording allowed copies in the take-out register failed" in caplog.text
+    assert "山田" not in caplog.text and "not a time" not in caplog.text

@@ -82,8 +82,25 @@ def import_pending(session: Any) -> records.ImportReport:
     ledger now; any unlocked session may call it (the GUI at unlock, the CLI before lists).
     Allowed copies among them are written into the take-out register too (as the monitor)."""
     report = records.import_spool(session.ledger, spool_for(session))
-    copies.record_copies(session.ledger, session.clock)
+    _record_copies(session.ledger, session.clock)
     return report
+
+
+def _record_copies(ledger: Any, clock: Any) -> bool:
+    """Write allowed copies into the take-out register; True when that is done.
+
+    A busy ledger (``OperationalError``) is left to the caller, which retries. Any other
+    failure is a bug: logged without personal data and retried at the next import, but it
+    never stops an import (the detections are in) nor the monitor from starting.
+    """
+    try:
+        copies.record_copies(ledger, clock)
+    except sqlcipher3.OperationalError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - see the docstring
+        log_bug(log, "recording allowed copies in the take-out register failed", exc)
+        return False
+    return True
 
 
 class Monitor:
@@ -264,9 +281,8 @@ class Monitor:
                     # Allowed copies go into the take-out register (台帳) as well. Pending
                     # until it succeeds once after each import (and at start, for a copy
                     # whose row a crash kept from being written).
-                    self._copies_pending = True
-                    copies.record_copies(self.ledger, self.clock)
-                    self._copies_pending = False
+                    self._copies_pending = True  # stays so if the ledger turns busy now
+                    self._copies_pending = not _record_copies(self.ledger, self.clock)
             finally:
                 self.ledger.conn.execute("PRAGMA busy_timeout = 30000")
         row = self.ledger.read_one("SELECT count(*) FROM monitor_detections WHERE status = 'open'")
