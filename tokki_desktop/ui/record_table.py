@@ -27,6 +27,7 @@ from PySide6.QtGui import QBrush, QColor
 from tokki_desktop.ui.dates import show_date
 
 Index = QModelIndex | QPersistentModelIndex
+_ROLES = frozenset({Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.ToolTipRole})
 PAGE = 200
 KEPT_PAGES = 16
 
@@ -267,7 +268,8 @@ class RecordTableModel(QAbstractTableModel):
         return f.label_en if self._lang == "en" else f.label_ja
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid():
+        # A paint asks each cell for ~9 roles; answer the six this model has no use for at once.
+        if role not in _ROLES or not index.isValid():
             return None
         record = self.cached_record_at(index.row())
         if record is None:
