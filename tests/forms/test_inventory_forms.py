@@ -119,3 +119,23 @@ def test_many_scans_flow_onto_pages_with_the_header_repeated(officer_session: An
     assert sum(p.count("3時00分～3時10分") for p in pages) == 60
     # 以上 never stands alone: the closing note is on its page.
     assert "以上" in pages[-1] and "中断（未完了）" in pages[-1]
+
+
+def test_the_demo_ledger_has_evidence_for_every_inspection(officer_session: Any, tmp_path: Path) -> None:
+    from tokki_desktop.monitor import demo as monitor_demo
+    from tokki_desktop.registers import demo as registers_demo
+
+    session = officer_session
+    registers_demo.populate(session)
+    monitor_demo.populate(session)
+    inspections = repo.list_records(session, "media_inspections")
+    assert len(inspections) == 4
+    text = pdf_text(render(session, "media_inspection", out_path=tmp_path / "m.pdf").path)
+    assert "スキャン記録なし" not in text
+    assert text.count("完了（スキャンNo.") == len(inspections)
+    assert "検査12,406件／個人情報18件" in text  # the PC's scan
+    result = render(session, "inventory_scans", out_path=tmp_path / "s.pdf")
+    scans = pdf_text(result.path)
+    assert scans.count("中断（未完了）") == NOTE_MENTIONS + 1
+    assert all(c in scans for c in ("USB-01", "USB-02", "HDD-01", "PC-01", "監視フォルダ（全体）"))
+    assert len(png_pages(result.path, tmp_path / "png" / "s", dpi=20)) == result.pages
