@@ -13,7 +13,10 @@ Plain Python, no Qt. The pieces, in the users' words:
 - :mod:`.resolutions` / :mod:`.quarantine` — an officer's four resolutions; the encrypted,
   restorable quarantine.
 - :mod:`.runs` / :mod:`.compliance_rules` — heartbeat, gaps, and the compliance findings.
-- :mod:`.inventory` — scheduled full scans and media inspections (Art. 6(2)).
+- :mod:`.inventory` — scheduled full scans and media inspections (Art. 6(2)); the forms print
+  them (媒体点検記録's evidence column, 棚卸しスキャン結果).
+- :mod:`.copies` — an allowed copy is also written into the take-out register (複写・複製).
+- :mod:`.demo` — the monitor's part of the demo ledger (inventory scans).
 - :mod:`.settings` — watched folders and officer switches in the ledger.
 - :mod:`.cli` — ``tokki watch|monitor|detections|resolve|quarantine|inventory``.
 """
