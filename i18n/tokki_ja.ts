@@ -36,11 +36,11 @@
         <translation>ログイン名を入力してください。</translation>
     </message>
     <message>
-        <source>Login names use only letters, digits, '.', '_' and '-'.</source>
+        <source>Login names use only letters, digits, &apos;.&apos;, &apos;_&apos; and &apos;-&apos;.</source>
         <translation>ログイン名には英数字と「.」「_」「-」だけが使えます。</translation>
     </message>
     <message>
-        <source>Type the person's name.</source>
+        <source>Type the person&apos;s name.</source>
         <translation>氏名を入力してください。</translation>
     </message>
     <message>
@@ -95,7 +95,7 @@
         <translation>不承認を記録(&amp;F)</translation>
     </message>
     <message>
-        <source>A responsible officer records the client's decision.</source>
+        <source>A responsible officer records the client&apos;s decision.</source>
         <translation>委託者の決定は取扱責任者が記録します。</translation>
     </message>
     <message>
@@ -217,7 +217,7 @@
         <translation>監査記録の検証</translation>
     </message>
     <message>
-        <source>✔ The chain is intact: %1 records, up to No. %2; the file's pages are sound.</source>
+        <source>✔ The chain is intact: %1 records, up to No. %2; the file&apos;s pages are sound.</source>
         <translation>✔ 改ざんはありません: %1 件（番号 %2 まで）。台帳ファイルにも破損はありません。</translation>
     </message>
     <message>
@@ -361,6 +361,10 @@
         <translation>事故として報告(&amp;I)</translation>
     </message>
     <message>
+        <source>&amp;Explain why the file is there…</source>
+        <translation>ファイルがある理由を説明(&amp;E)…</translation>
+    </message>
+    <message>
         <source>Only a responsible officer resolves detections. The explanation above says what to do.</source>
         <translation>検知の処理は取扱責任者が行います。どうすればよいかは上の説明を見てください。</translation>
     </message>
@@ -389,6 +393,14 @@
         <translation>例（伏せ字）</translation>
     </message>
     <message>
+        <source>Explanations</source>
+        <translation>説明</translation>
+    </message>
+    <message>
+        <source>none recorded yet</source>
+        <translation>まだ記録されていません</translation>
+    </message>
+    <message>
         <source>resolving a detection</source>
         <translation>検知の処理</translation>
     </message>
@@ -399,6 +411,37 @@
     <message>
         <source>An incident record (ID %1) was prefilled from the detection. Complete it in the registers and report to the client at once.</source>
         <translation>検知の内容から事故報告（ID %1）を作成しました。台帳で内容を補い、直ちに委託者へ報告してください。</translation>
+    </message>
+</context>
+<context>
+    <name>ExplainDialog</name>
+    <message>
+        <source>Explain detection %1</source>
+        <translation>検知 %1 の説明</translation>
+    </message>
+    <message>
+        <source>Why is this file there? Who asked for it, what it is for, and what happens to it next. Your officer reads this before deciding; it is kept in the audit record and cannot be changed afterwards.</source>
+        <translation>このファイルはなぜここにあるのですか。誰の依頼か、何のためか、この後どうするかを書いてください。取扱責任者が処理を決める前に読みます。監査記録に残り、後から変更できません。</translation>
+    </message>
+    <message>
+        <source>Explanation</source>
+        <translation>説明</translation>
+    </message>
+    <message>
+        <source>&amp;Record explanation</source>
+        <translation>説明を記録(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+    <message>
+        <source>At most %1 characters.</source>
+        <translation>%1 文字以内で入力してください。</translation>
+    </message>
+    <message>
+        <source>recording an explanation</source>
+        <translation>説明の記録</translation>
     </message>
 </context>
 <context>
@@ -475,7 +518,7 @@
         <translation>個人番号</translation>
     </message>
     <message>
-        <source>driver's licence no.</source>
+        <source>driver&apos;s licence no.</source>
         <translation>運転免許証番号</translation>
     </message>
     <message>
@@ -1096,7 +1139,7 @@
         <translation>委託者の承諾を得ていない媒体に個人情報があります（第6条）。</translation>
     </message>
     <message>
-        <source>Stop using the medium for personal data until the client's consent is recorded. Tell your officer.</source>
+        <source>Stop using the medium for personal data until the client&apos;s consent is recorded. Tell your officer.</source>
         <translation>委託者の承諾が記録されるまで、この媒体に個人情報を記録しないでください。取扱責任者に知らせてください。</translation>
     </message>
     <message>
@@ -1265,11 +1308,11 @@
         <translation>例: 小金井市</translation>
     </message>
     <message>
-        <source>the contract's title, as on the contract</source>
+        <source>the contract&apos;s title, as on the contract</source>
         <translation>契約書に記載の件名</translation>
     </message>
     <message>
-        <source>your company's name</source>
+        <source>your company&apos;s name</source>
         <translation>貴社の商号又は名称</translation>
     </message>
     <message>
@@ -1329,7 +1372,7 @@
         <translation>%1を入力してください。</translation>
     </message>
     <message>
-        <source>Login names use only letters, digits, '.', '_' and '-'.</source>
+        <source>Login names use only letters, digits, &apos;.&apos;, &apos;_&apos; and &apos;-&apos;.</source>
         <translation>ログイン名には英数字と「.」「_」「-」だけが使えます。</translation>
     </message>
     <message>

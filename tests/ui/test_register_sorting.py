@@ -69,7 +69,7 @@ def _shown(qtbot, model, row: int, column: int) -> str:
 
 
 def test_clicking_a_header_sorts_the_whole_register_with_stable_ties(qtbot, complaints) -> None:
-    _window, screen, text_field, repository = complaints
+    _window, screen, text_field, _repository = complaints
     model = screen.model
     column = model.column_of(text_field)
     assert column > 0

@@ -2,7 +2,8 @@
 
 An officer resolves an open detection in one of four ways (approve after the fact, removed,
 quarantine, report as an incident). A handler sees the same list with an explanation of
-what the rule means and what to do, and no resolve buttons at all.
+what the rule means and what to do, no resolve buttons at all, and can record why the file
+is there (kept in the audit chain); the officer sees every such explanation in the details.
 """
 
 from __future__ import annotations
@@ -149,11 +150,16 @@ class DetectionsScreen(QWidget):
                 button.clicked.connect(lambda _c=False, k=kind: self.resolve_selected(k))
                 self.buttons[kind] = button
                 row.addWidget(button)
-        else:
+        self.explain_button: QPushButton | None = None
+        if not context.is_officer:
+            self.explain_button = QPushButton(self.tr("&Explain why the file is there…"))
+            self.explain_button.setObjectName("explainButton")
+            self.explain_button.clicked.connect(self.explain_selected)
+            row.addWidget(self.explain_button)
             note = QLabel(self.tr("Only a responsible officer resolves detections. "
                                   "The explanation above says what to do."))
             note.setWordWrap(True)
-            row.addWidget(note)
+            row.addWidget(note, 1)
         row.addStretch(1)
 
         lower = QWidget()
@@ -242,6 +248,8 @@ class DetectionsScreen(QWidget):
         det = self.rows[row] if 0 <= row < len(self.rows) else None
         for button in self.buttons.values():
             button.setEnabled(det is not None and det["status"] == "open" and not self._busy)
+        if self.explain_button is not None:
+            self.explain_button.setEnabled(det is not None)
         if det is None:
             self.details.setPlainText(self.tr("Nothing detected."))
             return
@@ -256,8 +264,41 @@ class DetectionsScreen(QWidget):
             f"<b>{todo_label}</b>: {_html(todo)}" if todo else "",
             f"<b>{file_label}</b>: {_html(det['path'])}",
             f"<b>{examples_label}</b>: {_html(examples)}" if examples else "",
+            *self._explanation_lines(int(det["id"])),
         ]
         self.details.setHtml("<br>".join(line for line in lines if line))
+
+    def _explanation_lines(self, detection_id: int) -> list[str]:
+        """What handlers recorded about the detection, oldest first (one indexed read)."""
+        from tokki_desktop.registers.explanations import explanations
+
+        try:
+            given = explanations(self._context.session, detection_id)
+        except Exception as exc:  # noqa: BLE001
+            show_problem(self, exc, self._lang, "reading explanations")
+            return []
+        heading = _html(self.tr("Explanations"))
+        if not given:
+            none = _html(self.tr("none recorded yet"))
+            return [f"<b>{heading}</b>: {none}"]
+        seireki = self._context.seireki()
+        lines = [f"<b>{heading}</b>:"]
+        for e in given:
+            text = _html(e.text).replace("\n", "<br>")
+            lines.append(f"・{_html(show_date(e.ts, self._lang, seireki=seireki))} {_html(e.login)}: {text}")
+        return lines
+
+    def explain_selected(self) -> Any:
+        """Open the dialog that records why the selected detection's file is there (handlers)."""
+        det = self.selected()
+        if det is None:
+            return None
+        from tokki_desktop.ui.explain_dialog import ExplainDialog
+
+        dialog = ExplainDialog(self._context, int(det["id"]), self)
+        dialog.accepted.connect(lambda: self._show_details(self.table.currentRow()))
+        dialog.open()
+        return dialog
 
     def resolve_selected(self, kind: str) -> None:
         """Resolve the selected detection as ``kind`` (officers; in the background)."""

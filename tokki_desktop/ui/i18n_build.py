@@ -49,7 +49,8 @@ def update_sources() -> int:
         return 1
     status = 0
     for ts in sorted(ts_dir().glob("*.ts")):
-        cmd = [*tool, *map(str, source_files()), "-no-obsolete", "-ts", str(ts)]
+        # No line numbers: they would change the catalogue on every edit of the code.
+        cmd = [*tool, *map(str, source_files()), "-no-obsolete", "-locations", "none", "-ts", str(ts)]
         status |= subprocess.run(cmd, check=False, capture_output=True).returncode
     return status
 
