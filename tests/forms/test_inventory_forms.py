@@ -131,11 +131,13 @@ def test_the_demo_ledger_has_evidence_for_every_inspection(officer_session: Any,
     inspections = repo.list_records(session, "media_inspections")
     assert len(inspections) == 4
     text = pdf_text(render(session, "media_inspection", out_path=tmp_path / "m.pdf").path)
-    assert "スキャン記録なし" not in text
-    assert text.count("完了（スキャンNo.") == len(inspections)
-    assert "検査12,406件／個人情報18件" in text  # the PC's scan
+    # Every removable medium's inspection has its scan; the PC is no removable medium.
+    assert text.count("完了（スキャンNo.") == len(inspections) - 1
+    assert text.count("スキャン記録なし") == 1
+    assert "検査1,830件／個人情報0件" in text  # the backup disk's scan
     result = render(session, "inventory_scans", out_path=tmp_path / "s.pdf")
     scans = pdf_text(result.path)
     assert scans.count("中断（未完了）") == NOTE_MENTIONS + 1
-    assert all(c in scans for c in ("USB-01", "USB-02", "HDD-01", "PC-01", "監視フォルダ（全体）"))
+    assert all(c in scans for c in ("USB-01", "USB-02", "HDD-01", "監視フォルダ（全体）"))
+    assert "PC-01" not in scans
     assert len(png_pages(result.path, tmp_path / "png" / "s", dpi=20)) == result.pages

@@ -1,7 +1,7 @@
 """The monitor's part of the demo ledger: the inventory scans behind the media inspections.
 
 Runs after the registers' populator (it reads the demo media and their inspections). Each
-inspection gets the scan of its medium made that morning, and the watched folders get their
+inspection of a removable medium gets the scan of that medium made that morning, and the watched folders get their
 weekly scans for the last six weeks — one of them interrupted, as happens when a terminal is
 shut down mid-scan — so that the 媒体点検記録 and the 棚卸しスキャン結果 show real evidence.
 Only counts and times are recorded, as the monitor itself records them.
@@ -15,8 +15,10 @@ from typing import Any
 from tokki_desktop.monitor.inventory import InventoryResult, record
 from tokki_desktop.registers import repository
 
-#: Files found on each kind of medium at its inspection (plausible, fixed: the demo is repeatable).
-_FILES = {"usb": (42, 6, 6, 0), "hdd": (1_830, 0, 1_830, 2), "pc": (12_406, 18, 3, 5)}
+#: Files found on each kind of removable medium at its inspection (plausible, fixed: the demo is
+#: repeatable). A PC is not a removable medium: the monitor cannot make a medium scan of it
+#: (its folders have the weekly scan), so the demo makes none either.
+_FILES = {"usb": (42, 6, 6, 0), "hdd": (1_830, 0, 1_830, 2)}
 #: The watched folders: weekly files, personal data (all within approvals), encrypted, unreadable.
 _ROOTS = (9_812, 4, 11, 3)
 _WEEKS = 6
@@ -35,8 +37,11 @@ def populate(session: Any) -> None:
         medium = media.get(int(inspection["media_id"])) if inspection.get("media_id") is not None else None
         if medium is None:
             continue
+        counts = _FILES.get(str(medium.get("media_type")))
+        if counts is None:
+            continue
         day = dt.date.fromisoformat(str(inspection["inspected_on"]))
-        files, personal, encrypted, unreadable = _FILES.get(str(medium.get("media_type")), (100, 0, 0, 0))
+        files, personal, encrypted, unreadable = counts
         start = _at(day, 9, 5, tz)
         minutes = max(1, files // 400)
         record(session, InventoryResult(
