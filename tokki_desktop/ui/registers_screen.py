@@ -104,7 +104,9 @@ class RegistersScreen(QWidget):
         # Column widths from the first rows only: measuring 1,000 rows would read 5 pages.
         self.table.horizontalHeader().setResizeContentsPrecision(60)
         self.table.doubleClicked.connect(lambda _i: self.edit_selected())
-        # After a click on a header the selected record stays selected in the new order.
+        # After a click on a header the selected record stays selected in the new order. The view
+        # connected its own sorting slot in setSortingEnabled() above, so the model is already
+        # re-reading when _sorted runs (slots run in the order they were connected).
         self.table.horizontalHeader().sortIndicatorChanged.connect(self._sorted)
 
         self.add_button = QPushButton(self.tr("&New…"))
