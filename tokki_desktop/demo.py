@@ -16,7 +16,7 @@ DEMO_CONTRACT = "令和8年度 住民税課税資料データ入力業務委託"
 DEMO_CONTRACTOR = "株式会社とっきデータサービス"
 
 # Each part fills its registers: populate(session). Called once, on creation.
-DEMO_POPULATORS: list[str] = ["tokki_desktop.registers.demo:populate"]
+DEMO_POPULATORS: list[str] = ["tokki_desktop.registers.demo:populate", "tokki_desktop.monitor.demo:populate"]
 
 
 @dataclass(frozen=True)

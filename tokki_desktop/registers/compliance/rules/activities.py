@@ -23,13 +23,25 @@ ACTIVITY_WORDS = {"copy": ("複写・複製", "copy"), "takeout": ("持出し", 
                   "transport": ("移送", "transport"), "transmission": ("電磁的送信", "transmission")}
 
 
+#: Approvals bound to one medium that also cover recording personal data onto it (Art. 6:
+#: the client's consent to record on that medium), as the monitor's policy allows.
+MEDIUM_BOUND_TYPES = frozenset({"media_use", "takeout"})
+
+
+def _medium_consent_covers_copy(t: Row, approval: Row) -> bool:
+    """A copy onto the very medium a media-use or take-out approval names is within it."""
+    return (str(t.get("activity")) == "copy" and approval.get("approval_type") in MEDIUM_BOUND_TYPES
+            and t.get("media_id") is not None and approval.get("media_id") == t.get("media_id"))
+
+
 def approval_problem(t: Row, approval: Row | None, day: dt.date) -> tuple[str, str] | None:
     """Why the approval does not cover the activity, or None when it does."""
     if approval is None:
         return ("承認の記録がありません", "there is no approval")
     if approval.get("status") != "approved":
         return ("承認されていません（申請中または不承認）", "the approval was not granted")
-    if approval.get("approval_type") != APPROVAL_FOR_ACTIVITY.get(str(t.get("activity"))):
+    if approval.get("approval_type") != APPROVAL_FOR_ACTIVITY.get(str(t.get("activity"))) \
+            and not _medium_consent_covers_copy(t, approval):
         return ("承認の種別が違います", "the approval is of another type")
     decided = as_date(approval.get("decided_on"))
     if decided is not None and decided > day:
