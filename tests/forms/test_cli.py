@@ -59,3 +59,11 @@ def test_bad_invocations_exit_2_with_one_line(filled: dict[str, Any], tmp_path: 
         err = capsys.readouterr().err
         assert err.startswith("tokki: ") and err.count("\n") == 1
     assert list(tmp_path.glob("*.pdf")) == []
+
+
+def test_forms_sharing_a_printed_title_are_told_apart_in_lists():
+    from tokki_desktop.forms import list_forms
+
+    titles = [f.menu_title for f in list_forms()]
+    assert "誓約書（取扱責任者）" in titles and "誓約書（従事者）" in titles
+    assert len(titles) == len(set(titles))

@@ -30,7 +30,7 @@ def cmd_list(args: argparse.Namespace, ctx: CliContext) -> int:
     for f in list_forms():
         per = f"  [{'one per record of' if en else '記録ごと:'} {f.register}]" if f.per_record else ""
         secret = ("  [only at tokki init]" if en else "  [tokki init のときのみ]") if f.needs_secret else ""
-        ctx.print(f"{f.id:<26}{f.article:<12}{f.summary_en if en else f.title}{per}{secret}")
+        ctx.print(f"{f.id:<26}{f.article:<12}{f.summary_en if en else f.menu_title}{per}{secret}")
     return 0
 
 

@@ -142,3 +142,4 @@ class FormSpec:
     personal_data: bool = True  # rendering it is an audited event
     date_key: str = "today"  # the date printed in the header
     hand_date: bool = False  # a blank 令和　年　月　日 for the signer to write (pledges)
+    menu_title: str = ""  # how lists name it when the printed title is shared (誓約書（従事者）)

@@ -35,6 +35,7 @@ class FormInfo:
     per_record: bool
     landscape: bool
     needs_secret: bool  # the recovery-key sheet: only at ledger creation
+    menu_title: str = ""  # the title as lists show it (distinguishes forms sharing a title)
 
 
 @dataclass
@@ -60,7 +61,7 @@ def list_forms() -> list[FormInfo]:
     return [
         FormInfo(s.id, s.title, s.article, s.summary_en,
                  s.source.register if s.source.per_record else None, s.source.per_record, s.landscape,
-                 "recovery_key" in s.source.extra)
+                 "recovery_key" in s.source.extra, s.menu_title or s.title)
         for s in FORMS.values()
     ]
 

@@ -41,6 +41,7 @@ def _pledge(form_id: str, role: str, role_code: str, clauses: tuple[str, ...], e
         intro=_OPENING.replace("{role}", role),
         blocks=(*(Note(c) for c in _COMMON + clauses), _SIGN),
         contractor=False, doc_number=False, kiki=False, hand_date=True,
+        menu_title=f"誓約書（{role}）",
     )
 
 
