@@ -125,17 +125,29 @@ def _confirmed(values: list[str], check: Callable[[str], bool]) -> bool:
 
 def _count_column(kind: str, values: list[str], check: Callable[[str], bool], ev: Evidence,
                   marks: dict[str, bytearray]) -> None:
-    mark = marks.setdefault(kind, bytearray(len(values)))
-    count = 0
-    for i, v in enumerate(values):
-        v = v.strip()
-        if v and check(v):
-            mark[i] = 1
-            count += 1
-            if kind not in ev.examples:
-                ev.examples[kind] = d.mask(kind, v)
-        elif kind == "my_number" and v:
-            ev.my_number_invalid_labelled += 1
+    # Each distinct value is checked once (rosters repeat names, towns, dates); the marks
+    # and counts are then spread over the rows with C-level mapping.
+    good: set[str] = set()
+    bad: set[str] = set()
+    for v in set(values):
+        s = v.strip()
+        if s:
+            (good if check(s) else bad).add(v)
+    mark = bytearray(map(good.__contains__, values))
+    prev = marks.get(kind)
+    if prev is None:
+        marks[kind] = mark
+    else:
+        # Two columns of one kind (氏名 and フリガナ): a row is marked when either is. Bytes
+        # are 0 or 1, so OR-ing them as one big integer is the byte-wise OR.
+        n = len(mark)
+        prev[:] = (int.from_bytes(prev, "big") | int.from_bytes(mark, "big")).to_bytes(n, "big")
+    count = mark.count(1)
+    if count and kind not in ev.examples:
+        first = next(v for v in values if v in good)
+        ev.examples[kind] = d.mask(kind, first.strip())
+    if kind == "my_number" and bad:
+        ev.my_number_invalid_labelled += sum(map(bad.__contains__, values))
     if count:
         ev.counts[kind] += count
         ev.rules[_RULES[kind]] += count

@@ -1,0 +1,94 @@
+"""The fast paths give exactly what the general paths give: rows of a regular sheet, and the
+per-distinct-value column check (marks, counts, masked example, invalid My Numbers)."""
+
+from __future__ import annotations
+
+from tokki_desktop.scanner import columns
+from tokki_desktop.scanner.detectors import Evidence
+from tokki_desktop.scanner.extract import office_xml as ox
+
+SHARED = ["氏名", "電話", "金額", "山田 太郎", "佐藤 花子", "A&B"]
+
+
+def _sheet(rows: list[list[tuple[str, str]]]) -> bytes:
+    """Sheet XML from rows of (type, value) cells; type "s" is a shared-string index."""
+    out = ["<sheetData>"]
+    for r, row in enumerate(rows, 1):
+        out.append(f'<row r="{r}">')
+        for c, (typ, val) in enumerate(row):
+            ref = f"{chr(65 + c)}{r}"
+            attr = ' t="s"' if typ == "s" else (' t="str"' if typ == "str" else "")
+            out.append(f'<c r="{ref}"{attr}><v>{val}</v></c>' if val != "" else f'<c r="{ref}"{attr}/>')
+        out.append("</row>")
+    out.append("</sheetData>")
+    return "".join(out).encode()
+
+
+def _both(xml: bytes) -> tuple[list[list[str]] | None, list[list[str]]]:
+    cells = ox._CELL_FAST.findall(xml)
+    return ox._regular_rows(xml, SHARED), ox._cell_rows(cells, SHARED)
+
+
+def test_regular_sheet_fast_rows_equal_general_rows() -> None:
+    body = [[("s", str(3 + i % 2)), ("str", f"090-1234-{i:04d}"), ("n", str(i * 7))] for i in range(100)]
+    body[5][1] = ("str", "a &amp; b &#12354;")
+    fast, general = _both(_sheet([[("s", "0"), ("s", "1"), ("s", "2")]] + body))
+    assert fast is not None  # the fast path was taken…
+    assert fast == general  # …and agrees cell for cell, entities decoded
+    assert fast[6][1] == "a & b あ"
+
+
+def test_irregular_sheets_take_the_general_path() -> None:
+    head = [("s", "0"), ("s", "1"), ("s", "2")]
+    gap = [head] + [[("s", "3"), ("n", ""), ("n", "5")] for _ in range(100)]  # an empty cell
+    mixed = [head] + [[("s", "3"), ("n", "1") if i % 2 else ("s", "4"), ("n", "5")] for i in range(100)]
+    bad_index = [head] + [[("s", "3"), ("s", "99"), ("n", "5")] for _ in range(100)]
+    ragged = [head] + [[("s", "3")] * (1 + i % 3) for i in range(100)]
+    for rows in (gap, mixed, bad_index, ragged):
+        fast, general = _both(_sheet(rows))
+        assert fast is None
+        assert general  # and the general path still reads what it can
+
+
+def _per_value_reference(kind: str, values: list[str], check) -> tuple[bytearray, int, str | None, int]:
+    """The original cell-by-cell loop, kept here as the specification."""
+    mark = bytearray(len(values))
+    count = invalid = 0
+    example = None
+    for i, v in enumerate(values):
+        v = v.strip()
+        if v and check(v):
+            mark[i] = 1
+            count += 1
+            example = example or columns.d.mask(kind, v)
+        elif kind == "my_number" and v:
+            invalid += 1
+    return mark, count, example, invalid
+
+
+def test_column_check_by_distinct_value_equals_cell_by_cell() -> None:
+    values = ["", " 123456789018", "123456789011", "123456789018", "abc", "123456789011", " "] * 30
+    check = columns._validator("my_number", False)
+    assert check is not None
+    ev = Evidence()
+    marks: dict[str, bytearray] = {}
+    columns._count_column("my_number", values, check, ev, marks)
+    mark, count, example, invalid = _per_value_reference("my_number", values, check)
+    assert marks["my_number"] == mark
+    assert ev.counts["my_number"] == count == 60
+    assert ev.examples["my_number"] == example
+    assert ev.my_number_invalid_labelled == invalid == 90
+    assert ev.twelve_digit_total == count
+
+
+def test_two_columns_of_one_kind_mark_a_row_when_either_holds_one() -> None:
+    check = columns._validator("name", False)
+    assert check is not None
+    kanji = ["山田 太郎", "", "x", ""]
+    kana = ["", "ヤマダ タロウ", "", ""]
+    ev = Evidence()
+    marks: dict[str, bytearray] = {}
+    columns._count_column("name", kanji, check, ev, marks)
+    columns._count_column("name", kana, check, ev, marks)
+    assert marks["name"] == bytearray([1, 1, 0, 0])
+    assert ev.counts["name"] == 2
