@@ -37,8 +37,22 @@ def _save(widget: Any, out: Path, name: str, lang: str) -> Path:
     return path
 
 
+def _explain_as_handler(officer: Any, data_dir: Path, detection_id: int, lang: str) -> None:
+    """A made-up 従事者 explains the detection, so the officer's details show an explanation."""
+    from tokki_desktop.registers.explanations import explain_detection
+    from tokki_desktop.session import unlock
+
+    passphrase = "screenshot-handler-1"  # a throw-away ledger in a temporary folder
+    officer.add_user("mihon", "handler", "見本 花子", passphrase)
+    text = ("課税課から照合用に受け取った名簿です。照合が済みしだい削除します。" if lang == "ja" else
+            "A roster the tax division sent for checking; it will be deleted once checked.")
+    with unlock(data_dir, "mihon", passphrase) as handler:
+        explain_detection(handler, detection_id, text)
+
+
 def take(out: Path, lang: str, work: Path) -> list[Path]:
     """Every screen in ``lang``; returns the files written."""
+    from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QApplication
 
     from tokki_desktop.demo import create_demo
@@ -79,8 +93,14 @@ def take(out: Path, lang: str, work: Path) -> list[Path]:
         _wait(app, lambda s=screen: not getattr(s, "busy", False))
         if key == "detections":
             _wait(app, lambda s=screen: s.table.rowCount() > 0, 15)
+            if screen.rows:
+                _explain_as_handler(window.session, info.data_dir, int(screen.rows[0]["id"]), lang)
+                screen.refresh()
         if key == "registers":
+            # Sorted by a column header (the indicator shows): フリガナ gives the 五十音 order.
             screen.show_register("people")
+            _wait(app, lambda s=screen: not s.busy)
+            screen.table.sortByColumn(screen.model.column_of("name_kana"), Qt.SortOrder.AscendingOrder)
             _wait(app, lambda s=screen: not s.busy)
         if key == "forms":
             screen.choose("pledge_handler")
