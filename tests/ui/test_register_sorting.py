@@ -180,3 +180,18 @@ def test_without_the_setting_no_western_year_is_shown(qtbot, desktop) -> None:
     dashboard = window.screen_widget("dashboard")
     qtbot.waitUntil(lambda: dashboard.report is not None and not dashboard.busy, timeout=15000)
     assert "令和8年11月26日" in dashboard.as_of.text() and "（2026年）" not in dashboard.as_of.text()
+
+
+def test_the_closed_column_sorts_closed_records_together(qtbot, complaints) -> None:
+    window, screen, _text_field, repository = complaints
+    closed = [int(r["id"]) for r in repository.list_records(window.session, "complaints", offset=100, limit=3)]
+    for record_id in closed:
+        repository.close(window.session, "complaints", record_id, "対応完了")
+    screen.show_closed.setChecked(True)
+    _wait(qtbot, screen)
+    last = screen.model.columnCount() - 1
+    screen.table.sortByColumn(last, Qt.SortOrder.DescendingOrder)
+    _wait(qtbot, screen)
+    assert screen.model.order_by == "closed_at"
+    assert [int(_shown(qtbot, screen.model, row, 0)) for row in range(3)] == sorted(closed, reverse=True)
+    assert [_shown(qtbot, screen.model, row, last) for row in range(4)] == ["終了", "終了", "終了", ""]
