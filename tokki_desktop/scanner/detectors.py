@@ -163,7 +163,6 @@ def _valid_phone(raw: str) -> bool:
     return is_valid_jp(digits)
 
 
-_MY_NUMBER_WEIGHTS = (6, 5, 4, 3, 2, 7, 6, 5, 4, 3, 2)
 
 
 def valid_my_number(digits: str) -> bool:
@@ -173,7 +172,10 @@ def valid_my_number(digits: str) -> bool:
     (compact, clean, checks) costs ten times more per call; a test keeps both in agreement.
     """
     b = digits.encode("ascii")
-    s = sum(w * (c - 48) for w, c in zip(_MY_NUMBER_WEIGHTS, b))
+    # Unrolled (a generator over zip cost 3 µs a call, most of a roster's My Number column);
+    # 48 * 47 takes off the ASCII '0' under each of the weights, which sum to 47.
+    s = (6 * b[0] + 5 * b[1] + 4 * b[2] + 3 * b[3] + 2 * b[4] + 7 * b[5] + 6 * b[6] + 5 * b[7]
+         + 4 * b[8] + 3 * b[9] + 2 * b[10] - 48 * 47)
     return -s % 11 % 10 == b[11] - 48
 
 
