@@ -20,6 +20,7 @@ from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
     Qt,
+    QTimer,
     Signal,
 )
 from PySide6.QtGui import QBrush, QColor
@@ -93,6 +94,7 @@ class RecordTableModel(QAbstractTableModel):
         self.loading = False
         self._pages: OrderedDict[int, list[dict[str, Any]]] = OrderedDict()
         self._requested: set[int] = set()  # pages being read in the background
+        self._wanted: set[int] = set()  # pages asked for during this paint, read together after it
         if runner is None:
             self.reload()  # no runner: read now (the caller filters and reloads otherwise)
 
@@ -168,6 +170,7 @@ class RecordTableModel(QAbstractTableModel):
         self.beginResetModel()
         self._pages.clear()
         self._requested.clear()
+        self._wanted.clear()
         self._count = count
         if first:
             self._pages[0] = first
@@ -199,27 +202,49 @@ class RecordTableModel(QAbstractTableModel):
         if self.runner is None:
             return self._page(number)
         if number not in self._requested:
-            from tokki_desktop.registers import repository
-
             self._requested.add(number)
-            generation, session, kind, query = self._generation, self.session, self.spec.kind, self.query()
-            self.runner.run_task(
-                lambda: repository.list_records(session, kind, offset=number * PAGE, limit=PAGE, **query),
-                lambda rows, error: self._page_read(generation, number, rows, error), ask_before_close=False)
+            if not self._wanted:
+                # Once the paint that asks for rows is over: the rows on screen usually span two
+                # pages, and sorted by a column each read sorts the whole register, so adjacent
+                # pages are read in one query.
+                QTimer.singleShot(0, self, self._read_wanted)
+            self._wanted.add(number)
         return None
 
-    def _page_read(self, generation: int, number: int, rows: Any, error: BaseException | None) -> None:
+    def _read_wanted(self) -> None:
+        from tokki_desktop.registers import repository
+
+        wanted, self._wanted = sorted(self._wanted), set()
+        runs: list[list[int]] = []
+        for number in wanted:
+            if runs and runs[-1][-1] == number - 1:
+                runs[-1].append(number)
+            else:
+                runs.append([number])
+        generation, session, kind, query = self._generation, self.session, self.spec.kind, self.query()
+        for run in runs:
+            first, count = run[0], len(run)
+            self.runner.run_task(
+                lambda first=first, count=count: repository.list_records(
+                    session, kind, offset=first * PAGE, limit=count * PAGE, **query),
+                lambda rows, error, first=first, count=count: self._pages_read(generation, first, count, rows, error),
+                ask_before_close=False)
+
+    def _pages_read(self, generation: int, first: int, count: int, rows: Any, error: BaseException | None) -> None:
         if generation != self._generation:
             return  # the filters or the order changed meanwhile: these rows are stale
-        self._requested.discard(number)
+        for number in range(first, first + count):
+            self._requested.discard(number)
         if error is not None:
             self.failed.emit(error)
             return
-        self._keep(number, rows)
-        first, last = number * PAGE, min(self._count, (number + 1) * PAGE) - 1
-        if last >= first:
-            self.dataChanged.emit(self.index(first, 0), self.index(last, self.columnCount() - 1))
-        self.page_arrived.emit(number)
+        for k in range(count):
+            self._keep(first + k, rows[k * PAGE:(k + 1) * PAGE])
+        top, bottom = first * PAGE, min(self._count, (first + count) * PAGE) - 1
+        if bottom >= top:
+            self.dataChanged.emit(self.index(top, 0), self.index(bottom, self.columnCount() - 1))
+        for number in range(first, first + count):
+            self.page_arrived.emit(number)
 
     def record_at(self, row: int) -> dict[str, Any] | None:
         """The full record shown on ``row`` (None past the end); reads its page if needed."""
