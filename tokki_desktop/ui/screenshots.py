@@ -123,6 +123,18 @@ def take(out: Path, lang: str, work: Path) -> list[Path]:
         _wait(app, lambda: True, 0.2)
         files.append(_save(history, out, "record-history", lang))
         history.close()
+    inbox: Any = window.screen_widget("detections")
+    if inbox.rows:
+        # The dialog a 従事者 opens from the inbox (the officer's window has no button for it).
+        from tokki_desktop.ui.explain_dialog import ExplainDialog
+
+        explain = ExplainDialog(inbox._context, int(inbox.rows[0]["id"]), inbox)
+        explain.text.setPlainText("課税課から照合用に受け取った名簿です。照合が済みしだい削除します。" if lang == "ja"
+                                  else "A roster the tax division sent for checking; it will be deleted once checked.")
+        explain.show()
+        _wait(app, lambda: True, 0.2)
+        files.append(_save(explain, out, "explain-detection", lang))
+        explain.reject()
     window.lock()
     _wait(app, lambda: True, 0.2)
     files.append(_save(window, out, "lock", lang))
