@@ -172,6 +172,10 @@ def test_contract_asks_for_the_western_year_in_brackets(qtbot, desktop) -> None:
     dashboard.refresh()
     qtbot.waitUntil(lambda: dashboard.report is not None and not dashboard.busy, timeout=15000)
     assert "令和8年（2026年）11月26日" in dashboard.as_of.text()
+    window.open_screen("audit")
+    audit = window.screen_widget("audit")
+    audit.load_page()
+    assert audit.table.rowCount() > 0 and "（2026年）" in audit.table.item(0, 1).text()
 
 
 def test_without_the_setting_no_western_year_is_shown(qtbot, desktop) -> None:
