@@ -292,7 +292,18 @@ def _sheet_rows(xml: bytes, shared: list[str], ctx: ScanContext) -> list[list[st
     return rows
 
 
+_WT_ONLY = re.compile(rb"<w:t(?:\s[^>]*)?>([^<]*)</w:t>")
+_WBREAKS = re.compile(rb"<w:(?:tab|br|cr)\b[^>]*/>")
+
+
 def _wtext(fragment: bytes) -> str:
+    if _WBREAKS.search(fragment) is None:
+        # Most cells and paragraphs have no tab or break: their runs are joined as bytes and
+        # decoded once. Each run of well-formed XML is whole UTF-8 with whole entities, so
+        # this is the run-by-run result; a fragment with an entity goes run by run anyway.
+        raw = b"".join(_WT_ONLY.findall(fragment))
+        if b"&" not in raw:
+            return raw.decode("utf-8", "replace")
     out: list[str] = []
     for m in _WTEXT.finditer(fragment):
         if m.group(1) is not None:
