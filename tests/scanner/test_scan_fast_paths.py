@@ -92,3 +92,22 @@ def test_two_columns_of_one_kind_mark_a_row_when_either_holds_one() -> None:
     columns._count_column("name", kana, check, ev, marks)
     assert marks["name"] == bytearray([1, 1, 0, 0])
     assert ev.counts["name"] == 2
+
+
+def test_word_table_spans_are_the_regex_matches() -> None:
+    """bytes.find over <w:tbl> gives what the lazy regex gave, nested and unclosed tables too."""
+    samples = [b"a<w:tbl>x</w:tbl>b<w:tbl>y<w:tbl>z</w:tbl>c</w:tbl>d", b"<w:tbl><w:tbl>", b"<w:tbl>",
+               b"</w:tbl><w:tbl></w:tbl>", b"<w:tbl></w:tbl></w:tbl>", b"", b"<w:tbl></w:tbl>"]
+    for x in samples:
+        assert ox._table_spans(x) == [(m.start(), m.group(1), m.end()) for m in ox._WTBL.finditer(x)]
+
+
+def test_word_text_fast_path_equals_run_by_run() -> None:
+    frags = [b"<w:p><w:r><w:t>\xe5\xb1\xb1\xe7\x94\xb0</w:t></w:r><w:r><w:t xml:space=\"preserve\"> \xe5\xa4\xaa</w:t></w:r></w:p>",
+             b"<w:p><w:r><w:t>A&amp;B</w:t></w:r></w:p>", b"<w:p><w:r><w:t>a</w:t><w:tab/><w:t>b</w:t><w:br/></w:r></w:p>",
+             b"<w:p/>"]
+    for f in frags:
+        slow = "".join(ox._unescape(m.group(1)) if m.group(1) is not None else ("\t" if m.group(2) == b"tab" else "\n")
+                       for m in ox._WTEXT.finditer(f))
+        assert ox._wtext(f) == slow
+    assert ox._wtext(frags[0]) == "山田 太"

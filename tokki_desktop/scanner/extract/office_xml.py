@@ -296,6 +296,20 @@ _WT_ONLY = re.compile(rb"<w:t(?:\s[^>]*)?>([^<]*)</w:t>")
 _WBREAKS = re.compile(rb"<w:(?:tab|br|cr)\b[^>]*/>")
 
 
+def _table_spans(xml: bytes) -> list[tuple[int, bytes, int]]:
+    """(start, body, end) of each ``<w:tbl>…</w:tbl>``: the matches of ``_WTBL`` (first end
+    tag after each start tag), found with bytes.find instead of a lazy ``.*?`` regex scan."""
+    spans = []
+    i = xml.find(b"<w:tbl>")
+    while i >= 0:
+        j = xml.find(b"</w:tbl>", i + 7)
+        if j < 0:
+            break
+        spans.append((i, xml[i + 7:j], j + 8))
+        i = xml.find(b"<w:tbl>", j + 8)
+    return spans
+
+
 def _wtext(fragment: bytes) -> str:
     if _WBREAKS.search(fragment) is None:
         # Most cells and paragraphs have no tab or break: their runs are joined as bytes and
@@ -325,12 +339,17 @@ def extract_docx(zf: zipfile.ZipFile, ctx: ScanContext) -> Parts:
         if xml is None:
             continue
         tables = []
-        for tm in _WTBL.finditer(xml):
-            rows = [[_wtext(c).strip() for c in _WTC.findall(r)] for r in _WTR.findall(tm.group(1))]
+        pieces: list[bytes] = []
+        pos = 0
+        for start, body, end in _table_spans(xml):
+            pieces.append(xml[pos:start])
+            pos = end
+            rows = [[_wtext(c).strip() for c in _WTC.findall(r)] for r in _WTR.findall(body)]
             if rows:
                 h = find_header(rows)
                 tables.append(TablePart(rows[h + 1:], rows[h], name) if h is not None else TablePart(rows, None, name))
-        prose = _WTBL.sub(b"", xml) if tables else xml
+        # The text around the tables (every table cut out, as _WTBL.sub did), when there were any.
+        prose = b"".join(pieces) + xml[pos:] if tables else xml
         text = "\n".join(_wtext(p) for p in _WP.findall(prose))
         if text.strip():
             yield TextPart(text)
