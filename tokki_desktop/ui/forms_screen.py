@@ -55,8 +55,8 @@ class FormsScreen(QWidget):
         for info in self.forms:
             # Form names and article references are the official Japanese ones in both languages
             # (the English summary is the tooltip and the screen's subtitle).
-            item = QListWidgetItem(f"{info.article}  {info.title}")
-            item.setToolTip(info.summary_en if self._lang == "en" else info.title)
+            item = QListWidgetItem(f"{info.article}  {info.menu_title}")
+            item.setToolTip(info.summary_en if self._lang == "en" else info.menu_title)
             self.form_list.addItem(item)
         self.form_list.currentRowChanged.connect(self._form_chosen)
 
@@ -142,7 +142,7 @@ class FormsScreen(QWidget):
         from tokki_desktop.forms import record_choices
 
         info = self.forms[row]
-        self.title.setText(info.title)
+        self.title.setText(info.menu_title)
         self.summary.setText(info.summary_en if self._lang == "en" else "")
         self.summary.setVisible(self._lang == "en")
         self.record_box.clear()
