@@ -143,8 +143,9 @@ def _sheet_rows_fast(xml: bytes, shared: list[str]) -> list[list[str]]:
 # much cheaper than one scan returning a tuple per cell that then has to be taken apart.
 _C_COL = re.compile(rb'<c r="([A-Z]{1,3})\d')
 _C_ROW = re.compile(rb'<c r="[A-Z]{1,3}(\d+)"')
-_C_ATTRS = re.compile(rb'<c r="[A-Z]{1,3}\d+"([^>]*)>')
-_C_VALUE = re.compile(rb'<c r="[A-Z]{1,3}\d+"[^>]*><v>([^<]*)</v></c>')
+# Everything after the reference: the attributes and the value of a plain value cell.
+_C_ITEM = re.compile(rb'<c r="[A-Z]{1,3}\d+"([^>]*><v>[^<]*)</v></c>')
+_V_OPEN = b"><v>"
 
 
 def _regular_rows(xml: bytes, shared: list[str]) -> list[list[str]] | None:
@@ -167,41 +168,48 @@ def _regular_rows(xml: bytes, shared: list[str]) -> list[list[str]] | None:
     pattern = col_t[:k]
     if n * k != total or k > 16384 or [_col_index(c) for c in pattern] != list(range(k)) or col_t != pattern * n:
         return None
-    v_t = _C_VALUE.findall(xml)
-    if len(v_t) != total or not all(v_t):
+    items = _C_ITEM.findall(xml)
+    if len(items) != total:
         return None  # some cell is empty, has a formula or an inline string
     rnum_t = _C_ROW.findall(xml)
     row_nums = rnum_t[::k]
     if len(rnum_t) != total or any(rnum_t[j::k] != row_nums for j in range(1, k)) or len(set(row_nums)) != n:
         return None
-    attrs_t = _C_ATTRS.findall(xml)
-    if len(attrs_t) != total or any(a.endswith(b"/") for a in set(attrs_t)):
-        return None
     columns: list[list[str]] = []
     for j in range(k):
         # The first row is often a header of strings above numbers: it is read on its own.
+        attrs, _, v = items[j].partition(_V_OPEN)
+        if not v or attrs.endswith(b"/"):
+            return None  # <c …/> is an empty cell to the general path
         try:
-            head = [_cell_value(attrs_t[j], v_t[j], shared)]
+            head = [_cell_value(attrs, v, shared)]
         except (ValueError, IndexError):
             return None
-        attrs = attrs_t[j + k::k]
-        vs = v_t[j + k::k]
-        if not attrs:
+        rest = items[j + k::k]
+        if not rest:
             columns.append(head)
             continue
-        a0 = attrs[0]
-        if attrs.count(a0) != len(attrs):
+        a0 = rest[0].partition(_V_OPEN)[0]
+        if a0.endswith(b"/"):
             return None
+        # Every cell of the column has exactly the attributes a0: attributes hold no ">", so
+        # an item starting with a0 + "><v>" has a0 as its whole attribute text.
+        lead = a0 + _V_OPEN
+        joined = b"\x00".join(rest)
+        if joined.count(b"\x00") != len(rest) - 1 or not joined.startswith(lead) \
+                or joined.count(b"\x00" + lead) != len(rest) - 1:
+            return None
+        body = joined[len(lead):].replace(b"\x00" + lead, b"\x00")
+        vs = body.split(b"\x00")
+        if not all(vs):
+            return None  # an empty <v></v> is skipped by the general path
         if b't="s"' in a0:
             try:
                 columns.append(head + list(map(shared.__getitem__, map(int, vs))))
             except (ValueError, IndexError):
                 return None  # a damaged index: the general path skips just that cell
             continue
-        joined = b"\x00".join(vs)
-        if joined.count(b"\x00") != len(vs) - 1:
-            return None
-        columns.append(head + _unescape(joined).split("\x00"))
+        columns.append(head + _unescape(body).split("\x00"))
     return list(map(list, zip(*columns)))
 
 
