@@ -62,6 +62,13 @@ def _xls_encrypted(ole: olefile.OleFileIO) -> bool:
     return False
 
 
+def _xls_value(v: object, ctype: int) -> str:
+    """A non-text cell as text: whole numbers without ".0", as Excel shows them."""
+    if ctype == xlrd.XL_CELL_NUMBER and float(v).is_integer():  # type: ignore[arg-type]
+        v = int(v)  # type: ignore[call-overload]
+    return "" if v is None else str(v)
+
+
 def extract_xls(data: bytes, ole: olefile.OleFileIO, ctx: ScanContext) -> Parts:
     """Every sheet of a BIFF workbook as a table."""
     if _xls_encrypted(ole):
@@ -83,15 +90,14 @@ def extract_xls(data: bytes, ole: olefile.OleFileIO, ctx: ScanContext) -> Parts:
             except Exception as exc:
                 raise Unreadable("Excel（旧形式）のシートが壊れています。",
                                  f"A legacy Excel sheet is damaged ({type(exc).__name__}).") from None
-            rows: list[list[str]] = []
-            for r in range(sheet.nrows):
-                row = []
-                for cell in sheet.row(r):
-                    v = cell.value
-                    if cell.ctype == xlrd.XL_CELL_NUMBER and float(v).is_integer():
-                        v = int(v)
-                    row.append("" if v is None else str(v))
-                rows.append(row)
+            # Values and types row by row (no Cell object per cell); text cells, the bulk of a
+            # roster, are taken as they are and only the others go through _xls_value.
+            text = xlrd.XL_CELL_TEXT
+            rows: list[list[str]] = [
+                [v if t == text and type(v) is str else _xls_value(v, t)
+                 for v, t in zip(sheet.row_values(r), sheet.row_types(r))]
+                for r in range(sheet.nrows)
+            ]
             if rows:
                 h = find_header(rows)
                 yield TablePart(rows[h + 1:], rows[h], sheet.name) if h is not None else TablePart(rows, None, sheet.name)
