@@ -111,3 +111,18 @@ def test_word_text_fast_path_equals_run_by_run() -> None:
                        for m in ox._WTEXT.finditer(f))
         assert ox._wtext(f) == slow
     assert ox._wtext(frags[0]) == "山田 太"
+
+
+def test_choon_between_digits_equals_the_lookbehind_substitution() -> None:
+    import random
+    import re
+
+    from tokki_desktop.scanner.normalize import _choon_between_digits
+
+    ref = re.compile(r"(?<=\d)[ーｰ](?=\d)")
+    rnd = random.Random(5)
+    alphabet = "0123456789ーｰアー１٣x "
+    for _ in range(20_000):
+        t = "".join(rnd.choice(alphabet) for _ in range(rnd.randrange(12)))
+        assert _choon_between_digits(t) == ref.sub("-", t)
+    assert _choon_between_digits("03ー1234ー5678 コーポ") == "03-1234-5678 コーポ"
