@@ -126,3 +126,13 @@ def test_choon_between_digits_equals_the_lookbehind_substitution() -> None:
         t = "".join(rnd.choice(alphabet) for _ in range(rnd.randrange(12)))
         assert _choon_between_digits(t) == ref.sub("-", t)
     assert _choon_between_digits("03ー1234ー5678 コーポ") == "03-1234-5678 コーポ"
+
+
+def test_birth_date_column_of_excel_day_counts_is_still_read_as_dates() -> None:
+    surnames = ["山田", "佐藤", "鈴木", "高橋", "田中"]
+    rows = [[f"{surnames[i % 5]} 太郎", str(20000 + i * 37)] for i in range(50)]
+    ev = Evidence()
+    columns.scan_table(rows, ["氏名", "生年月日"], ev)
+    assert ev.counts["birth_date"] == 50
+    assert ev.records == 50
+    assert "*" in ev.examples["birth_date"] and "20000" not in ev.examples["birth_date"]
