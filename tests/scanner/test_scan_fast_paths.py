@@ -136,3 +136,16 @@ def test_birth_date_column_of_excel_day_counts_is_still_read_as_dates() -> None:
     assert ev.counts["birth_date"] == 50
     assert ev.records == 50
     assert "*" in ev.examples["birth_date"] and "20000" not in ev.examples["birth_date"]
+
+
+def test_postal_codes_found_from_the_hyphen_are_the_regex_matches() -> None:
+    import random
+
+    from tokki_desktop.scanner import detectors as det
+
+    rnd = random.Random(9)
+    for _ in range(30_000):
+        s = "".join(rnd.choice("0123456789-- a１") for _ in range(rnd.randrange(16)))
+        slow = [(m.start(), m.group(0)) for m in det._POSTAL.finditer(s)]
+        fast = [(m.start() - 3, s[m.start() - 3:m.end()]) for m in det._POSTAL_FROM_DASH.finditer(s)]
+        assert fast == slow

@@ -57,6 +57,10 @@ _TWELVE = re.compile(r"(\d{4})[ \-]?(\d{4})[ \-]?(\d{4})(?![\d\-])")
 _PHONE = re.compile(r"0(?:\d{1,4}-\d{1,4}-\d{4}|\d{1,4}\(\d{1,4}\)\d{4}|[5789]0\d{8}|\d{9})(?![\w\-.])")
 _PHONE_PAREN = re.compile(r"\(0\d{1,4}\) ?\d{1,4}-\d{4}(?![\w\-.])")
 _POSTAL = re.compile(r"\d{3}-\d{4}(?![\d\-])")
+# The same matches found from their hyphen (match start = postal code start + 3): a pattern
+# that starts with \d is tried at every digit, one that starts with "-" is searched for as a
+# literal, six times faster on digit-rich text. A test keeps both in agreement.
+_POSTAL_FROM_DASH = re.compile(r"-(?<=\d{3}-)\d{4}(?![\d\-])")
 _POSTAL_MARK = re.compile(r"(?:〒|郵便番号)[:\s]*$")
 _KANJI_NUM = "[一二三四五六七八九十百〇]{1,4}"
 _ADDRESS_TAIL = re.compile(
@@ -284,13 +288,13 @@ def detect(text: str, ev: Evidence, *, line_starts: list[int] | None = None,
         if _valid_phone(raw) and not org(pos):
             hit("phone", pos, raw, "電話番号（番号体系と一致）")
 
-    for m in _POSTAL.finditer(text) if "postal" in present else ():
-        pos = m.start()
+    for m in _POSTAL_FROM_DASH.finditer(text) if "postal" in present else ():
+        pos = m.start() - 3
         if pos and text[pos - 1] in _DIGIT_OR_DASH:
             continue
         marked = _POSTAL_MARK.search(text, max(0, pos - 10), pos) is not None
         if (marked or _PREF_AHEAD.match(text, m.end())) and not org(pos):
-            hit("postal_code", pos, m.group(0), "郵便番号（〒・住所と隣接）")
+            hit("postal_code", pos, text[pos:m.end()], "郵便番号（〒・住所と隣接）")
 
     if not is_ascii:
         _detect_japanese(text, kw, ev, hit, org, present, tabular=line_starts is not None or collect is not None)
