@@ -32,7 +32,7 @@ _HEADER_KINDS: list[tuple[re.Pattern[str], str]] = [
     )
 ]
 # A line that tables.excel_serial_to_date would convert (its _SERIAL, one value per line).
-_SERIAL_LINE = re.compile(r"^\d{4,5}(?:\.0+)?$", re.M)
+_SERIAL_LINE = re.compile(r"^\d{4,5}(?:\.0+)?$", re.MULTILINE)
 _BRANCH_HEADER = re.compile(r"支店|銀行|金融機関|信用金庫|ゆうちょ")
 _NAME_VALUE = re.compile(rf"[{d._KJ}{d._KANA}]{{1,8}}(?: ?[{d._KJ}{d._KANA}]{{1,8}})?")
 _POSTAL_VALUE = re.compile(r"〒? ?\d{3}-?\d{4}")
@@ -111,10 +111,9 @@ def scan_table(rows: list[list[str]], header: list[str], ev: Evidence) -> int:
         values = normalized.split("\n")
         kind = header_kind(label)
         check = _validator(kind, has_branch) if kind else None
-        if kind == "birth_date":
-            if _SERIAL_LINE.search(normalized):
-                # Only a column holding some Excel day count needs the value-by-value pass.
-                values = [excel_serial_to_date(v) for v in values]
+        if kind == "birth_date" and _SERIAL_LINE.search(normalized):
+            # Only a column holding some Excel day count needs the value-by-value pass.
+            values = [excel_serial_to_date(v) for v in values]
         if check is not None and _confirmed(values, check):
             _count_column(kind, values, check, ev, marks)  # type: ignore[arg-type]
         else:
