@@ -149,3 +149,21 @@ def test_postal_codes_found_from_the_hyphen_are_the_regex_matches() -> None:
         slow = [(m.start(), m.group(0)) for m in det._POSTAL.finditer(s)]
         fast = [(m.start() - 3, s[m.start() - 3:m.end()]) for m in det._POSTAL_FROM_DASH.finditer(s)]
         assert fast == slow
+
+
+def test_keyword_family_of_the_prefilter_is_exactly_the_keyword_pattern() -> None:
+    import random
+
+    from tokki_desktop.scanner import detectors as det
+    from tokki_desktop.scanner.keywords import KEYWORD_KINDS
+    from tokki_desktop.scanner.prefilter import families_present
+
+    words = [w for ws in KEYWORD_KINDS.values() for w in ws] + ["My Number", "BIRTH", "Passport"]
+    filler = ["ログ", "2026-11-05 INFO job", "株式", "代", "my numbe", "Birt", "（株）", "在留", " "]
+    rnd = random.Random(11)
+    for i in range(400):
+        parts = [rnd.choice(filler) for _ in range(rnd.randrange(6))]
+        if i % 2:
+            parts.insert(rnd.randrange(len(parts) + 1), rnd.choice(words))
+        text = "".join(parts)
+        assert ("keyword" in families_present(text)) == bool(det._KEYWORDS.search(text)), text

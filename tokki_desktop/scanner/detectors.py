@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from itertools import chain as _chain
 
 
+from tokki_desktop.scanner.keywords import KEYWORD_KINDS, KEYWORD_PATTERN
 from tokki_desktop.scanner.masking import mask
 from tokki_desktop.scanner.phone_plan import is_valid_jp
 from tokki_desktop.scanner.prefilter import families_present
@@ -30,26 +31,9 @@ _PREF = (
     r"岡山|広島|山口|徳島|香川|愛媛|高知|福岡|佐賀|長崎|熊本|大分|宮崎|鹿児島|沖縄)県)"
 )
 
-# Keywords and the kind of context each gives. Matched by one group-free alternation: named
-# groups or IGNORECASE disable the regex engine's first-character scan and cost 5× in speed.
-_KEYWORD_KINDS: dict[str, tuple[str, ...]] = {
-    "kw_my": ("個人番号", "マイナンバー", "mynumber"),
-    "kw_license": ("運転免許", "免許証"),
-    "kw_passport": ("旅券", "パスポート", "passport"),
-    "kw_residence": ("在留カード", "在留番号"),
-    "kw_pension": ("基礎年金", "年金番号", "年金手帳"),
-    "kw_health": ("被保険者", "保険者番号", "保険証"),
-    "kw_bank": ("口座", "普通預金", "当座預金"),
-    "kw_branch": ("支店", "銀行", "信用金庫", "ゆうちょ", "出張所"),
-    "kw_birth": ("生年月日", "誕生日", "生まれ", "birth"),
-    "kw_org": ("市役所", "区役所", "役場", "庁舎", "本庁舎", "所在地", "代表電話", "代表", "株式会社",
-               "有限会社", "(株)", "本社", "支社", "営業所", "事務局", "事務所", "窓口", "会場", "受付時間"),
-}
+_KEYWORD_KINDS = KEYWORD_KINDS
 _KEYWORD_OF = {w: kind for kind, words in _KEYWORD_KINDS.items() for w in words}
-_KEYWORDS = re.compile(
-    "|".join(sorted((re.escape(w) for w in _KEYWORD_OF if w.isascii() is False), key=len, reverse=True))
-    + "|my number|mynumber|My Number|MyNumber|MY NUMBER|passport|Passport|PASSPORT|birth|Birth|BIRTH"
-)
+_KEYWORDS = re.compile(KEYWORD_PATTERN)
 
 # Candidate patterns start with what they must start with (a digit, 市区町村, @…) and leave
 # boundary checks to Python: a leading look-behind disables the engine's fast skip.
@@ -238,10 +222,11 @@ def detect(text: str, ev: Evidence, *, line_starts: list[int] | None = None,
     strong identifier) and another personal item is one person-record. With ``collect``,
     the hits (position, kind) are handed back instead and the caller counts records.
     """
-    kw = _Keywords(text)
+    present = families_present(text)
+    # No keyword anywhere (the prefilter runs the same pattern): nothing to index.
+    kw = _Keywords(text if "keyword" in present else "")
     hits: list[tuple[int, str]] = []
     is_ascii = text.isascii()
-    present = families_present(text)
 
     def hit(kind: str, pos: int, value: str, rule: str) -> None:
         ev.add(kind, value, rule)

@@ -15,6 +15,8 @@ from __future__ import annotations
 import logging
 import threading
 
+from tokki_desktop.scanner.keywords import KEYWORD_PATTERN
+
 log = logging.getLogger(__name__)
 
 _CJK = "一-龥々〆ヶぁ-んァ-ヶー"
@@ -29,6 +31,7 @@ FAMILIES: dict[str, str] = {
     "bare_name": rf"[{_CJK}] [{_CJK}]",
     "born": r"(日|\d) ?生",
     "email": r"@[A-Za-z0-9\-]+\.[A-Za-z0-9\-]",
+    "keyword": KEYWORD_PATTERN,  # exactly the detectors' keyword pattern
 }
 ALL = frozenset(FAMILIES)
 _state = threading.local()
