@@ -63,8 +63,13 @@ def _check_passphrase(passphrase: str) -> None:
                            f"use at least {MIN_PASSPHRASE} characters")
 
 
+def is_valid_login(login: str) -> bool:
+    """Login names: 1–64 ASCII letters, digits, '.', '_' or '-' (the GUI checks as you type)."""
+    return 0 < len(login) <= 64 and all(c.isascii() and (c.isalnum() or c in "._-") for c in login)
+
+
 def _check_login(login: str) -> None:
-    if not login or len(login) > 64 or not all(c.isalnum() or c in "._-" for c in login):
+    if not is_valid_login(login):
         raise InvalidInput("ログイン名", "login", "英数字と . _ - で64文字以内にしてください",
                            "use letters, digits, '.', '_' or '-' (at most 64)")
 

@@ -252,3 +252,12 @@ def test_short_passphrase_refused(tmp_path):
                       officer_login="x", officer_name="x", passphrase="short")
     assert "パスフレーズ" in err.value.message("ja")
     assert not (tmp_path / "l").exists()
+
+
+def test_login_names_are_ascii_only(tmp_path):
+    from tokki_desktop.session import is_valid_login
+
+    assert is_valid_login("hana.s-01") and not is_valid_login("山田") and not is_valid_login("")
+    with pytest.raises(InvalidInput):
+        create_ledger(tmp_path / "l", client="小金井市", contract="c", contractor="c",
+                      officer_login="山田", officer_name="山田 太郎", passphrase="long-enough")

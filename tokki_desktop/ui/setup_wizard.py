@@ -32,10 +32,9 @@ from PySide6.QtWidgets import (
 
 from tokki_desktop.clock import Clock
 from tokki_desktop.errors import KnownError
+from tokki_desktop.session import MIN_PASSPHRASE, is_valid_login
 from tokki_desktop.ui.problems import show_problem
 from tokki_desktop.ui.tasks import TaskRunner
-
-MIN_PASSPHRASE = 8
 
 
 class SetupWizard(QDialog):
@@ -131,7 +130,7 @@ class SetupWizard(QDialog):
             if not edit.text().strip():
                 return self.tr("Type %1.").replace("%1", name)
         login = self.login_edit.text().strip()
-        if not all(c.isascii() and (c.isalnum() or c in "._-") for c in login):
+        if not is_valid_login(login):
             return self.tr("Login names use only letters, digits, '.', '_' and '-'.")
         if len(self.pass_edit.text()) < MIN_PASSPHRASE:
             return self.tr("The passphrase needs at least 8 characters.")

@@ -25,11 +25,10 @@ from PySide6.QtWidgets import (
 )
 
 from tokki_desktop.errors import KnownError
+from tokki_desktop.session import MIN_PASSPHRASE, is_valid_login
 from tokki_desktop.ui.problems import show_problem
 from tokki_desktop.ui.roles import role_name
 from tokki_desktop.ui.workspace import ScreenContext
-
-MIN_PASSPHRASE = 8
 
 
 class AddUserDialog(QDialog):
@@ -80,7 +79,7 @@ class AddUserDialog(QDialog):
         login = self.login_edit.text().strip()
         if not login:
             return self.tr("Type a login name.")
-        if not all(c.isascii() and (c.isalnum() or c in "._-") for c in login):
+        if not is_valid_login(login):
             return self.tr("Login names use only letters, digits, '.', '_' and '-'.")
         if not self.name_edit.text().strip():
             return self.tr("Type the person's name.")
