@@ -12,7 +12,6 @@ import json
 import os
 import sqlite3
 import threading
-from typing import NamedTuple
 from pathlib import Path
 
 from tokki_desktop.scanner.result import ScanLimits, ScanResult
@@ -20,14 +19,10 @@ from tokki_desktop.scanner.result import ScanLimits, ScanResult
 SCANNER_VERSION = "3"  # bump when verdicts or the stored row format change
 
 
-class IndexEntry(NamedTuple):
-    """What the index remembers about one path (a tuple: 100,000 of them load fast)."""
-
-    size: int
-    mtime_ns: int
-    sha256: str
-    result_json: str
-    config: str
+# One entry per path, as the table stores it: (path, size, mtime_ns, sha256, config, result).
+# Plain tuples straight from SQLite: 100,000 of them load without a Python call per row.
+Entry = tuple[str, int, int, str, str, str]
+SIZE, MTIME, SHA, CONFIG, RESULT = 1, 2, 3, 4, 5
 
 
 class ScanIndex:
@@ -43,15 +38,12 @@ class ScanIndex:
             "CREATE TABLE IF NOT EXISTS entries (path TEXT PRIMARY KEY, size INTEGER, mtime_ns INTEGER,"
             " sha256 TEXT, config TEXT, result TEXT)")
         # Every entry is loaded; those of another configuration simply never match.
-        self._entries: dict[str, IndexEntry] = {}
-        self._by_sha: dict[tuple[str, str], tuple[str, int, str]] = {}
+        cur = self._conn.execute("SELECT path, size, mtime_ns, sha256, config, result FROM entries")
+        self._entries: dict[str, Entry] = {row[0]: row for row in cur}
+        # Identical content under another path is looked up only for files whose size or
+        # mtime changed, so that map is built on first use, not at every start.
+        self._by_sha: dict[tuple[str, str], tuple[str, int, str]] | None = None
         self._decoded: dict[str, dict] = {}
-        cur = self._conn.execute("SELECT path, size, mtime_ns, sha256, result, config FROM entries")
-        for row in cur:
-            e = IndexEntry._make(row[1:])
-            self._entries[row[0]] = e
-            if e.sha256:
-                self._by_sha.setdefault((e.config, e.sha256), (row[0], e.size, e.result_json))
         self._pending: list[tuple[str, int, int, str, str, str]] = []
 
     def set_config(self, config: str) -> None:
@@ -69,9 +61,19 @@ class ScanIndex:
         """The stored verdict when the file's size and mtime are unchanged."""
         with self._lock:
             e = self._entries.get(path)
-        if e is not None and e.config == self.config and e.size == size and e.mtime_ns == mtime_ns:
-            return self._result(e.result_json, path, size, e.sha256)
+        if e is not None and e[CONFIG] == self.config and e[SIZE] == size and e[MTIME] == mtime_ns:
+            return self._result(e[RESULT], path, size, e[SHA])
         return None
+
+    def _sha_index(self) -> dict[tuple[str, str], tuple[str, int, str]]:
+        """(config, sha256) → (path, size, result); call with the lock held."""
+        if self._by_sha is None:
+            by_sha: dict[tuple[str, str], tuple[str, int, str]] = {}
+            for e in self._entries.values():
+                if e[SHA]:
+                    by_sha.setdefault((e[CONFIG], e[SHA]), (e[0], e[SIZE], e[RESULT]))
+            self._by_sha = by_sha
+        return self._by_sha
 
     def _result(self, raw: str, path: str, size: int, sha256: str) -> ScanResult:
         # Stored rows leave out what differs from file to file (path, size, hash, time), so
@@ -83,21 +85,18 @@ class ScanIndex:
             if len(self._decoded) < 50_000:
                 self._decoded[raw] = proto
         res = object.__new__(ScanResult)
-        fields = dict(proto)
-        fields["path"], fields["bytes"], fields["sha256"], fields["ms"] = path, size, sha256, 0.0
-        fields["findings"] = dict(proto["findings"])
-        fields["examples"] = list(proto["examples"])
-        if proto["members"]:
-            fields["members"] = [ScanResult.from_row(m.to_row()) for m in proto["members"]]
-        else:
-            fields["members"] = []
-        res.__dict__.update(fields)
+        members = proto["members"]
+        # One dict display instead of copy-then-assign: this runs once per unchanged file.
+        # Mutable parts are copied so that no two results share a list or dict.
+        res.__dict__ = {**proto, "path": path, "bytes": size, "sha256": sha256, "ms": 0.0,
+                        "findings": proto["findings"].copy(), "examples": proto["examples"][:],
+                        "members": [ScanResult.from_row(m.to_row()) for m in members] if members else []}
         return res
 
     def lookup_content(self, path: str, sha256: str) -> ScanResult | None:
         """The stored verdict of identical content (touched or copied files)."""
         with self._lock:
-            found = self._by_sha.get((self.config, sha256))
+            found = self._sha_index().get((self.config, sha256))
         if found is None:
             return None
         old_path, size, raw = found
@@ -111,10 +110,11 @@ class ScanIndex:
         row[0], row[6], row[7], row[11] = "", 0, 0.0, ""  # path, bytes, ms, sha256: kept per entry
         raw = json.dumps(row, ensure_ascii=False)
         with self._lock:
-            self._entries[path] = IndexEntry(size, mtime_ns, result.sha256, raw, self.config)
-            if result.sha256:
+            entry = (path, size, mtime_ns, result.sha256, self.config, raw)
+            self._entries[path] = entry
+            if result.sha256 and self._by_sha is not None:
                 self._by_sha[(self.config, result.sha256)] = (path, size, raw)
-            self._pending.append((path, size, mtime_ns, result.sha256, self.config, raw))
+            self._pending.append(entry)
             flush = len(self._pending) >= 2000
         if flush:
             self.flush()
