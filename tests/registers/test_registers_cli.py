@@ -178,3 +178,14 @@ def test_add_help_lists_fields_in_japanese(tokki, capsys: pytest.CaptureFixture[
     assert "--employment-type" in text and "雇用形態" in text and "派遣" in text and "必須" in text
     code, _ = tokki("add")
     assert code == 2 and "台帳の種類" in capsys.readouterr().err
+
+
+def test_list_order_by(tokki) -> None:
+    for name, kana in (("伊藤 翔", "イトウ ショウ"), ("青木 恵", "アオキ メグミ"), ("鈴木 誠", "スズキ マコト")):
+        assert tokki("add", "people", "--name", name, "--name-kana", kana)[0] == 0
+    rows = json.loads(tokki("list", "people", "--json", "--order-by", "name_kana")[1])
+    assert [r["name_kana"] for r in rows] == ["アオキ メグミ", "イトウ ショウ", "スズキ マコト"]
+    rows = json.loads(tokki("list", "people", "--json", "--order-by", "name_kana", "--desc")[1])
+    assert rows[0]["name_kana"] == "スズキ マコト"
+    code, _ = tokki("list", "people", "--order-by", "name; DROP TABLE people")
+    assert code == 2

@@ -86,6 +86,9 @@ def register(sub: Any, parent: argparse.ArgumentParser) -> None:
     p.add_argument("--search", default=None, help="文字列を含む記録 / records whose text contains this")
     p.add_argument("--offset", type=int, default=0)
     p.add_argument("--limit", type=int, default=None)
+    p.add_argument("--order-by", default=None, metavar="FIELD",
+                   help="この項目の順に並べる（同じ値は ID 順）/ sort by this field (ties by id)")
+    p.add_argument("--desc", action="store_true", help="降順 / descending")
     p.set_defaults(func=cmd_list)
 
     p = sub.add_parser("show", parents=[parent], help="記録の表示と変更履歴 / show a record and its history")
@@ -189,7 +192,7 @@ def cmd_list(args: argparse.Namespace, ctx: Any) -> int:
     session = ctx.session()
     rows = repository.list_records(session, spec.kind, filters=_parse_where(spec, args.where),
                                    include_closed=args.all, offset=args.offset, limit=args.limit,
-                                   search=args.search)
+                                   search=args.search, order_by=args.order_by, descending=args.desc)
     if args.json:
         ctx.print(json.dumps(rows, ensure_ascii=False))
         return 0
