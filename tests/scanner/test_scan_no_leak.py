@@ -36,7 +36,8 @@ def test_cli_output_logs_and_index_hold_no_values(tmp_path: Path, roster_rows, c
     with ScanIndex(db) as index:
         list(scan_paths([folder], index=index))
     with sqlite3.connect(db) as conn:
-        said.append(" ".join(str(v) for row in conn.execute("SELECT * FROM entries") for v in row))
+        for table in ("files", "verdicts"):
+            said.append(" ".join(str(v) for row in conn.execute(f"SELECT * FROM {table}") for v in row))
     captured = capsys.readouterr()
     said += [captured.out, captured.err, caplog.text]
     everything = "\n".join(said)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 from concurrent.futures import ProcessPoolExecutor
-from typing import Callable, Iterable, Iterator
+from typing import Callable, Generator, Iterable, Iterator
 
 from tokki_desktop.scanner.fingerprints import FingerprintMatcher, FingerprintStore
 from tokki_desktop.scanner.index import ScanIndex, _sha256_of
@@ -104,19 +104,21 @@ def scan_paths(paths: Iterable[str | os.PathLike[str]], *, jobs: int = 1, index:
         index.configure(matcher, limits)
     files = list(iter_files(paths))
     total = len(files)
+    # What each file's result will come from: a result made already, an index entry (the
+    # result is made only when it is handed out, so a re-scan of a large tree never holds
+    # 100,000 results at once), or _SCAN (the next result of the workers, which keep order).
+    plan: list[object] = [_SCAN] * total
     todo: list[tuple[int, str, os.stat_result]] = []
-    ready: dict[int, ScanResult] = {}
+    unchanged = index.unchanged if index is not None else None
     for i, (path, st) in enumerate(files):
         if st is None:
-            ready[i] = ScanResult(path, UNREADABLE, reason="ファイルまたはフォルダを開けません。",
-                                  reason_en="The file or folder cannot be opened.")
-            continue
-        if index is not None:
-            hit = index.lookup(path, st.st_size, st.st_mtime_ns)
-            if hit is not None:
-                ready[i] = hit
-                continue
-        todo.append((i, path, st))
+            plan[i] = ScanResult(path, UNREADABLE, reason="ファイルまたはフォルダを開けません。",
+                                 reason_en="The file or folder cannot be opened.")
+        elif unchanged is not None and (entry := unchanged(path, st.st_size, st.st_mtime_ns)) is not None:
+            plan[i] = entry
+        else:
+            todo.append((i, path, st))
+    del files
     if index is not None and todo:
         # A new mtime (touch, copy-back, a rename) with the same content: the hash decides.
         still: list[tuple[int, str, os.stat_result]] = []
@@ -125,40 +127,50 @@ def scan_paths(paths: Iterable[str | os.PathLike[str]], *, jobs: int = 1, index:
             hit = index.lookup_content(path, sha) if sha else None
             if hit is not None:
                 index.store(path, st.st_size, st.st_mtime_ns, hit)
-                ready[i] = hit
+                plan[i] = hit
             else:
                 still.append((i, path, st))
         todo = still
-    done = 0
-
-    def emit_ready(upto: int) -> Iterator[ScanResult]:
-        nonlocal done, next_i
-        while next_i < upto and next_i in ready:
-            r = ready.pop(next_i)
-            next_i += 1
-            done += 1
+    scanned = _run([p for _, p, _ in todo], jobs, matcher, limits)
+    waiting = iter(todo)
+    try:
+        for done, item in enumerate(plan, 1):
+            if item is _SCAN:
+                _, path, st = next(waiting)
+                res = next(scanned)
+                if index is not None:
+                    index.store(path, st.st_size, st.st_mtime_ns, res)
+            elif type(item) is tuple:
+                res = index.result_of(item)  # type: ignore[union-attr, arg-type]
+            else:
+                res = item  # type: ignore[assignment]
+            plan[done - 1] = None
             if on_result:
-                on_result(r, done, total)
-            yield r
-
-    next_i = 0
-    results = _run(todo, jobs, matcher, limits)
-    for (i, path, st), res in zip(todo, results):
+                on_result(res, done, total)
+            yield res
+    finally:
+        scanned.close()
         if index is not None:
-            index.store(path, st.st_size, st.st_mtime_ns, res)
-        ready[i] = res
-        yield from emit_ready(total)
-    yield from emit_ready(total)
-    if index is not None:
-        index.flush()
+            index.flush()
 
 
-def _run(todo: list[tuple[int, str, os.stat_result]], jobs: int, matcher: FingerprintMatcher | None,
-         limits: ScanLimits) -> Iterator[ScanResult]:
-    paths = [p for _, p, _ in todo]
+# Marks a file in scan_paths' plan whose result comes from scanning it now.
+_SCAN = object()
+
+
+def _run(paths: list[str], jobs: int, matcher: FingerprintMatcher | None,
+         limits: ScanLimits) -> Generator[ScanResult, None, None]:
+    """Results of scanning ``paths``, in order; with processes, the work starts at once."""
     if jobs <= 1 or len(paths) <= 1:
-        for p in paths:
-            yield scan_file(p, fingerprints=matcher, limits=limits)
-        return
-    with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(matcher, limits)) as pool:
-        yield from pool.map(_work, paths, chunksize=max(1, min(64, len(paths) // (jobs * 8) or 1)))
+        return (scan_file(p, fingerprints=matcher, limits=limits) for p in paths)
+    pool = ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(matcher, limits))
+    # map() submits every file now, so workers scan while unchanged files are handed out.
+    mapped = pool.map(_work, paths, chunksize=max(1, min(64, len(paths) // (jobs * 8) or 1)))
+
+    def in_order() -> Generator[ScanResult, None, None]:
+        try:
+            yield from mapped
+        finally:
+            pool.shutdown(wait=True, cancel_futures=True)
+
+    return in_order()
