@@ -127,3 +127,82 @@ def test_index_scan_for_the_monitor_threads(small_tree: Path, tmp_path: Path, mo
     shutil.copyfile(files[0], copy)
     assert index.scan(copy).verdict == first[0].verdict and calls == []  # same content: no scan
     index.close()
+
+
+def test_each_distinct_verdict_is_stored_once(tmp_path: Path) -> None:
+    import sqlite3
+
+    root = tmp_path / "memos"
+    root.mkdir()
+    for i in range(40):
+        (root / f"memo{i:02d}.txt").write_text("本日の作業は予定どおり完了した。\n", "utf-8")
+    (root / "letter.txt").write_text("〒184-0004 東京都小金井市本町2丁目3番4号\n山田 太郎 様\n", "utf-8")
+    db = tmp_path / "index.sqlite"
+    with ScanIndex(db) as index:
+        list(scan_paths([root], index=index))
+    with sqlite3.connect(db) as conn:
+        files = conn.execute("SELECT count(*) FROM files").fetchone()[0]
+        verdicts = conn.execute("SELECT count(*) FROM verdicts").fetchone()[0]
+    assert (files, verdicts) == (41, 2)
+    # The letter becomes a memo too: its old verdict is no longer referred to, and is dropped.
+    (root / "letter.txt").write_text("本日の作業は予定どおり完了した。\n", "utf-8")
+    with ScanIndex(db) as index:
+        assert {r.verdict for r in scan_paths([root], index=index)} == {"clean"}
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("SELECT count(*) FROM verdicts").fetchone()[0] == 1
+
+
+def test_an_index_of_the_earlier_layout_is_made_again(small_tree: Path, tmp_path: Path) -> None:
+    import sqlite3
+
+    db = tmp_path / "index.sqlite"
+    with sqlite3.connect(db) as conn:
+        conn.execute("CREATE TABLE entries (path TEXT PRIMARY KEY, size INTEGER, mtime_ns INTEGER,"
+                     " sha256 TEXT, config TEXT, result TEXT)")
+        conn.execute("INSERT INTO entries VALUES ('x', 1, 1, '', '3:', '[]')")
+    expected = [(r.path, r.verdict) for r in scan_paths([small_tree])]
+    with ScanIndex(db) as index:
+        assert [(r.path, r.verdict) for r in scan_paths([small_tree], index=index)] == expected
+    with ScanIndex(db) as index:
+        assert len(index) == len(expected)
+
+
+def test_results_keep_input_order_when_some_files_changed(small_tree: Path, tmp_path: Path) -> None:
+    db = tmp_path / "index.sqlite"
+    with ScanIndex(db) as index:
+        first = [r.path for r in scan_paths([small_tree], index=index, jobs=2)]
+    for p in sorted(small_tree.rglob("*.txt"))[::2]:
+        p.write_text(p.read_text("utf-8", errors="replace") + "\n追記\n", "utf-8")
+    done: list[int] = []
+    with ScanIndex(db) as index:
+        again = [r.path for r in scan_paths([small_tree], index=index, jobs=2,
+                                            on_result=lambda r, n, total: done.append(n))]
+    assert again == first and done == list(range(1, len(first) + 1))
+
+
+def test_results_from_the_index_share_nothing(small_tree: Path, tmp_path: Path) -> None:
+    db = tmp_path / "index.sqlite"
+    with ScanIndex(db) as index:
+        list(scan_paths([small_tree], index=index))
+    with ScanIndex(db) as index:
+        a = [r for r in scan_paths([small_tree], index=index) if r.findings]
+        b = [r for r in scan_paths([small_tree], index=index) if r.findings]
+    a[0].findings.clear()
+    a[0].examples.clear()
+    assert b[0].findings and b[0].examples
+
+
+def test_a_scan_abandoned_half_way_stops_its_workers(small_tree: Path, tmp_path: Path) -> None:
+    db = tmp_path / "index.sqlite"
+    with ScanIndex(db) as index:
+        results = scan_paths([small_tree], index=index, jobs=2)
+        first = next(results)
+        results.close()  # the user pressed stop: the pool is shut down, what was done is kept
+    with ScanIndex(db) as index:
+        index.configure(None, None)  # as scan_paths does: no fingerprints, default limits
+        assert len(index) >= 1 and index.lookup(first.path, *_size_mtime(first.path)) is not None
+
+
+def _size_mtime(path: str) -> tuple[int, int]:
+    st = os.stat(path)
+    return st.st_size, st.st_mtime_ns
