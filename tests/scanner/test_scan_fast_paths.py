@@ -167,3 +167,46 @@ def test_keyword_family_of_the_prefilter_is_exactly_the_keyword_pattern() -> Non
             parts.insert(rnd.randrange(len(parts) + 1), rnd.choice(words))
         text = "".join(parts)
         assert ("keyword" in families_present(text)) == bool(det._KEYWORDS.search(text)), text
+
+
+def test_regular_sheet_rows_equal_general_rows_on_random_sheets() -> None:
+    """Random near-regular sheets: the fast path either declines or gives the general rows."""
+    import random
+
+    rnd = random.Random(11)
+    taken = 0
+    for _ in range(400):
+        k = rnd.randrange(1, 6)
+        n = rnd.randrange(70, 90)
+        types = [rnd.choice(["s", "n", "str"]) for _ in range(k)]
+        rows = [[("s", str(j % 3)) for j in range(k)]]
+        for i in range(n):
+            rows.append([(t, str(i % 6)) if t == "s" else (t, rnd.choice(["12", "3.5", "a &amp; b", "x", "0"]))
+                         for t in types])
+        xml = _sheet(rows)
+        flaw = rnd.randrange(12)
+        r = rnd.randrange(2, n + 1)
+        if flaw == 1:
+            xml = xml.replace(f'<c r="A{r}"'.encode(), f'<c r="A{r - 1}"'.encode(), 1)  # a repeated row number
+        elif flaw == 2:
+            xml = xml.replace(f'<c r="A{r}"'.encode(), f'<c r="A{r}" s="2"'.encode(), 1)  # another attribute
+        elif flaw == 3:
+            xml = xml.replace(f"<v>{r % 6}</v>".encode(), b"<f>1+1</f><v>2</v>", 1)  # a formula
+        elif flaw == 4:
+            xml = xml.replace(f'<row r="{r}">'.encode(), f'<row r="{r}"><c r="Z{r}" t="inlineStr"><is><t>x</t></is></c>'.encode(), 1)
+        elif flaw == 5:
+            xml = xml.replace(b"</row><row", b"</row>\n<row", 1)  # whitespace between rows is fine
+        elif flaw == 6:
+            xml = xml.replace(f"<v>{r % 6}</v>".encode(), b"<v></v>", 1)  # an empty value
+        elif flaw == 7:
+            xml = xml.replace(f'<c r="B{r}"'.encode(), f'<c r="C{r}"'.encode(), 1)  # a gap
+        elif flaw == 8:
+            xml = xml.replace(b"<v>1</v>", b"<v>99</v>", 1)  # a shared index out of range
+        elif flaw == 9:
+            xml = xml.replace(b'<c r="A1"', b'<c r="A2"', 1)  # header and first row share a number
+        elif flaw == 10:
+            xml = xml.replace(f'<row r="{r}">'.encode(), f'<row r="{r}" spans="1:{k}">'.encode(), 1)
+        fast, general = _both(xml)
+        assert fast is None or fast == general, flaw
+        taken += fast is not None
+    assert taken > 100

@@ -139,78 +139,108 @@ def _sheet_rows_fast(xml: bytes, shared: list[str]) -> list[list[str]]:
     return rows if rows is not None else _cell_rows(_CELL_FAST.findall(xml), shared)
 
 
-# Four single-group scans over the same cells. Each returns a flat list of bytes, which is
-# much cheaper than one scan returning a tuple per cell that then has to be taken apart.
-_C_COL = re.compile(rb'<c r="([A-Z]{1,3})\d')
-_C_ROW = re.compile(rb'<c r="[A-Z]{1,3}(\d+)"')
-# Everything after the reference: the attributes and the value of a plain value cell.
-_C_ITEM = re.compile(rb'<c r="[A-Z]{1,3}\d+"([^>]*><v>[^<]*)</v></c>')
-_V_OPEN = b"><v>"
+_PLAIN_CELL = re.compile(rb'<c r="([A-Z]{1,3})(\d+)"([^>]*)><v>([^<]+)</v></c>')
+_CELL_OPEN = b'<c r="'
+# Wider sheets take the general path (one group per column in the row pattern).
+_MAX_REGULAR_COLUMNS = 256
+# Compiled row patterns by column attributes; a workbook's sheets share a few.
+_ROW_PATTERNS: dict[tuple[bytes, ...], re.Pattern[bytes]] = {}
 
 
-def _regular_rows(xml: bytes, shared: list[str]) -> list[list[str]] | None:
-    """Rows of a sheet whose every row holds the same columns A, B, C… in order, each a plain
-    value, and whose columns each hold one cell type below the first row (a roster, a
-    catalogue); else None.
+def _row_pattern(attrs: tuple[bytes, ...]) -> re.Pattern[bytes]:
+    """One row of plain value cells A, B, C… with exactly these attributes, all in one row:
+    groups are the row number, then each cell's value."""
+    rx = _ROW_PATTERNS.get(attrs)
+    if rx is None:
+        cells = [rb'<c r="A(\d+)"' + re.escape(attrs[0]) + rb"><v>([^<]+)</v></c>"]
+        for j in range(1, len(attrs)):
+            cells.append(b'<c r="' + _col_letters(j) + rb'\1"' + re.escape(attrs[j]) + rb"><v>([^<]+)</v></c>")
+        if len(_ROW_PATTERNS) > 256:
+            _ROW_PATTERNS.clear()
+        rx = _ROW_PATTERNS[attrs] = re.compile(b"".join(cells))
+    return rx
 
-    Such a sheet is converted column by column with C-level slicing, mapping and joining
-    instead of one Python step per cell, which was most of the xlsx time. The result is the
-    same list of rows :func:`_cell_rows` builds (a test compares both); anything irregular
-    (gaps, empty cells, formulas, inline strings, mixed types in a column, odd values) takes
-    that general path.
+
+def _col_letters(index: int) -> bytes:
+    out = b""
+    index += 1
+    while index:
+        index, rem = divmod(index - 1, 26)
+        out = bytes([65 + rem]) + out
+    return out
+
+
+def _plain_row(xml: bytes, start: int, end: int) -> list[tuple[bytes, ...]] | None:
+    """The cells between start and end when every one is a plain value cell of one row, in
+    column order A, B, C…; else None."""
+    cells = _PLAIN_CELL.findall(xml, start, end)
+    if not cells or len(cells) != xml.count(_CELL_OPEN, start, end) or len({c[1] for c in cells}) != 1 \
+            or [c[0] for c in cells] != [_col_letters(j) for j in range(len(cells))]:
+        return None
+    return cells
+
+
+def _regular_columns(xml: bytes, shared: list[str]) -> list[list[str]] | None:
+    """The columns of a sheet whose every row holds the same columns A, B, C… in order, each
+    a plain value, and whose columns each hold one cell type below the first row (a roster,
+    a catalogue); else None.
+
+    The second row gives the columns and their attributes; one regular expression made from
+    it then matches every further row whole (the row number captured once and required of
+    each cell), so one scan yields each row's values as a tuple and ``zip`` turns them into
+    columns, which are converted with C-level mapping and joining instead of one Python
+    step per cell. That the rows found hold every cell of the sheet is checked by counting
+    cell tags. The result is what :func:`_cell_rows` reads (a test compares both); anything
+    irregular (gaps, empty cells, formulas, inline strings, mixed types in a column, odd
+    values) takes that general path.
     """
-    col_t = _C_COL.findall(xml)
-    total = len(col_t)
+    total = xml.count(_CELL_OPEN)
     if total < 64:
         return None
-    k = col_t.index(b"A", 1) if b"A" in col_t[1:] else total
-    n = total // k
-    pattern = col_t[:k]
-    if n * k != total or k > 16384 or [_col_index(c) for c in pattern] != list(range(k)) or col_t != pattern * n:
+    first = xml.find(_CELL_OPEN)
+    end1 = xml.find(b"</row>", first)
+    end2 = xml.find(b"</row>", end1 + 6) if end1 >= 0 else -1
+    if end2 < 0:
         return None
-    items = _C_ITEM.findall(xml)
-    if len(items) != total:
-        return None  # some cell is empty, has a formula or an inline string
-    rnum_t = _C_ROW.findall(xml)
-    row_nums = rnum_t[::k]
-    if len(rnum_t) != total or any(rnum_t[j::k] != row_nums for j in range(1, k)) or len(set(row_nums)) != n:
+    head = _plain_row(xml, first, end1)
+    second = _plain_row(xml, end1, end2)
+    if head is None or second is None or len(head) != len(second) or len(head) > _MAX_REGULAR_COLUMNS:
         return None
+    k = len(head)
+    attrs = tuple(c[2] for c in second)
+    if any(c[2].endswith(b"/") for c in head + second):
+        return None  # <c …/> is an empty cell to the general path
+    found = _row_pattern(attrs).findall(xml, end1)
+    if not found or k * (len(found) + 1) != total:
+        return None  # some row is not like the second one
+    by_column = list(zip(*found))
+    row_nums = set(by_column[0])
+    if len(row_nums) != len(found) or head[0][1] in row_nums:
+        return None  # rows with one number are one row to the general path
     columns: list[list[str]] = []
     for j in range(k):
-        # The first row is often a header of strings above numbers: it is read on its own.
-        attrs, _, v = items[j].partition(_V_OPEN)
-        if not v or attrs.endswith(b"/"):
-            return None  # <c …/> is an empty cell to the general path
         try:
-            head = [_cell_value(attrs, v, shared)]
+            top = _cell_value(head[j][2], head[j][3], shared)
         except (ValueError, IndexError):
             return None
-        rest = items[j + k::k]
-        if not rest:
-            columns.append(head)
-            continue
-        a0 = rest[0].partition(_V_OPEN)[0]
-        if a0.endswith(b"/"):
-            return None
-        # Every cell of the column has exactly the attributes a0: attributes hold no ">", so
-        # an item starting with a0 + "><v>" has a0 as its whole attribute text.
-        lead = a0 + _V_OPEN
-        joined = b"\x00".join(rest)
-        if joined.count(b"\x00") != len(rest) - 1 or not joined.startswith(lead) \
-                or joined.count(b"\x00" + lead) != len(rest) - 1:
-            return None
-        body = joined[len(lead):].replace(b"\x00" + lead, b"\x00")
-        vs = body.split(b"\x00")
-        if not all(vs):
-            return None  # an empty <v></v> is skipped by the general path
-        if b't="s"' in a0:
+        values = by_column[j + 1]
+        if b't="s"' in attrs[j]:
             try:
-                columns.append(head + list(map(shared.__getitem__, map(int, vs))))
+                columns.append([top, *map(shared.__getitem__, map(int, values))])
             except (ValueError, IndexError):
                 return None  # a damaged index: the general path skips just that cell
             continue
-        columns.append(head + _unescape(body).split("\x00"))
-    return list(map(list, zip(*columns)))
+        joined = b"\x00".join(values)
+        if joined.count(b"\x00") != len(values) - 1:
+            return None
+        columns.append([top, *_unescape(joined).split("\x00")])
+    return columns
+
+
+def _regular_rows(xml: bytes, shared: list[str]) -> list[list[str]] | None:
+    """The rows of :func:`_regular_columns`, or None."""
+    columns = _regular_columns(xml, shared)
+    return None if columns is None else list(map(list, zip(*columns)))
 
 
 def _cell_value(attrs: bytes, v: bytes, shared: list[str]) -> str:
