@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import os
-from concurrent.futures import ProcessPoolExecutor
 from typing import Callable, Generator, Iterable, Iterator
 
 from tokki_desktop.scanner.fingerprints import FingerprintMatcher, FingerprintStore
 from tokki_desktop.scanner.index import ScanIndex, _sha256_of
 from tokki_desktop.scanner.result import ScanLimits, ScanResult, UNREADABLE
 from tokki_desktop.scanner.scan import _OUT_OF_MEMORY, _as_matcher, scan_file
+from tokki_desktop.scanner.workers import WorkerPool
 
 _worker_state: dict[str, object] = {}
 
@@ -160,17 +160,8 @@ _SCAN = object()
 
 def _run(paths: list[str], jobs: int, matcher: FingerprintMatcher | None,
          limits: ScanLimits) -> Generator[ScanResult, None, None]:
-    """Results of scanning ``paths``, in order; with processes, the work starts at once."""
+    """Results of scanning ``paths``, in order; with several jobs, in worker processes."""
     if jobs <= 1 or len(paths) <= 1:
         return (scan_file(p, fingerprints=matcher, limits=limits) for p in paths)
-    pool = ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(matcher, limits))
-    # map() submits every file now, so workers scan while unchanged files are handed out.
-    mapped = pool.map(_work, paths, chunksize=max(1, min(64, len(paths) // (jobs * 8) or 1)))
-
-    def in_order() -> Generator[ScanResult, None, None]:
-        try:
-            yield from mapped
-        finally:
-            pool.shutdown(wait=True, cancel_futures=True)
-
-    return in_order()
+    pool = WorkerPool(jobs, _work, _init_worker, (matcher, limits), limits)
+    return pool.scan(paths)
