@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from itertools import chain as _chain
 
 
-from tokki_desktop.scanner.keywords import KEYWORD_KINDS, KEYWORD_PATTERN
+from tokki_desktop.scanner.keywords import KEYWORD_KINDS, KEYWORD_PATTERN, NAME_LABELS, ROLE_LABELS
 from tokki_desktop.scanner.masking import mask
 from tokki_desktop.scanner.phone_plan import is_valid_jp
 from tokki_desktop.scanner.prefilter import families_present
@@ -58,9 +58,25 @@ _CJK_CHARS = frozenset(
 ) | frozenset("々〆ヶー")
 _PREF_AHEAD = re.compile(rf"\s?{_PREF}")
 _NAME_LABEL = re.compile(
-    r"(?:氏名|お名前|名前|受取人|申請者|届出人|世帯主|宛名|被保険者氏名|口座名義|名義人|name|Name|NAME)"
+    "(?:" + "|".join(NAME_LABELS) + ")"
     r"(?:\((?:漢字|カナ|フリガナ)\)|カナ|フリガナ)?[:\s]\s*"
     rf"([{_KJ}{_KANA}]{{1,6}}(?: [{_KJ}{_KANA}]{{1,6}})?)"
+)
+_ROLE_LABEL = re.compile(
+    "(?:" + "|".join(ROLE_LABELS) + rf")(?:名|氏名)?:\s*([{_KJ}]{{1,4}} ?[{_KJ}ァ-ヶー]{{1,4}})(?![{_KJ}])"
+)
+# An addressee line of a letter: just "姓 名 様" (a surname not in our list still counts).
+_ADDRESSEE = re.compile(rf"[{_KJ}ノ]{{1,4}} [{_KJ}ァ-ヶー]{{1,4}}")
+# Introducing oneself: "池田 隆之と申します".
+_SELF_INTRO = re.compile(rf"(?<![{_KJ}ノ])([{_KJ}ノ]{{1,4}} ?[{_KJ}]{{1,4}})と申します")
+# Roles and groups written like a name before 様 (保護者 各位, 担当者 様): never a person's name.
+_NOT_ADDRESSEES = frozenset({"担当者", "担当", "保護者", "関係者", "会員", "各位", "御中", "利用者", "申請者",
+                             "代表者", "責任者", "皆", "皆々", "住民", "市民", "区民", "町民", "村民", "事業者",
+                             "加入者", "受給者", "被保険者", "契約者", "入居者", "組合員", "社員", "職員"})
+# A label right before a 12-digit value that names another kind of number (処理番号=…).
+_OTHER_ID_BEFORE = re.compile(
+    r"(?:処理|受付|管理|伝票|注文|請求|整理|照会|取引|会員|顧客|契約|社員|職員|証券|製品|商品|発注|案件|ジョブ|"
+    r"問合せ|問い合わせ|予約|申込|登録)(?:番号|No\.?|ID|コード)\s*[:=]?\s*$"
 )
 _KANA_LABEL = re.compile(r"(?:フリガナ|ふりがな|カナ|口座名義|名義人?)[:\s]\s*([ァ-ヶー]{1,10}(?: [ァ-ヶー]{1,10})?)")
 _HONOR = re.compile(r"様|さん|殿")
@@ -214,6 +230,20 @@ def _name_before(text: str, end: int) -> tuple[int, str] | None:
     return None
 
 
+def _alone_on_line(text: str, start: int, end: int) -> bool:
+    """True when text[start:end] is all its line holds (a signature, a label's next line)."""
+    return (start == 0 or text[start - 1] == "\n") and (end == len(text) or text[end] == "\n")
+
+
+def _addressee_line(text: str, end: int) -> tuple[int, str] | None:
+    """A line that holds nothing but "姓 名" before the honorific: a letter's addressee."""
+    line = text[text.rfind("\n", 0, end) + 1:end]
+    value = line.strip()
+    if _ADDRESSEE.fullmatch(value) and not any(part in _NOT_ADDRESSEES for part in value.split()):
+        return end - len(line) + (len(line) - len(line.lstrip())), value
+    return None
+
+
 def detect(text: str, ev: Evidence, *, line_starts: list[int] | None = None,
            collect: list[tuple[int, str]] | None = None) -> None:
     """Run every detector over ``text`` (already normalised) and add to ``ev``.
@@ -242,6 +272,8 @@ def detect(text: str, ev: Evidence, *, line_starts: list[int] | None = None,
         if pos and text[pos - 1] in _DIGIT_OR_DASH:
             continue
         ev.twelve_digit_total += 1
+        if _OTHER_ID_BEFORE.search(text, max(0, pos - 12), pos):
+            continue  # 処理番号=123456789012: labelled as something else, whatever words are near
         digits = m.group(1) + m.group(2) + m.group(3)
         d_my = kw.near("kw_my", pos) if has_my_kw else None
         d_lic = kw.near("kw_license", pos)
@@ -270,7 +302,8 @@ def detect(text: str, ev: Evidence, *, line_starts: list[int] | None = None,
         if pos and text[pos - 1] in _PHONE_BEFORE_BAD:
             continue
         raw = m.group(0)
-        if _valid_phone(raw) and not org(pos):
+        # "0263-34-3000(代表)", "内線2145": an office's number, marked before or just after it.
+        if _valid_phone(raw) and kw.near("kw_org", pos, 40, len(raw) + 4) is None:
             hit("phone", pos, raw, "電話番号（番号体系と一致）")
 
     for m in _POSTAL_FROM_DASH.finditer(text) if "postal" in present else ():
@@ -332,11 +365,15 @@ def _detect_japanese(text: str, kw: _Keywords, ev: Evidence, hit, org, present: 
             if _looks_like_name(m.group(1)) and m.start(1) not in name_spans:
                 name_spans.add(m.start(1))
                 hit("name", m.start(1), m.group(1), rule)
+    for m in _ROLE_LABEL.finditer(text) if "label" in present else ():
+        if _looks_like_name(m.group(1)) and m.start(1) not in name_spans:
+            name_spans.add(m.start(1))
+            hit("name", m.start(1), m.group(1), "氏名（役割のラベル）")
     for m in _HONOR.finditer(text) if "honor" in present else ():
         after = text[m.end():m.end() + 1]
         if after and after in _CJK_CHARS and after not in "ぁあいうえおかがきくけこさしすせそただちつてとなにぬねのはひふへほまみむめもやゆよらりるれろわをん":
             continue  # 様式, 殿堂: not an honorific
-        found = _name_before(text, m.start())
+        found = _name_before(text, m.start()) or _addressee_line(text, m.start())
         if found and found[0] not in name_spans:
             name_spans.add(found[0])
             hit("name", found[0], found[1], "氏名（敬称）")
@@ -356,11 +393,15 @@ def _detect_japanese(text: str, kw: _Keywords, ev: Evidence, hit, org, present: 
         if text[k:sp] in sn and text[sp + 1:e] in gn:
             name_spans.add(k)
             hit("name", k, text[k:e], "氏名（姓名の一覧と一致）")
-        elif tabular and text[k:sp] in sn and _looks_like_name(text[k:e]):
+        elif (tabular or _alone_on_line(text, k, e)) and text[k:sp] in sn and _looks_like_name(text[k:e]):
             # A table cell holding just "common surname + space + 1–3 characters" is a name;
             # in running text the given name must be listed too (sentences have spaces).
             name_spans.add(k)
             hit("name", k, text[k:e], "氏名（表のセル・姓の一覧と一致）")
+    for m in _SELF_INTRO.finditer(text) if "申します" in text else ():
+        if m.start(1) not in name_spans and _looks_like_name(m.group(1)):
+            name_spans.add(m.start(1))
+            hit("name", m.start(1), m.group(1), "氏名（「と申します」）")
 
     seen: set[int] = set()
     for kpos in kw.pos.get("kw_birth", ()):

@@ -21,8 +21,16 @@ KEYWORD_KINDS: dict[str, tuple[str, ...]] = {
     "kw_branch": ("支店", "銀行", "信用金庫", "ゆうちょ", "出張所"),
     "kw_birth": ("生年月日", "誕生日", "生まれ", "birth"),
     "kw_org": ("市役所", "区役所", "役場", "庁舎", "本庁舎", "所在地", "代表電話", "代表", "株式会社",
-               "有限会社", "(株)", "本社", "支社", "営業所", "事務局", "事務所", "窓口", "会場", "受付時間"),
+               "有限会社", "(株)", "本社", "支社", "営業所", "事務局", "事務所", "窓口", "会場", "受付時間",
+               "内線"),
 }
+# Labels that put a person's name after them (氏名: 山田太郎). Shared with the prefilter.
+NAME_LABELS = ("氏名", "お名前", "名前", "受取人", "申請者", "届出人", "世帯主", "宛名", "被保険者氏名", "口座名義",
+               "名義人", "name", "Name", "NAME")
+# Roles a person is named by in forms and notes; taken only with a colon (講師: 宇佐美 愛), since
+# in running text they are followed by ordinary words (保護者の方, 利用者負担).
+ROLE_LABELS = ("講師", "申込者", "受給者", "運転者", "保護者", "契約者", "利用者", "相談者", "依頼者", "差出人",
+               "患者", "児童", "生徒", "本人", "連絡者", "緊急連絡先")
 _KEYWORD_OF = {w: kind for kind, words in KEYWORD_KINDS.items() for w in words}
 KEYWORD_PATTERN = (
     "|".join(sorted((re.escape(w) for w in _KEYWORD_OF if w.isascii() is False), key=len, reverse=True))

@@ -15,7 +15,7 @@ from __future__ import annotations
 import logging
 import threading
 
-from tokki_desktop.scanner.keywords import KEYWORD_PATTERN
+from tokki_desktop.scanner.keywords import KEYWORD_PATTERN, NAME_LABELS, ROLE_LABELS
 
 log = logging.getLogger(__name__)
 
@@ -25,8 +25,7 @@ FAMILIES: dict[str, str] = {
     "phone": r"0\d{1,4}-\d{1,4}-\d{4}|0\d{1,4}\(\d{1,4}\)\d{4}|0[5789]0\d{8}|0\d{9}|\(0\d{1,4}\) ?\d{1,4}-\d{4}",
     "postal": r"\d{3}-\d{4}",
     "address": rf"[市区町村郡][{_CJK}]{{0,14}}\d|[市区町村郡][{_CJK}]{{0,14}}丁目",
-    "label": r"氏名|お名前|名前|受取人|申請者|届出人|世帯主|宛名|被保険者氏名|口座名義|名義人|name|Name|NAME"
-             r"|フリガナ|ふりがな|カナ|名義",
+    "label": "|".join(NAME_LABELS + ROLE_LABELS) + "|フリガナ|ふりがな|カナ|名義",
     "honor": r"様|さん|殿",
     "bare_name": rf"[{_CJK}] [{_CJK}]",
     "born": r"(日|\d) ?生",

@@ -1,0 +1,72 @@
+"""Cases an independent holdout corpus (bench/make_holdout.py) found: letters to residents with
+surnames outside our list, names given by role, self-introductions, and office numbers."""
+
+from __future__ import annotations
+
+from stdnum.jp import in_ as my_number
+
+from tokki_desktop.scanner import CLEAN, PERSONAL_DATA, scan_bytes
+
+
+def _scan(text: str):
+    return scan_bytes(text.encode("utf-8"), "memo.txt")
+
+
+def _valid_numbers(n: int) -> list[str]:
+    out, i = [], 10_000_000_000
+    while len(out) < n:
+        body = str(i)[:11]
+        out.append(body + my_number.calc_check_digit(body))
+        i += 7_919_113
+    return out
+
+
+def test_a_letter_to_a_resident_with_an_unlisted_surname_is_personal_data() -> None:
+    letter = ("〒２２３−２４４０\n神奈川県横浜市港北区綱島西四丁目十八番十二号　第二清風荘401\n\n"
+              "比嘉　幸子　様\n\n令和8年4月4日\n　敬老祝金の支給について\n　生年月日　昭和14年3月3日\n")
+    res = _scan(letter)
+    assert res.verdict == PERSONAL_DATA and res.findings["name"] == 1
+    assert "比嘉" not in res.reason + res.reason_en + " ".join(res.examples)
+    # A surname written with ノ (一ノ瀬) and a given name in katakana.
+    assert _scan(letter.replace("比嘉　幸子", "一ノ瀬　トメ")).verdict == PERSONAL_DATA
+
+
+def test_a_role_before_the_honorific_is_not_a_name() -> None:
+    for addressee in ("市民課　担当者　様", "会員　各位　様", "保護者　各位"):
+        res = _scan(f"〒184-0004\n東京都小金井市本町2丁目3番4号\n\n{addressee}\n電話 042-387-9811\n")
+        assert "name" not in res.findings, addressee
+
+
+def test_a_name_after_a_role_label_with_a_colon() -> None:
+    notes = "講師：宇佐美　愛（外部）\n携帯 090-4412-7785\n自宅 神奈川県横浜市青葉区美しが丘2丁目14番3号\n"
+    res = _scan(notes)
+    assert res.verdict == PERSONAL_DATA and res.findings["name"] == 1
+    # Without a colon the role word starts ordinary prose, not a name.
+    prose = "保護者の方は、090-4412-7785 までご連絡ください。利用者負担は神奈川県横浜市青葉区美しが丘2丁目14番3号で。"
+    assert "name" not in _scan(prose).findings
+
+
+def test_self_introduction_and_signature_in_an_email() -> None:
+    mail = ("ごみ収集担当課 御中\n\n福岡市博多区博多駅前5丁目に住んでおります池田　隆之と申します。\n"
+            "こちらのメールか 090-6448-7168 までご連絡ください。\n\n池田　隆之\n")
+    res = _scan(mail)
+    assert res.verdict == PERSONAL_DATA and res.findings["name"] == 2
+
+
+def test_minutes_with_officials_and_the_switchboard_are_clean() -> None:
+    minutes = ("令和8年度 第1回 桜台市地域福祉推進協議会 会議録\n"
+               "３　出席者　会長　菅原　太郎（桜台大学教授）、副会長　村上　幸子（市社会福祉協議会）\n"
+               "　　事務局　福祉部長　田中　清、福祉政策課長　熊谷　ハル\n"
+               "問い合わせ先　桜台市福祉部福祉政策課　電話 0263-34-3000（代表）内線2145\n")
+    res = _scan(minutes)
+    assert res.verdict == CLEAN and "phone" not in res.findings
+
+
+def test_twelve_digit_numbers_labelled_as_another_number_are_not_my_numbers() -> None:
+    lines = "".join(f"2026-04-{i % 28 + 1:02d} 個人番号連携バッチ 処理番号={n} 正常終了\n"
+                    for i, n in enumerate(_valid_numbers(30)))
+    res = _scan(lines)
+    assert res.verdict == CLEAN and "my_number" not in res.findings
+    # The same numbers right after 個人番号 are My Numbers.
+    labelled = "".join(f"個人番号：{n}\n" for n in _valid_numbers(5))
+    assert _scan(labelled).findings.get("my_number") == 5
