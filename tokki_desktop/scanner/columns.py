@@ -23,7 +23,9 @@ from tokki_desktop.scanner.tables import excel_serial_to_date
 # First match wins: 被保険者氏名 is a name column, 氏名カナ too.
 _HEADER_KINDS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(p), k) for p, k in (
-        (r"フリガナ|ふりがな|カナ", "name"), (r"氏名|名前|名義", "name"),
+        (r"フリガナ|ふりがな|カナ", "name"),
+        # People are also headed by their role: 受給者名, 申込者, 運転者 (a sample must confirm).
+        (r"氏名|名前|名義|受取人|申込者|受給者|運転者|保護者|契約者|利用者|相談者|依頼人|患者|^姓$|^名$", "name"),
         (r"個人番号|マイナンバー", "my_number"), (r"免許", "drivers_license"), (r"旅券|パスポート", "passport"),
         (r"在留", "residence_card"), (r"年金", "pension_number"),
         (r"被保険者番号|保険者番号|保険証", "health_insurance"), (r"口座番号|口座", "bank_account"),

@@ -20,7 +20,7 @@ from tokki_desktop.scanner.normalize import normalize_text
 from tokki_desktop.scanner.result import (
     CLEAN, ENCRYPTED, PERSONAL_DATA, SKIPPED, UNREADABLE, VERDICT_RANK, ScanLimits, ScanResult,
 )
-from tokki_desktop.scanner.tables import rows_as_text
+from tokki_desktop.scanner.tables import is_form_layout, rows_as_text
 from tokki_desktop.scanner.verdict import judge, settle_unlabelled_my_numbers
 
 log = logging.getLogger(__name__)
@@ -140,6 +140,12 @@ def _analyse(shown: str, fmt: str, data: bytes, sha: str, parts: Iterable[Part],
                 for i in range(0, len(part.rows), _ROWS_PER_SLICE * 4):
                     ctx.check_time()
                     text_chars += scan_table(part.rows[i:i + _ROWS_PER_SLICE * 4], part.header, ev)
+            elif is_form_layout(part.rows):
+                # One person over several "label | value" rows (a résumé): read as one text.
+                ctx.check_time()
+                text = normalize_text(rows_as_text(part.rows, None))
+                text_chars += len(text)
+                detect(text, ev)
             else:
                 # No header: every detector over the rows, one line per row (records by line).
                 for i in range(0, len(part.rows), _ROWS_PER_SLICE):

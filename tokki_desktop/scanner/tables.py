@@ -11,7 +11,8 @@ from tokki_desktop.scanner.normalize import normalize_text
 _HEADER_WORDS = re.compile(
     r"氏名|名前|フリガナ|ふりがな|カナ|住所|所在地|郵便|〒|電話|TEL|携帯|生年月日|誕生|性別|年齢|"
     r"メール|mail|個人番号|マイナンバー|口座|支店|銀行|旅券|パスポート|免許|在留|年金|保険|番号|"
-    r"No\.?|ID|コード|品名|商品|数量|単価|金額|日付|件名|地区|町名|人口|世帯|備考|区分|name|address|phone",
+    r"No\.?|ID|コード|品名|商品|数量|単価|金額|日付|件名|地区|町名|人口|世帯|備考|区分|name|address|phone|"
+    r"連絡先|受取人|申込者|受給者|運転者|保護者|契約者|利用者|相談者|依頼人|患者",
     re.IGNORECASE,
 )
 _NUMERIC = re.compile(r"^[\d\s,.\-/:()円%+]*$")
@@ -31,6 +32,23 @@ def find_header(rows: list[list[str]], look: int = 5) -> int | None:
         if words >= 2 and numeric == 0:
             return i
     return None
+
+
+def is_form_layout(rows: list[list[str]]) -> bool:
+    """True for a form laid out as a table: one person over several rows of "label | value".
+
+    A résumé or an application form puts 氏名, 生年月日, 現住所, 電話 each in its own row, so no
+    single row combines two items; such a table is read as one text, not row by row.
+    """
+    if not 3 <= len(rows) <= 60:
+        return False
+    labelled = 0
+    for row in rows:
+        cells = [c.strip() for c in row if c and c.strip()]
+        if len(cells) >= 2 and len(cells[0]) <= 12 and _HEADER_WORDS.search(cells[0]) \
+                and not _HEADER_WORDS.search(cells[1]):
+            labelled += 1
+    return labelled >= 3 and labelled * 2 >= len(rows)
 
 
 def excel_serial_to_date(value: str) -> str:

@@ -1,0 +1,45 @@
+"""Tables laid out as forms (one person over several rows) and people headed by their role."""
+
+from __future__ import annotations
+
+import io
+
+import docx
+
+from tokki_desktop.scanner import CLEAN, PERSONAL_DATA, scan_bytes
+
+
+def _docx_with_table(rows: list[list[str]]) -> bytes:
+    doc = docx.Document()
+    doc.add_paragraph("履　歴　書")
+    table = doc.add_table(rows=len(rows), cols=len(rows[0]))
+    for r, row in enumerate(rows):
+        for c, value in enumerate(row):
+            table.cell(r, c).text = value
+    out = io.BytesIO()
+    doc.save(out)
+    return out.getvalue()
+
+
+RESUME = [["ふりがな", "やくしじ りん"], ["氏名", "薬師寺　凛"], ["生年月日", "1994年11月20日生（満31歳）"],
+          ["現住所", "〒464-0841 愛知県名古屋市千種区覚王山通3丁目18番5号"], ["電話", "090-4471-2209"],
+          ["E-mail", "rin.y@example.com"]]
+
+
+def test_a_resume_table_is_one_person() -> None:
+    res = scan_bytes(_docx_with_table(RESUME), "履歴書.docx")
+    assert res.verdict == PERSONAL_DATA
+    assert {"address", "phone", "birth_date"} <= set(res.findings)
+
+
+def test_a_price_list_with_labels_in_its_first_column_stays_clean() -> None:
+    rows = [["品名", "A4コピー用紙"], ["単価", "550円"], ["数量", "20"], ["金額", "11,000円"], ["備考", "税込"]]
+    assert scan_bytes(_docx_with_table(rows), "見積.docx").verdict == CLEAN
+
+
+def test_people_headed_by_their_role_with_surnames_outside_our_list() -> None:
+    rare = ["比嘉 幸子", "宇佐美 愛", "薬師寺 凛", "東海林 誠", "四月一日 望"]
+    for header in ("受給者名", "申込者", "運転者"):
+        csv = f"{header},連絡先\n" + "".join(f"{n},090-{1000 + i:04d}-{2000 + i:04d}\n" for i, n in enumerate(rare))
+        res = scan_bytes(csv.encode("utf-8"), "list.csv")
+        assert res.verdict == PERSONAL_DATA and res.records == 5 and res.findings["name"] == 5, header
