@@ -43,3 +43,13 @@ def test_people_headed_by_their_role_with_surnames_outside_our_list() -> None:
         csv = f"{header},連絡先\n" + "".join(f"{n},090-{1000 + i:04d}-{2000 + i:04d}\n" for i, n in enumerate(rare))
         res = scan_bytes(csv.encode("utf-8"), "list.csv")
         assert res.verdict == PERSONAL_DATA and res.records == 5 and res.findings["name"] == 5, header
+
+
+def test_a_row_of_values_is_never_taken_for_the_header() -> None:
+    from tokki_desktop.scanner.tables import find_header
+
+    # A form: no header row at all, so no row above a "header" is dropped unread.
+    assert find_header(RESUME) is None
+    # "現住所 | 〒… 東京都…" holds a value; the real header below it is found.
+    rows = [["現住所", "〒177-9860 東京都練馬区大泉学園町3丁目30番22号"], ["氏名", "電話"], ["比嘉 幸子", "090-1234-5678"]]
+    assert find_header(rows) == 1

@@ -15,6 +15,7 @@ _HEADER_WORDS = re.compile(
     r"連絡先|受取人|申込者|受給者|運転者|保護者|契約者|利用者|相談者|依頼人|患者",
     re.IGNORECASE,
 )
+_VALUE_DIGITS = re.compile(r"\d{3}")
 _NUMERIC = re.compile(r"^[\d\s,.\-/:()円%+]*$")
 _BIRTH_HEADER = re.compile(r"生年月日|誕生|birth", re.IGNORECASE)
 _SERIAL = re.compile(r"^\d{4,5}(?:\.0+)?$")
@@ -23,10 +24,12 @@ _EXCEL_EPOCH = dt.date(1899, 12, 30)
 
 def find_header(rows: list[list[str]], look: int = 5) -> int | None:
     """Index of the header row among the first rows, or None when the table has none."""
+    if is_form_layout(rows):
+        return None  # labels down the first column, not across a header row
     for i, row in enumerate(rows[:look]):
         cells = [c.strip() for c in row if c and c.strip()]
-        if len(cells) < 2:
-            continue
+        if len(cells) < 2 or any(_VALUE_DIGITS.search(c) for c in cells):
+            continue  # "〒177-9860 東京都…" is a value, not a column's name
         words = sum(1 for c in cells if len(c) <= 30 and _HEADER_WORDS.search(c))
         numeric = sum(1 for c in cells if _NUMERIC.match(c))
         if words >= 2 and numeric == 0:
