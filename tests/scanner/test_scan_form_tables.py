@@ -53,3 +53,14 @@ def test_a_row_of_values_is_never_taken_for_the_header() -> None:
     # "現住所 | 〒… 東京都…" holds a value; the real header below it is found.
     rows = [["現住所", "〒177-9860 東京都練馬区大泉学園町3丁目30番22号"], ["氏名", "電話"], ["比嘉 幸子", "090-1234-5678"]]
     assert find_header(rows) == 1
+
+
+def test_a_csv_saved_under_another_name_is_read_as_a_table() -> None:
+    from tokki_desktop.scanner.sniff import sniff
+
+    rows = "氏名,電話,住所\n" + "".join(f"比嘉 幸子,090-1234-{5000 + i},沖縄県那覇市泉崎1丁目{i + 1}番1号\n" for i in range(10))
+    res = scan_bytes(rows.encode("cp932"), "名簿.xls")
+    assert res.format == "csv" and res.records == 10
+    assert sniff("a\tb\nc\td\ne\tf\n".encode(), "x.txt") == "tsv"
+    prose = "本日は晴天なり。\n会議は, 予定どおり行った。\n次回は来月, 場所は未定, 時刻も未定。\n以上\n"
+    assert sniff(prose.encode(), "memo.txt") == "text"

@@ -38,7 +38,23 @@ def sniff(head: bytes, name: str) -> str:
         return "tsv"
     if ext == "csv":
         return "csv"
-    return "text"
+    # A CSV saved under another name (名簿.xls, export.txt): the same number of commas or
+    # tabs on nearly every line makes it a table, whatever it is called.
+    return _delimited(sample) or "text"
+
+
+def _delimited(sample: bytes) -> str | None:
+    lines = sample.split(b"\n")[:-1][:50]  # whole lines only
+    if len(lines) < 3:
+        return None
+    for sep, kind in ((b"\t", "tsv"), (b",", "csv")):
+        counts = [line.count(sep) for line in lines if line.strip()]
+        if not counts:
+            continue
+        first = counts[0]
+        if first >= 1 and sum(1 for c in counts if c == first) >= 0.9 * len(counts):
+            return kind
+    return None
 
 
 def _looks_utf16(sample: bytes) -> bool:
