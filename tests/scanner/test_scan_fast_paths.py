@@ -166,7 +166,10 @@ def test_keyword_family_of_the_prefilter_is_exactly_the_keyword_pattern() -> Non
         if i % 2:
             parts.insert(rnd.randrange(len(parts) + 1), rnd.choice(words))
         text = "".join(parts)
-        assert ("keyword" in families_present(text)) == bool(det._KEYWORDS.search(text)), text
+        present = families_present(text)
+        assert ("keyword" in present) == bool(det._KEYWORDS.search(text)), text
+        # Every kind the detectors index is reported, so a kind not reported has no position.
+        assert set(det._Keywords(text, present)._index()) <= present, text
 
 
 def test_regular_sheet_rows_equal_general_rows_on_random_sheets() -> None:

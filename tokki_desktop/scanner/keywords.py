@@ -24,7 +24,23 @@ KEYWORD_KINDS: dict[str, tuple[str, ...]] = {
                "有限会社", "(株)", "本社", "支社", "営業所", "事務局", "事務所", "窓口", "会場", "受付時間"),
 }
 _KEYWORD_OF = {w: kind for kind, words in KEYWORD_KINDS.items() for w in words}
+# The ASCII keywords in the spellings matched (the detectors fold them to the listed word).
+_ASCII_FORMS = ("my number", "mynumber", "My Number", "MyNumber", "MY NUMBER", "passport", "Passport", "PASSPORT",
+                "birth", "Birth", "BIRTH")
 KEYWORD_PATTERN = (
     "|".join(sorted((re.escape(w) for w in _KEYWORD_OF if w.isascii() is False), key=len, reverse=True))
-    + "|my number|mynumber|My Number|MyNumber|MY NUMBER|passport|Passport|PASSPORT|birth|Birth|BIRTH"
+    + "|" + "|".join(_ASCII_FORMS)
 )
+
+
+def kind_of(word: str) -> str:
+    """The context kind of a word matched by KEYWORD_PATTERN."""
+    return _KEYWORD_OF.get(word) or _KEYWORD_OF.get(word.lower().replace(" ", ""), "")
+
+
+# Each kind's words on their own, for the prefilter: a kind whose words do not occur in a
+# text has no keyword position there, so the detectors need not index the keywords to know.
+KIND_PATTERNS: dict[str, str] = {
+    kind: "|".join([re.escape(w) for w in words if not w.isascii()] + [w for w in _ASCII_FORMS if kind_of(w) == kind])
+    for kind, words in KEYWORD_KINDS.items()
+}

@@ -15,7 +15,7 @@ from __future__ import annotations
 import logging
 import threading
 
-from tokki_desktop.scanner.keywords import KEYWORD_PATTERN
+from tokki_desktop.scanner.keywords import KEYWORD_PATTERN, KIND_PATTERNS
 
 log = logging.getLogger(__name__)
 
@@ -32,6 +32,7 @@ FAMILIES: dict[str, str] = {
     "born": r"(日|\d) ?生",
     "email": r"@[A-Za-z0-9\-]+\.[A-Za-z0-9\-]",
     "keyword": KEYWORD_PATTERN,  # exactly the detectors' keyword pattern
+    **KIND_PATTERNS,  # kw_my, kw_org…: which kinds of keyword occur at all
 }
 ALL = frozenset(FAMILIES)
 _state = threading.local()
