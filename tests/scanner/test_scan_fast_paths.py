@@ -213,3 +213,20 @@ def test_regular_sheet_rows_equal_general_rows_on_random_sheets() -> None:
         assert fast is None or fast == general, flaw
         taken += fast is not None
     assert taken > 100
+
+
+def test_nfkc_runs_folded_by_split_equal_the_substitution() -> None:
+    import random
+    import re
+    import unicodedata
+
+    from tokki_desktop.scanner.normalize import normalize_text
+
+    runs = re.compile("[\u3000\uff01-\uffef\u2460-\u24ff\u3200-\u33ff\u2150-\u218f]+")
+    dashes = re.compile("[‐‑‒–—―−－﹣⁃]")
+    rnd = random.Random(3)
+    alphabet = "ab1２３４ＡＢ　ｶﾞ①㈱Ⅻ年月日−－\n "
+    for _ in range(20_000):
+        t = "".join(rnd.choice(alphabet) for _ in range(rnd.randrange(20)))
+        ref = dashes.sub("-", runs.sub(lambda m: unicodedata.normalize("NFKC", m.group(0)), t)) if not t.isascii() else t
+        assert normalize_text(t) == ref, t
