@@ -230,3 +230,15 @@ def test_nfkc_runs_folded_by_split_equal_the_substitution() -> None:
         t = "".join(rnd.choice(alphabet) for _ in range(rnd.randrange(20)))
         ref = dashes.sub("-", runs.sub(lambda m: unicodedata.normalize("NFKC", m.group(0)), t)) if not t.isascii() else t
         assert normalize_text(t) == ref, t
+
+
+def test_a_table_given_by_columns_is_scanned_like_its_rows() -> None:
+    from tokki_desktop.scanner.extract import ColumnTablePart
+
+    rows = [[f"山田 {n}郎", f"090-1234-{i:04d}", f"横浜市中区本町{i % 9 + 1}-2-3"] for i, n in enumerate("一二三四五六七八九十" * 5)]
+    part = ColumnTablePart([list(c) for c in zip(*rows)], ["氏名", "電話", "住所"])
+    assert part.rows == rows and part.row_count == len(rows)
+    by_rows, by_columns = Evidence(), Evidence()
+    assert columns.scan_table(rows, ["氏名", "電話", "住所"], by_rows) == \
+        columns.scan_columns(part.columns, part.row_count, ["氏名", "電話", "住所"], by_columns)
+    assert by_rows == by_columns and by_rows.records == len(rows)

@@ -12,7 +12,7 @@ import re
 import zipfile
 
 from tokki_desktop.scanner.extract import (
-    MemberPart, Parts, ScanContext, ScanProblem, TablePart, TextPart, Unreadable,
+    ColumnTablePart, MemberPart, Parts, ScanContext, ScanProblem, TablePart, TextPart, Unreadable,
 )
 from tokki_desktop.scanner.extract.zipparts import read_member, read_xml_part
 from tokki_desktop.scanner.tables import find_header
@@ -112,8 +112,22 @@ def extract_xlsx(zf: zipfile.ZipFile, ctx: ScanContext) -> Parts:
         while start < len(xml):
             end = xml.find(b"</row>", start + _SHEET_SLICE)
             end = len(xml) if end < 0 else end + 6
-            rows = _sheet_rows_fast(xml[start:end], shared)
+            chunk = xml[start:end]
             start = end
+            columns = _regular_columns(chunk, shared)
+            if columns is not None:
+                # Kept as columns: the header-typed checks work column by column.
+                ctx.check_time()
+                if first:
+                    top = [[c[i] for c in columns] for i in range(min(5, len(columns[0])))]
+                    h = find_header(top)
+                    if h is not None:
+                        header, columns = top[h], [c[h + 1:] for c in columns]
+                    first = False
+                if columns[0]:
+                    yield ColumnTablePart(columns, header, name)
+                continue
+            rows = _cell_rows(_CELL_FAST.findall(chunk), shared)
             ctx.check_time()
             if first and rows:
                 h = find_header(rows)
@@ -131,12 +145,6 @@ _CELL_FAST = re.compile(
     re.S,
 )
 _COLS: dict[bytes, int] = {}
-
-
-def _sheet_rows_fast(xml: bytes, shared: list[str]) -> list[list[str]]:
-    """Cells with an ``r`` reference (what Excel and every library write)."""
-    rows = _regular_rows(xml, shared)
-    return rows if rows is not None else _cell_rows(_CELL_FAST.findall(xml), shared)
 
 
 _PLAIN_CELL = re.compile(rb'<c r="([A-Z]{1,3})(\d+)"([^>]*)><v>([^<]+)</v></c>')
