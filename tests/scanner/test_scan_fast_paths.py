@@ -261,3 +261,27 @@ def test_word_table_rows_by_tokens_equal_the_regex_rows() -> None:
         assert fast is None or fast == slow, body
         taken += fast is not None and bool(slow)
     assert taken > 1000
+
+
+def test_guarded_number_families_never_change_a_finding(monkeypatch) -> None:
+    """Random digit-rich text: the detectors give the same evidence with the prefilter's
+    guarded number families as with every family assumed present."""
+    import random
+
+    from tokki_desktop.scanner import detectors as det
+    from tokki_desktop.scanner import prefilter
+
+    rnd = random.Random(23)
+    alphabet = "00001234567899-- ()\n.xa_+:電話〒番号個人٣"
+    texts = ["".join(rnd.choice(alphabet) for _ in range(rnd.randrange(60))) for _ in range(4000)]
+    texts += [f"{a}{rnd.randrange(10 ** 13):013d}{b}" for a in ":-1 " for b in "\n-1x" for _ in range(20)]
+    texts += ["個人番号 123456789018", "電話 090-1234-5678", "〒123-4567 東京都", "(03) 1234-5678 様"]
+
+    def evidence(text: str, **kw: object) -> tuple[object, list[tuple[int, str]]]:
+        ev, hits = Evidence(), []
+        det.detect(text, ev, collect=hits)
+        return ev, hits
+
+    with_prefilter = [evidence(t) for t in texts]
+    monkeypatch.setattr(det, "families_present", lambda text: prefilter.ALL)
+    assert [evidence(t) for t in texts] == with_prefilter
