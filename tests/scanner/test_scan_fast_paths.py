@@ -166,7 +166,10 @@ def test_keyword_family_of_the_prefilter_is_exactly_the_keyword_pattern() -> Non
         if i % 2:
             parts.insert(rnd.randrange(len(parts) + 1), rnd.choice(words))
         text = "".join(parts)
-        assert ("keyword" in families_present(text)) == bool(det._KEYWORDS.search(text)), text
+        present = families_present(text)
+        assert ("keyword" in present) == bool(det._KEYWORDS.search(text)), text
+        # Every kind the detectors index is reported, so a kind not reported has no position.
+        assert set(det._Keywords(text, present)._index()) <= present, text
 
 
 def test_regular_sheet_rows_equal_general_rows_on_random_sheets() -> None:
@@ -210,3 +213,75 @@ def test_regular_sheet_rows_equal_general_rows_on_random_sheets() -> None:
         assert fast is None or fast == general, flaw
         taken += fast is not None
     assert taken > 100
+
+
+def test_nfkc_runs_folded_by_split_equal_the_substitution() -> None:
+    import random
+    import re
+    import unicodedata
+
+    from tokki_desktop.scanner.normalize import normalize_text
+
+    runs = re.compile("[\u3000\uff01-\uffef\u2460-\u24ff\u3200-\u33ff\u2150-\u218f]+")
+    dashes = re.compile("[‐‑‒–—―−－﹣⁃]")
+    rnd = random.Random(3)
+    alphabet = "ab1２３４ＡＢ　ｶﾞ①㈱Ⅻ年月日−－\n "
+    for _ in range(20_000):
+        t = "".join(rnd.choice(alphabet) for _ in range(rnd.randrange(20)))
+        ref = dashes.sub("-", runs.sub(lambda m: unicodedata.normalize("NFKC", m.group(0)), t)) if not t.isascii() else t
+        assert normalize_text(t) == ref, t
+
+
+def test_a_table_given_by_columns_is_scanned_like_its_rows() -> None:
+    from tokki_desktop.scanner.extract import ColumnTablePart
+
+    rows = [[f"山田 {n}郎", f"090-1234-{i:04d}", f"横浜市中区本町{i % 9 + 1}-2-3"] for i, n in enumerate("一二三四五六七八九十" * 5)]
+    part = ColumnTablePart([list(c) for c in zip(*rows)], ["氏名", "電話", "住所"])
+    assert part.rows == rows and part.row_count == len(rows)
+    by_rows, by_columns = Evidence(), Evidence()
+    assert columns.scan_table(rows, ["氏名", "電話", "住所"], by_rows) == \
+        columns.scan_columns(part.columns, part.row_count, ["氏名", "電話", "住所"], by_columns)
+    assert by_rows == by_columns and by_rows.records == len(rows)
+
+
+def test_word_table_rows_by_tokens_equal_the_regex_rows() -> None:
+    """Random tag soup, unclosed and nested rows and cells included: the one-scan reading of
+    a table either declines or gives the rows of cells the lazy regexes give."""
+    import random
+
+    pieces = [b"<w:tr>", b'<w:tr w:rsidR="1">', b"</w:tr>", b"<w:tc>", b'<w:tc w:x="2">', b"</w:tc>", b"<w:tcPr/>",
+              b"<w:t>ab</w:t>", b'<w:t xml:space="preserve"> \xe5\xb1\xb1 </w:t>', b"<w:t>a&amp;b</w:t>", b"<w:t/>",
+              b'<w:t\tx="1">q</w:t>', b"<w:p>", b"</w:p>", b"<w:r>", b"</w:r>", b"<w:t>", b"</w:t>", b"x", b"<w:tbl>"]
+    rnd = random.Random(21)
+    taken = 0
+    for _ in range(20_000):
+        body = b"".join(rnd.choice(pieces) for _ in range(rnd.randrange(30)))
+        fast = ox._table_rows_by_tokens(body)
+        slow = [[ox._wtext(c).strip() for c in ox._WTC.findall(r)] for r in ox._WTR.findall(body)]
+        assert fast is None or fast == slow, body
+        taken += fast is not None and bool(slow)
+    assert taken > 1000
+
+
+def test_guarded_number_families_never_change_a_finding(monkeypatch) -> None:
+    """Random digit-rich text: the detectors give the same evidence with the prefilter's
+    guarded number families as with every family assumed present."""
+    import random
+
+    from tokki_desktop.scanner import detectors as det
+    from tokki_desktop.scanner import prefilter
+
+    rnd = random.Random(23)
+    alphabet = "00001234567899-- ()\n.xa_+:電話〒番号個人٣"
+    texts = ["".join(rnd.choice(alphabet) for _ in range(rnd.randrange(60))) for _ in range(4000)]
+    texts += [f"{a}{rnd.randrange(10 ** 13):013d}{b}" for a in ":-1 " for b in "\n-1x" for _ in range(20)]
+    texts += ["個人番号 123456789018", "電話 090-1234-5678", "〒123-4567 東京都", "(03) 1234-5678 様"]
+
+    def evidence(text: str, **kw: object) -> tuple[object, list[tuple[int, str]]]:
+        ev, hits = Evidence(), []
+        det.detect(text, ev, collect=hits)
+        return ev, hits
+
+    with_prefilter = [evidence(t) for t in texts]
+    monkeypatch.setattr(det, "families_present", lambda text: prefilter.ALL)
+    assert [evidence(t) for t in texts] == with_prefilter

@@ -13,7 +13,7 @@ from __future__ import annotations
 import bisect
 import re
 from itertools import zip_longest
-from typing import Callable
+from typing import Callable, Iterable, Sequence
 
 from tokki_desktop.scanner import detectors as d
 from tokki_desktop.scanner.detectors import Evidence, is_person_row
@@ -94,14 +94,18 @@ def _validator(kind: str, has_branch: bool) -> Callable[[str], bool] | None:
 
 def scan_table(rows: list[list[str]], header: list[str], ev: Evidence) -> int:
     """Add the findings and person-records of one table to ``ev``; returns characters read."""
-    n = len(rows)
+    return scan_columns(zip_longest(*rows, fillvalue=""), len(rows), header, ev)
+
+
+def scan_columns(columns: Iterable[Sequence[str]], n: int, header: list[str], ev: Evidence) -> int:
+    """:func:`scan_table` over the table's ``n`` rows given column by column."""
     if not n:
         return 0
     labels = [normalize_text(h or "").replace("\n", " ").replace(":", " ").strip()[:24] for h in header]
     has_branch = any(_BRANCH_HEADER.search(lab) for lab in labels)
     marks: dict[str, bytearray] = {}
     chars = 0
-    for ci, col in enumerate(zip_longest(*rows, fillvalue="")):
+    for ci, col in enumerate(columns):
         label = labels[ci] if ci < len(labels) else ""
         joined = "\n".join(col)
         if "\r" in joined or joined.count("\n") != n - 1:

@@ -135,19 +135,38 @@ class Evidence:
 
 
 class _Keywords:
-    """Positions of each keyword kind in one text, for proximity questions."""
+    """Positions of each keyword kind in one text, for proximity questions.
 
-    def __init__(self, text: str) -> None:
-        self.pos: dict[str, list[int]] = {}
+    The positions are indexed on the first question about a kind whose words occur in the
+    text (``present``, from the prefilter): a table column full of 株式会社 asks nothing when
+    it holds no phone number, postal code or address, and then costs no keyword scan.
+    """
+
+    def __init__(self, text: str, present: frozenset[str]) -> None:
+        self._text = text
+        self._present = present
+        self._pos: dict[str, list[int]] | None = None
+
+    def _index(self) -> dict[str, list[int]]:
+        pos: dict[str, list[int]] = {}
         of = _KEYWORD_OF
-        for m in _KEYWORDS.finditer(text):
+        for m in _KEYWORDS.finditer(self._text):
             w = m.group(0)
             kind = of.get(w) or of.get(w.lower().replace(" ", ""), "")
-            self.pos.setdefault(kind, []).append(m.start())
+            pos.setdefault(kind, []).append(m.start())
+        self._pos = pos
+        return pos
+
+    def of(self, kind: str) -> list[int]:
+        """Where the ``kind`` keywords start, in order (none when the prefilter saw none)."""
+        if kind not in self._present:
+            return []
+        pos = self._pos if self._pos is not None else self._index()
+        return pos.get(kind, [])
 
     def near(self, kind: str, at: int, before: int = CONTEXT_BEFORE, after: int = CONTEXT_AFTER) -> int | None:
         """Distance to the nearest ``kind`` keyword in [at-before, at+after], else None."""
-        lst = self.pos.get(kind)
+        lst = self.of(kind)
         if not lst:
             return None
         i = bisect.bisect_left(lst, at - before)
@@ -254,7 +273,7 @@ def detect(text: str, ev: Evidence, *, line_starts: list[int] | None = None,
     """
     present = families_present(text)
     # No keyword anywhere (the prefilter runs the same pattern): nothing to index.
-    kw = _Keywords(text if "keyword" in present else "")
+    kw = _Keywords(text if "keyword" in present else "", present)
     hits: list[tuple[int, str]] = []
     is_ascii = text.isascii()
 
@@ -266,7 +285,7 @@ def detect(text: str, ev: Evidence, *, line_starts: list[int] | None = None,
         return kw.near("kw_org", pos, span, 0) is not None
 
     # 12-digit numbers: My Number, or a driving licence number when that keyword is nearer.
-    has_my_kw = "kw_my" in kw.pos
+    has_my_kw = bool(kw.of("kw_my"))
     for m in _TWELVE.finditer(text) if "twelve" in present else ():
         pos = m.start()
         if pos and text[pos - 1] in _DIGIT_OR_DASH:
@@ -332,7 +351,7 @@ def detect(text: str, ev: Evidence, *, line_starts: list[int] | None = None,
     ):
         seen: set[int] = set()
         # Only around the keyword: a value within CONTEXT_AFTER before it or CONTEXT_BEFORE after.
-        for kpos in kw.pos.get(key, ()):
+        for kpos in kw.of(key):
             for m in rx.finditer(text, max(0, kpos - CONTEXT_AFTER), kpos + CONTEXT_BEFORE):
                 if m.start(1) not in seen:
                     seen.add(m.start(1))
@@ -404,7 +423,7 @@ def _detect_japanese(text: str, kw: _Keywords, ev: Evidence, hit, org, present: 
             hit("name", m.start(1), m.group(1), "氏名（「と申します」）")
 
     seen: set[int] = set()
-    for kpos in kw.pos.get("kw_birth", ()):
+    for kpos in kw.of("kw_birth"):
         for m in _DATE.finditer(text, kpos, kpos + 40):
             if m.start() not in seen and _valid_date(m) and _era_boundary(text, m.start()):
                 seen.add(m.start())

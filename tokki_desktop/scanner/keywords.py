@@ -32,7 +32,23 @@ NAME_LABELS = ("氏名", "お名前", "名前", "受取人", "申請者", "届�
 ROLE_LABELS = ("講師", "申込者", "受給者", "運転者", "保護者", "契約者", "利用者", "相談者", "依頼者", "差出人",
                "患者", "児童", "生徒", "本人", "連絡者", "緊急連絡先")
 _KEYWORD_OF = {w: kind for kind, words in KEYWORD_KINDS.items() for w in words}
+# The ASCII keywords in the spellings matched (the detectors fold them to the listed word).
+_ASCII_FORMS = ("my number", "mynumber", "My Number", "MyNumber", "MY NUMBER", "passport", "Passport", "PASSPORT",
+                "birth", "Birth", "BIRTH")
 KEYWORD_PATTERN = (
     "|".join(sorted((re.escape(w) for w in _KEYWORD_OF if w.isascii() is False), key=len, reverse=True))
-    + "|my number|mynumber|My Number|MyNumber|MY NUMBER|passport|Passport|PASSPORT|birth|Birth|BIRTH"
+    + "|" + "|".join(_ASCII_FORMS)
 )
+
+
+def kind_of(word: str) -> str:
+    """The context kind of a word matched by KEYWORD_PATTERN."""
+    return _KEYWORD_OF.get(word) or _KEYWORD_OF.get(word.lower().replace(" ", ""), "")
+
+
+# Each kind's words on their own, for the prefilter: a kind whose words do not occur in a
+# text has no keyword position there, so the detectors need not index the keywords to know.
+KIND_PATTERNS: dict[str, str] = {
+    kind: "|".join([re.escape(w) for w in words if not w.isascii()] + [w for w in _ASCII_FORMS if kind_of(w) == kind])
+    for kind, words in KEYWORD_KINDS.items()
+}

@@ -15,15 +15,27 @@ from __future__ import annotations
 import logging
 import threading
 
-from tokki_desktop.scanner.keywords import KEYWORD_PATTERN, NAME_LABELS, ROLE_LABELS
+from tokki_desktop.scanner.keywords import KEYWORD_PATTERN, KIND_PATTERNS, NAME_LABELS, ROLE_LABELS
 
 log = logging.getLogger(__name__)
 
 _CJK = "一-龥々〆ヶぁ-んァ-ヶー"
-FAMILIES: dict[str, str] = {
-    "twelve": r"\d{4}[ \-]?\d{4}[ \-]?\d{4}",
-    "phone": r"0\d{1,4}-\d{1,4}-\d{4}|0\d{1,4}\(\d{1,4}\)\d{4}|0[5789]0\d{8}|0\d{9}|\(0\d{1,4}\) ?\d{1,4}-\d{4}",
-    "postal": r"\d{3}-\d{4}",
+# The number families are told by the character before and after the number: a 12-digit
+# run inside a 13-digit product code, which the detectors skip for the digit next to it,
+# does not make "twelve" present. The guards are ASCII classes that let through every
+# character the detectors accept there. Hyperscan refuses a guard before Unicode \d runs
+# ("pattern is too large"), so the guarded numbers are in ASCII digits and any other
+# decimal digit makes the family present by itself (_WIDE_DIGIT).
+_WIDE_DIGIT = r"[^\D0-9]"
+_BEFORE_NUMBER = r"(?:^|[^0-9\-])"
+_AFTER_NUMBER = r"(?:[^0-9\-]|$)"
+_BEFORE_PHONE = r"(?:^|[^0-9\-+.A-Za-z_])"
+_AFTER_PHONE = r"(?:[^0-9A-Za-z_\-.]|$)"
+FAMILIES: dict[str, str | tuple[str, ...]] = {
+    "twelve": (_BEFORE_NUMBER + r"[0-9]{4}[ \-]?[0-9]{4}[ \-]?[0-9]{4}" + _AFTER_NUMBER, _WIDE_DIGIT),
+    "phone": (_BEFORE_PHONE + r"(?:0[0-9]{1,4}-[0-9]{1,4}-[0-9]{4}|0[0-9]{1,4}\([0-9]{1,4}\)[0-9]{4}|0[5789]0[0-9]{8}"
+              r"|0[0-9]{9}|\(0[0-9]{1,4}\) ?[0-9]{1,4}-[0-9]{4})" + _AFTER_PHONE, _WIDE_DIGIT),
+    "postal": (_BEFORE_NUMBER + r"[0-9]{3}-[0-9]{4}" + _AFTER_NUMBER, _WIDE_DIGIT),
     "address": rf"[市区町村郡][{_CJK}]{{0,14}}\d|[市区町村郡][{_CJK}]{{0,14}}丁目",
     "label": "|".join(NAME_LABELS + ROLE_LABELS) + "|フリガナ|ふりがな|カナ|名義",
     "honor": r"様|さん|殿",
@@ -31,8 +43,16 @@ FAMILIES: dict[str, str] = {
     "born": r"(日|\d) ?生",
     "email": r"@[A-Za-z0-9\-]+\.[A-Za-z0-9\-]",
     "keyword": KEYWORD_PATTERN,  # exactly the detectors' keyword pattern
+    **KIND_PATTERNS,  # kw_my, kw_org…: which kinds of keyword occur at all
 }
 ALL = frozenset(FAMILIES)
+# One Hyperscan expression per alternative; _FAMILY_OF[id] is the family it reports.
+_PATTERNS: list[str] = []
+_FAMILY_OF: list[str] = []
+for _name, _alternatives in FAMILIES.items():
+    for _pattern in (_alternatives,) if isinstance(_alternatives, str) else _alternatives:
+        _PATTERNS.append(_pattern)
+        _FAMILY_OF.append(_name)
 _state = threading.local()
 _db: object | None = None
 _db_lock = threading.Lock()
@@ -49,10 +69,10 @@ def _database() -> object | None:
                 import hyperscan
 
                 db = hyperscan.Database(mode=hyperscan.HS_MODE_BLOCK)
-                names = list(FAMILIES)
                 flags = hyperscan.HS_FLAG_UTF8 | hyperscan.HS_FLAG_UCP | hyperscan.HS_FLAG_SINGLEMATCH
-                db.compile(expressions=[FAMILIES[n].encode("utf-8") for n in names],
-                           ids=list(range(len(names))), elements=len(names), flags=[flags] * len(names))
+                expressions = [p.encode("utf-8") for p in _PATTERNS]
+                db.compile(expressions=expressions, ids=list(range(len(expressions))), elements=len(expressions),
+                           flags=[flags] * len(expressions))
                 _db = db
             except Exception as exc:  # not installed, or no wheel for this CPU: run every detector
                 log.info("hyperscan prefilter unavailable (%s); all detectors run", type(exc).__name__)
@@ -71,7 +91,7 @@ def families_present(text: str) -> frozenset[str]:
     if scratch is None:
         # One scratch space per thread: Hyperscan scratch cannot be shared by concurrent scans.
         scratch = _state.scratch = hyperscan.Scratch(db)
-    names = list(FAMILIES)
+    names = _FAMILY_OF
     found: set[str] = set()
 
     def on_match(ident: int, _from: int, _to: int, _flags: int, _ctx: object) -> None:

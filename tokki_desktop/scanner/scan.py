@@ -9,10 +9,10 @@ import re
 import time
 from typing import Iterable
 
-from tokki_desktop.scanner.columns import scan_table
+from tokki_desktop.scanner.columns import scan_columns, scan_table
 from tokki_desktop.scanner.detectors import Evidence, detect
 from tokki_desktop.scanner.extract import (
-    MemberPart, Part, ScanContext, ScanProblem, TablePart, TextPart, Unreadable,
+    ColumnTablePart, MemberPart, Part, ScanContext, ScanProblem, TablePart, TextPart, Unreadable,
 )
 from tokki_desktop.scanner.extract.formats import open_parts
 from tokki_desktop.scanner.fingerprints import FingerprintMatcher, FingerprintStore, MatchTally, line_rows
@@ -134,12 +134,18 @@ def _analyse(shown: str, fmt: str, data: bytes, sha: str, parts: Iterable[Part],
             if tally:
                 tally.add_rows(line_rows(part.text))
         elif isinstance(part, TablePart):
-            any_text = any_text or bool(part.rows)
+            columns = part.columns if isinstance(part, ColumnTablePart) else None
+            n = part.row_count if isinstance(part, ColumnTablePart) else len(part.rows)
+            any_text = any_text or bool(n)
             if part.header:
                 # The header names the columns: each column is checked as what it claims to be.
-                for i in range(0, len(part.rows), _ROWS_PER_SLICE * 4):
+                for i in range(0, n, _ROWS_PER_SLICE * 4):
                     ctx.check_time()
-                    text_chars += scan_table(part.rows[i:i + _ROWS_PER_SLICE * 4], part.header, ev)
+                    if columns is not None:
+                        piece = [c[i:i + _ROWS_PER_SLICE * 4] for c in columns]
+                        text_chars += scan_columns(piece, len(piece[0]), part.header, ev)
+                    else:
+                        text_chars += scan_table(part.rows[i:i + _ROWS_PER_SLICE * 4], part.header, ev)
             elif is_form_layout(part.rows):
                 # One person over several "label | value" rows (a résumé): read as one text.
                 ctx.check_time()

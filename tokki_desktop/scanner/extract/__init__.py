@@ -56,6 +56,27 @@ class TablePart:
     name: str = ""
 
 
+class ColumnTablePart(TablePart):
+    """A table read column by column (a regular sheet). The column checks take the columns as
+    they are; rows are built only when something asks for them (fingerprints, no header)."""
+
+    def __init__(self, columns: list[list[str]], header: list[str] | None = None, name: str = "") -> None:
+        self.columns = columns
+        self.header = header
+        self.name = name
+        self._rows: list[list[str]] | None = None
+
+    @property  # type: ignore[override]
+    def rows(self) -> list[list[str]]:
+        if self._rows is None:
+            self._rows = list(map(list, zip(*self.columns)))
+        return self._rows
+
+    @property
+    def row_count(self) -> int:
+        return len(self.columns[0]) if self.columns else 0
+
+
 @dataclass
 class MemberPart:
     """A file inside this one (archive member, mail attachment), scanned on its own."""

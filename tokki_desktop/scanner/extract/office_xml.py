@@ -12,7 +12,7 @@ import re
 import zipfile
 
 from tokki_desktop.scanner.extract import (
-    MemberPart, Parts, ScanContext, ScanProblem, TablePart, TextPart, Unreadable,
+    ColumnTablePart, MemberPart, Parts, ScanContext, ScanProblem, TablePart, TextPart, Unreadable,
 )
 from tokki_desktop.scanner.extract.zipparts import read_member, read_xml_part
 from tokki_desktop.scanner.tables import find_header
@@ -112,8 +112,22 @@ def extract_xlsx(zf: zipfile.ZipFile, ctx: ScanContext) -> Parts:
         while start < len(xml):
             end = xml.find(b"</row>", start + _SHEET_SLICE)
             end = len(xml) if end < 0 else end + 6
-            rows = _sheet_rows_fast(xml[start:end], shared)
+            chunk = xml[start:end]
             start = end
+            columns = _regular_columns(chunk, shared)
+            if columns is not None:
+                # Kept as columns: the header-typed checks work column by column.
+                ctx.check_time()
+                if first:
+                    top = [[c[i] for c in columns] for i in range(min(5, len(columns[0])))]
+                    h = find_header(top)
+                    if h is not None:
+                        header, columns = top[h], [c[h + 1:] for c in columns]
+                    first = False
+                if columns[0]:
+                    yield ColumnTablePart(columns, header, name)
+                continue
+            rows = _cell_rows(_CELL_FAST.findall(chunk), shared)
             ctx.check_time()
             if first and rows:
                 h = find_header(rows)
@@ -131,12 +145,6 @@ _CELL_FAST = re.compile(
     re.S,
 )
 _COLS: dict[bytes, int] = {}
-
-
-def _sheet_rows_fast(xml: bytes, shared: list[str]) -> list[list[str]]:
-    """Cells with an ``r`` reference (what Excel and every library write)."""
-    rows = _regular_rows(xml, shared)
-    return rows if rows is not None else _cell_rows(_CELL_FAST.findall(xml), shared)
 
 
 _PLAIN_CELL = re.compile(rb'<c r="([A-Z]{1,3})(\d+)"([^>]*)><v>([^<]+)</v></c>')
@@ -365,6 +373,65 @@ def _wtext(fragment: bytes) -> str:
     return "".join(out)
 
 
+# One scan over a Word table: the text runs, and the row and cell tags around them.
+_TABLE_TOKEN = re.compile(rb"<w:t(?:\s[^<>]*)?>([^<]*)</w:t>|<w:t([cr])[ >]|</w:t([cr])>")
+
+
+def _word_table_rows(body: bytes) -> list[list[str]]:
+    """The rows of cells of a Word table body, as ``_WTR`` rows of ``_WTC`` cells of stripped
+    :func:`_wtext` would give them."""
+    rows = _table_rows_by_tokens(body) if _WBREAKS.search(body) is None else None
+    if rows is None:
+        rows = [[_wtext(c).strip() for c in _WTC.findall(r)] for r in _WTR.findall(body)]
+    return rows
+
+
+def _table_rows_by_tokens(body: bytes) -> list[list[str]] | None:
+    """A table without tabs or breaks read in one regular-expression scan instead of three
+    scans per cell; None when some text tag is not one the scan reads (then the caller
+    takes the regex-per-row-and-cell way).
+
+    The lazy regexes are followed exactly: a row runs from ``<w:tr`` to the first ``</w:tr>``
+    and a cell from ``<w:tc`` to the first ``</w:tc>`` within its row; tags inside an open
+    row or cell are its content; an unclosed cell or row is no cell or row. A test compares
+    both ways on random tables.
+    """
+    rows: list[list[list[bytes]]] = []
+    row: list[list[bytes]] | None = None
+    cell: list[bytes] | None = None
+    texts = 0
+    for text, opened, closed in _TABLE_TOKEN.findall(body):
+        if opened:
+            if opened == b"r":
+                if row is None:
+                    row = []
+            elif row is not None and cell is None:
+                cell = []
+        elif closed:
+            if closed == b"c":
+                if cell is not None:
+                    row.append(cell)  # type: ignore[union-attr]  # a cell is only open in a row
+                    cell = None
+            elif row is not None:
+                rows.append(row)
+                row = cell = None
+        else:
+            texts += 1
+            if cell is not None:
+                cell.append(text)
+    if texts != body.count(b"<w:t>") + body.count(b"<w:t "):
+        return None  # a text tag with other whitespace or a "<" in it: the regexes decide
+    return [[_runs_text(c) for c in r] for r in rows]
+
+
+def _runs_text(runs: list[bytes]) -> str:
+    """:func:`_wtext` of a cell holding these text runs and no tab or break, stripped."""
+    raw = b"".join(runs)
+    if b"&" in raw:
+        return "".join(_unescape(t) for t in runs).strip()
+    return raw.decode("utf-8", "replace").strip()
+
+
 def extract_docx(zf: zipfile.ZipFile, ctx: ScanContext) -> Parts:
     """Paragraphs as text and Word tables as tables (header row recognised like a sheet)."""
     names = [n for n in zf.namelist() if _DOCX_PARTS.match(n)]
@@ -382,7 +449,7 @@ def extract_docx(zf: zipfile.ZipFile, ctx: ScanContext) -> Parts:
         for start, body, end in _table_spans(xml):
             pieces.append(xml[pos:start])
             pos = end
-            rows = [[_wtext(c).strip() for c in _WTC.findall(r)] for r in _WTR.findall(body)]
+            rows = _word_table_rows(body)
             if rows:
                 h = find_header(rows)
                 tables.append(TablePart(rows[h + 1:], rows[h], name) if h is not None else TablePart(rows, None, name))
