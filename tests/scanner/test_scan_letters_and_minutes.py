@@ -70,3 +70,14 @@ def test_twelve_digit_numbers_labelled_as_another_number_are_not_my_numbers() ->
     # The same numbers right after 個人番号 are My Numbers.
     labelled = "".join(f"個人番号：{n}\n" for n in _valid_numbers(5))
     assert _scan(labelled).findings.get("my_number") == 5
+
+
+def test_a_roster_kept_as_lines_of_text_counts_one_record_per_person() -> None:
+    people = [("佐藤 健", "090-1111-2222"), ("鈴木 花子", "080-3333-4444"), ("高橋 誠", "070-5555-6666"),
+              ("田中 陽子", "090-7777-8888")]
+    roster = "参加者名簿\n" + "".join(f"{i + 1}  {n}  {p}  東京都小金井市本町{i + 1}丁目1番1号\n"
+                                     for i, (n, p) in enumerate(people))
+    assert _scan(roster).records == 4
+    letter = "〒184-0004\n東京都小金井市本町2丁目3番4号\n\n佐藤 健 様\n電話 090-1111-2222\n"
+    res = _scan(letter)
+    assert res.verdict == PERSONAL_DATA and res.records == 0

@@ -111,6 +111,7 @@ CONTEXT_BEFORE = 200
 CONTEXT_AFTER = 40
 # A name and another personal item this close in prose belong to the same person.
 PERSON_WINDOW = 300
+_NEWLINE = re.compile("\n")
 _GOV_EMAIL = (".lg.jp", ".go.jp")
 
 
@@ -363,6 +364,7 @@ def detect(text: str, ev: Evidence, *, line_starts: list[int] | None = None,
         _count_records(hits, line_starts, ev)
     else:
         _count_persons(hits, ev)
+        _count_line_records(text, hits, ev)
 
 
 def _detect_japanese(text: str, kw: _Keywords, ev: Evidence, hit, org, present: frozenset[str],
@@ -498,3 +500,21 @@ def _count_persons(hits: list[tuple[int, str]], ev: Evidence) -> None:
         hi = bisect.bisect_right(positions, pos + PERSON_WINDOW)
         if any(hits[j][1] != "name" for j in range(lo, hi)):
             ev.persons += 1
+
+
+LINE_RECORDS_MIN = 3
+
+
+def _count_line_records(text: str, hits: list[tuple[int, str]], ev: Evidence) -> None:
+    """A roster kept as running text (a table in a PDF, a list in a memo): each line holding a
+    person-row is a record, once at least LINE_RECORDS_MIN lines do (a letter has one)."""
+    if sum(1 for _, kind in hits if kind == "name" or kind in STRONG_IDS) < LINE_RECORDS_MIN:
+        return
+    starts = [0] + [m.end() for m in _NEWLINE.finditer(text)]
+    rows: dict[int, set[str]] = {}
+    for pos, kind in hits:
+        if kind != "my_number?":
+            rows.setdefault(bisect.bisect_right(starts, pos) - 1, set()).add(kind)
+    n = sum(1 for kinds in rows.values() if is_person_row(kinds))
+    if n >= LINE_RECORDS_MIN:
+        ev.records += n
