@@ -187,12 +187,15 @@ def valid_my_number(digits: str) -> bool:
 
 
 def _valid_date(m: re.Match[str]) -> bool:
+    # The groups unpacked at once (era, ey, em, ed, y, m, d): a birth-date column checks one
+    # date a row, and look-ups by group name cost more than the calendar check.
+    era, ey, em, ed, y, mo, day = m.groups()
     try:
-        if m["era"]:
-            year = 1 if m["ey"] == "元" else int(m["ey"])
-            dt.date(_ERA_START[m["era"]] + year - 1, int(m["em"]), int(m["ed"]))
+        if era:
+            year = 1 if ey == "元" else int(ey)
+            dt.date(_ERA_START[era] + year - 1, int(em), int(ed))
         else:
-            dt.date(int(m["y"]), int(m["m"]), int(m["d"]))
+            dt.date(int(y), int(mo), int(day))
     except (ValueError, KeyError):
         return False
     return True
