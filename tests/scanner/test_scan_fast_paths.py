@@ -285,3 +285,28 @@ def test_guarded_number_families_never_change_a_finding(monkeypatch) -> None:
     with_prefilter = [evidence(t) for t in texts]
     monkeypatch.setattr(det, "families_present", lambda text: prefilter.ALL)
     assert [evidence(t) for t in texts] == with_prefilter
+
+
+def test_shared_strings_back_to_back_equal_the_item_by_item_reading() -> None:
+    import random
+
+    def item_by_item(sst: bytes) -> list[str]:
+        return ["".join(ox._unescape(t) for t in ox._T.findall(ox._RPH.sub(b"", m.group(1) or b"")))
+                for m in ox._SI.finditer(sst)]
+
+    texts = ["山田", "", " a ", "A&amp;B", "&#12354;", "x\x00y", "<", "1"]
+    items = [b"<si><t>%s</t></si>", b'<si><t xml:space="preserve">%s</t></si>', b"<si/>", b"<si><t/></si>",
+             b"<si><r><t>%s</t></r></si>", b"<si><t>%s</t><rPh><t>x</t></rPh></si>", b"\n<si><t>%s</t></si>",
+             b'<si><t xml:lang="ja">%s</t></si>']
+    rnd = random.Random(29)
+    taken = 0
+    for _ in range(3000):
+        parts = []
+        for _ in range(rnd.randrange(1, 8)):
+            item = rnd.choice(items[:2] * 6 + items)
+            parts.append(item.replace(b"%s", rnd.choice(texts).encode()) if b"%s" in item else item)
+        sst = b'<?xml version="1.0"?><sst count="9">' + b"".join(parts) + b"</sst>"
+        fast = ox._shared_strings_back_to_back(sst)
+        assert fast is None or fast == item_by_item(sst), sst
+        taken += fast is not None
+    assert taken > 300

@@ -71,6 +71,9 @@ def extract_xlsx(zf: zipfile.ZipFile, ctx: ScanContext) -> Parts:
     """Every worksheet as a table; shared strings resolved, phonetic (ルビ) runs dropped."""
     shared: list[str] = []
     sst = read_xml_part(zf, "xl/sharedStrings.xml", ctx)
+    plain_strings = _shared_strings_back_to_back(sst) if sst is not None else None
+    if plain_strings is not None:
+        shared, sst = plain_strings, None
     if sst is not None and b"<r>" not in sst and b"<rPh" not in sst:
         # Plain strings only (no rich text runs, no ルビ): one findall keeps the indices aligned.
         plain = _SI_PLAIN.findall(sst)
@@ -137,6 +140,31 @@ def extract_xlsx(zf: zipfile.ZipFile, ctx: ScanContext) -> Parts:
             if rows:
                 yield TablePart(rows, header, name)
         del xml
+
+
+_PRESERVE = b'<t xml:space="preserve">'
+
+
+def _shared_strings_back_to_back(sst: bytes) -> list[str] | None:
+    """The strings of a table whose every ``<si>`` is ``<si><t>text</t></si>`` (or with
+    ``xml:space="preserve"``), written back to back as Excel and most libraries write
+    strings without runs or ルビ; else None.
+
+    The texts are cut out with bytes.replace and one split, the same strings the per-item
+    regex gives (a test compares both): the region between the first ``<si><t>`` and the
+    last ``</t></si>`` holds no other tag once the separators are replaced, and the number of
+    ``<si`` tags in the whole part is the number of texts.
+    """
+    if _PRESERVE in sst:
+        sst = sst.replace(_PRESERVE, b"<t>")
+    first = sst.find(b"<si><t>")
+    last = sst.rfind(b"</t></si>")
+    if first < 0 or last < first + 7 or b"\x00" in sst:
+        return None
+    body = sst[first + 7:last].replace(b"</t></si><si><t>", b"\x00")
+    if b"<" in body or body.count(b"\x00") + 1 != sst.count(b"<si"):
+        return None
+    return _unescape(body).split("\x00")
 
 
 _SHEET_SLICE = 16 * 1024 * 1024
