@@ -310,3 +310,30 @@ def test_shared_strings_back_to_back_equal_the_item_by_item_reading() -> None:
         assert fast is None or fast == item_by_item(sst), sst
         taken += fast is not None
     assert taken > 300
+
+
+def test_date_check_equals_the_calendar() -> None:
+    """_valid_date's table of month and day gives what datetime.date gives, for every spelling."""
+    import datetime as dt
+
+    from tokki_desktop.scanner import detectors as det
+
+    def calendar(m) -> bool:
+        try:
+            if m["era"]:
+                year = 1 if m["ey"] == "元" else int(m["ey"])
+                dt.date(det._ERA_START[m["era"]] + year - 1, int(m["em"]), int(m["ed"]))
+            else:
+                dt.date(int(m["y"]), int(m["m"]), int(m["d"]))
+        except (ValueError, KeyError):
+            return False
+        return True
+
+    days = [str(i) for i in range(0, 33)] + [f"{i:02d}" for i in range(0, 10)] + ["٣", "１"]
+    for year in ("1900", "2000", "2023", "2024", "昭和55年", "平成元年", "令和 2 年", "H4.", "S0."):
+        for month in ("0", "1", "01", "2", "02", "4", "12", "13", "٢"):
+            for day in days:
+                text = f"{year}{month}月{day}日" if "年" in year else (f"{year}{month}.{day}" if "." in year else f"{year}/{month}/{day}")
+                m = det._DATE.fullmatch(text)
+                if m is not None:
+                    assert det._valid_date(m) == calendar(m), text
