@@ -337,3 +337,16 @@ def test_date_check_equals_the_calendar() -> None:
                 m = det._DATE.fullmatch(text)
                 if m is not None:
                     assert det._valid_date(m) == calendar(m), text
+
+
+def test_paragraphs_found_with_find_are_the_regex_matches() -> None:
+    import random
+
+    rnd = random.Random(31)
+    for name, rx in ((b"w:p", ox._WP), (b"a:p", ox._AP)):
+        tag = name.decode()
+        pieces = [f"<{tag}>", f'<{tag} x="1">', f"</{tag}>", f"<{tag}/>", f"<{tag} />", f"<{tag}Pr>", f"<{tag}",
+                  "<w:t>a</w:t>", "x", "\n", "</", "/>"]
+        for _ in range(20_000):
+            xml = "".join(rnd.choice(pieces) for _ in range(rnd.randrange(14))).encode()
+            assert ox._paragraphs(xml, name) == rx.findall(xml), xml

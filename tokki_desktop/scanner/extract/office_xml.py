@@ -384,6 +384,34 @@ def _table_spans(xml: bytes) -> list[tuple[int, bytes, int]]:
     return spans
 
 
+def _paragraphs(xml: bytes, name: bytes) -> list[bytes]:
+    """The matches of ``<NAME[ >].*?</NAME>|<NAME/>`` (``_WP``, ``_AP``), found with bytes.find:
+    the lazy ``.*?`` tried for the end tag at every byte cost more than the rest of a
+    document's reading. A test compares both on random tag soup."""
+    start_tag = b"<" + name
+    end_tag = b"</" + name + b">"
+    empty = start_tag + b"/>"
+    n = len(start_tag)
+    out: list[bytes] = []
+    i = xml.find(start_tag)
+    while i >= 0:
+        after = xml[i + n:i + n + 1]
+        if after == b" " or after == b">":
+            j = xml.find(end_tag, i + n + 1)
+            if j < 0:
+                # No end tag from here on: only empty elements can still match.
+                out.extend(empty for _ in range(xml.count(empty, i + 1)))
+                break
+            out.append(xml[i:j + len(end_tag)])
+            i = xml.find(start_tag, j + len(end_tag))
+        elif after == b"/" and xml.startswith(empty, i):
+            out.append(empty)
+            i = xml.find(start_tag, i + len(empty))
+        else:
+            i = xml.find(start_tag, i + 1)
+    return out
+
+
 def _wtext(fragment: bytes) -> str:
     if _WBREAKS.search(fragment) is None:
         # Most cells and paragraphs have no tab or break: their runs are joined as bytes and
@@ -483,7 +511,7 @@ def extract_docx(zf: zipfile.ZipFile, ctx: ScanContext) -> Parts:
                 tables.append(TablePart(rows[h + 1:], rows[h], name) if h is not None else TablePart(rows, None, name))
         # The text around the tables (every table cut out, as _WTBL.sub did), when there were any.
         prose = b"".join(pieces) + xml[pos:] if tables else xml
-        text = "\n".join(_wtext(p) for p in _WP.findall(prose))
+        text = "\n".join(_wtext(p) for p in _paragraphs(prose, b"w:p"))
         if text.strip():
             yield TextPart(text)
         yield from tables
@@ -501,6 +529,6 @@ def extract_pptx(zf: zipfile.ZipFile, ctx: ScanContext) -> Parts:
         xml = read_xml_part(zf, name, ctx)
         if xml is None:
             continue
-        text = "\n".join("".join(_unescape(t) for t in _T.findall(p)) for p in _AP.findall(xml))
+        text = "\n".join("".join(_unescape(t) for t in _T.findall(p)) for p in _paragraphs(xml, b"a:p"))
         if text.strip():
             yield TextPart(text)
