@@ -218,17 +218,18 @@ def _plain_row(xml: bytes, start: int, end: int) -> list[tuple[bytes, ...]] | No
 
 def _regular_columns(xml: bytes, shared: list[str]) -> list[list[str]] | None:
     """The columns of a sheet whose every row holds the same columns A, B, C… in order, each
-    a plain value, and whose columns each hold one cell type below the first row (a roster,
-    a catalogue); else None.
+    a plain value (a roster, a catalogue, a table with its header repeated down the sheet);
+    else None.
 
     The second row gives the columns and their attributes; one regular expression made from
     it then matches every further row whole (the row number captured once and required of
     each cell), so one scan yields each row's values as a tuple and ``zip`` turns them into
     columns, which are converted with C-level mapping and joining instead of one Python
-    step per cell. That the rows found hold every cell of the sheet is checked by counting
-    cell tags. The result is what :func:`_cell_rows` reads (a test compares both); anything
-    irregular (gaps, empty cells, formulas, inline strings, mixed types in a column, odd
-    values) takes that general path.
+    step per cell. When some row's attributes differ (cell types mixed in a column), a
+    second pattern captures each cell's attributes too. That the rows found hold every cell
+    of the sheet is checked by counting cell tags. The result is what :func:`_cell_rows`
+    reads (a test compares both); anything irregular (gaps, empty cells, formulas, inline
+    strings, odd values) takes that general path.
     """
     total = xml.count(_CELL_OPEN)
     if total < 64:
@@ -247,9 +248,23 @@ def _regular_columns(xml: bytes, shared: list[str]) -> list[list[str]] | None:
     if any(c[2].endswith(b"/") for c in head + second):
         return None  # <c …/> is an empty cell to the general path
     found = _row_pattern(attrs).findall(xml, end1)
-    if not found or k * (len(found) + 1) != total:
-        return None  # some row is not like the second one
-    by_column = list(zip(*found))
+    if found and k * (len(found) + 1) == total:
+        by_column = list(zip(*found))
+        values_of = by_column[1:]
+        attrs_of: list[bytes | tuple[bytes, ...]] = list(attrs)
+    else:
+        # Some row's cells have other attributes: the pattern that captures them.
+        found = _mixed_row_pattern(k).findall(xml, end1)
+        if not found or k * (len(found) + 1) != total:
+            return None
+        by_column = list(zip(*found))
+        values_of = by_column[2::2]
+        attrs_of = []
+        for column_attrs in by_column[1::2]:
+            kinds = set(column_attrs)
+            if any(a.endswith(b"/") for a in kinds):
+                return None
+            attrs_of.append(column_attrs[0] if len(kinds) == 1 else column_attrs)
     row_nums = set(by_column[0])
     if len(row_nums) != len(found) or head[0][1] in row_nums:
         return None  # rows with one number are one row to the general path
@@ -257,20 +272,41 @@ def _regular_columns(xml: bytes, shared: list[str]) -> list[list[str]] | None:
     for j in range(k):
         try:
             top = _cell_value(head[j][2], head[j][3], shared)
+            column = _column_values(attrs_of[j], values_of[j], shared)
         except (ValueError, IndexError):
+            return None  # a damaged index: the general path skips just that cell
+        if column is None:
             return None
-        values = by_column[j + 1]
-        if b't="s"' in attrs[j]:
-            try:
-                columns.append([top, *map(shared.__getitem__, map(int, values))])
-            except (ValueError, IndexError):
-                return None  # a damaged index: the general path skips just that cell
-            continue
-        joined = b"\x00".join(values)
-        if joined.count(b"\x00") != len(values) - 1:
-            return None
-        columns.append([top, *_unescape(joined).split("\x00")])
+        column.insert(0, top)
+        columns.append(column)
     return columns
+
+
+def _column_values(attrs: bytes | tuple[bytes, ...], values: tuple[bytes, ...], shared: list[str]) -> list[str] | None:
+    """The cells of one column below its first row: ``attrs`` is their one attribute text, or
+    each cell's (then they are converted one by one)."""
+    if isinstance(attrs, tuple):
+        return [_cell_value(a, v, shared) for a, v in zip(attrs, values)]
+    if b't="s"' in attrs:
+        return list(map(shared.__getitem__, map(int, values)))
+    joined = b"\x00".join(values)
+    if joined.count(b"\x00") != len(values) - 1:
+        return None
+    return _unescape(joined).split("\x00")
+
+
+_MIXED_ROW_PATTERNS: dict[int, re.Pattern[bytes]] = {}
+
+
+def _mixed_row_pattern(k: int) -> re.Pattern[bytes]:
+    """One row of k plain value cells A, B, C…: the row number, then each cell's attributes
+    and value."""
+    rx = _MIXED_ROW_PATTERNS.get(k)
+    if rx is None:
+        cells = [rb'<c r="A(\d+)"([^>]*)><v>([^<]+)</v></c>']
+        cells += [b'<c r="' + _col_letters(j) + rb'\1"([^>]*)><v>([^<]+)</v></c>' for j in range(1, k)]
+        rx = _MIXED_ROW_PATTERNS[k] = re.compile(b"".join(cells))
+    return rx
 
 
 def _regular_rows(xml: bytes, shared: list[str]) -> list[list[str]] | None:
