@@ -44,10 +44,12 @@ def test_irregular_sheets_take_the_general_path() -> None:
     mixed = [head] + [[("s", "3"), ("n", "1") if i % 2 else ("s", "4"), ("n", "5")] for i in range(100)]
     bad_index = [head] + [[("s", "3"), ("s", "99"), ("n", "5")] for _ in range(100)]
     ragged = [head] + [[("s", "3")] * (1 + i % 3) for i in range(100)]
-    for rows in (gap, mixed, bad_index, ragged):
+    for rows in (gap, bad_index, ragged):
         fast, general = _both(_sheet(rows))
         assert fast is None
         assert general  # and the general path still reads what it can
+    fast, general = _both(_sheet(mixed))  # types mixed in a column: each cell's own attributes
+    assert fast is not None and fast == general
 
 
 def _per_value_reference(kind: str, values: list[str], check) -> tuple[bytearray, int, str | None, int]:
@@ -285,3 +287,68 @@ def test_guarded_number_families_never_change_a_finding(monkeypatch) -> None:
     with_prefilter = [evidence(t) for t in texts]
     monkeypatch.setattr(det, "families_present", lambda text: prefilter.ALL)
     assert [evidence(t) for t in texts] == with_prefilter
+
+
+def test_shared_strings_back_to_back_equal_the_item_by_item_reading() -> None:
+    import random
+
+    def item_by_item(sst: bytes) -> list[str]:
+        return ["".join(ox._unescape(t) for t in ox._T.findall(ox._RPH.sub(b"", m.group(1) or b"")))
+                for m in ox._SI.finditer(sst)]
+
+    texts = ["山田", "", " a ", "A&amp;B", "&#12354;", "x\x00y", "<", "1"]
+    items = [b"<si><t>%s</t></si>", b'<si><t xml:space="preserve">%s</t></si>', b"<si/>", b"<si><t/></si>",
+             b"<si><r><t>%s</t></r></si>", b"<si><t>%s</t><rPh><t>x</t></rPh></si>", b"\n<si><t>%s</t></si>",
+             b'<si><t xml:lang="ja">%s</t></si>']
+    rnd = random.Random(29)
+    taken = 0
+    for _ in range(3000):
+        parts = []
+        for _ in range(rnd.randrange(1, 8)):
+            item = rnd.choice(items[:2] * 6 + items)
+            parts.append(item.replace(b"%s", rnd.choice(texts).encode()) if b"%s" in item else item)
+        sst = b'<?xml version="1.0"?><sst count="9">' + b"".join(parts) + b"</sst>"
+        fast = ox._shared_strings_back_to_back(sst)
+        assert fast is None or fast == item_by_item(sst), sst
+        taken += fast is not None
+    assert taken > 300
+
+
+def test_date_check_equals_the_calendar() -> None:
+    """_valid_date's table of month and day gives what datetime.date gives, for every spelling."""
+    import datetime as dt
+
+    from tokki_desktop.scanner import detectors as det
+
+    def calendar(m) -> bool:
+        try:
+            if m["era"]:
+                year = 1 if m["ey"] == "元" else int(m["ey"])
+                dt.date(det._ERA_START[m["era"]] + year - 1, int(m["em"]), int(m["ed"]))
+            else:
+                dt.date(int(m["y"]), int(m["m"]), int(m["d"]))
+        except (ValueError, KeyError):
+            return False
+        return True
+
+    days = [str(i) for i in range(0, 33)] + [f"{i:02d}" for i in range(0, 10)] + ["٣", "１"]
+    for year in ("1900", "2000", "2023", "2024", "昭和55年", "平成元年", "令和 2 年", "H4.", "S0."):
+        for month in ("0", "1", "01", "2", "02", "4", "12", "13", "٢"):
+            for day in days:
+                text = f"{year}{month}月{day}日" if "年" in year else (f"{year}{month}.{day}" if "." in year else f"{year}/{month}/{day}")
+                m = det._DATE.fullmatch(text)
+                if m is not None:
+                    assert det._valid_date(m) == calendar(m), text
+
+
+def test_paragraphs_found_with_find_are_the_regex_matches() -> None:
+    import random
+
+    rnd = random.Random(31)
+    for name, rx in ((b"w:p", ox._WP), (b"a:p", ox._AP)):
+        tag = name.decode()
+        pieces = [f"<{tag}>", f'<{tag} x="1">', f"</{tag}>", f"<{tag}/>", f"<{tag} />", f"<{tag}Pr>", f"<{tag}",
+                  "<w:t>a</w:t>", "x", "\n", "</", "/>"]
+        for _ in range(20_000):
+            xml = "".join(rnd.choice(pieces) for _ in range(rnd.randrange(14))).encode()
+            assert ox._paragraphs(xml, name) == rx.findall(xml), xml

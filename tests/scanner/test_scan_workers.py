@@ -72,3 +72,20 @@ def test_abandoning_a_scan_stops_busy_workers(tmp_path: Path, monkeypatch) -> No
     results.close()  # the user pressed stop
     assert time.monotonic() - t0 < 10
     assert multiprocessing.active_children() == []
+
+
+def test_the_command_line_keeps_the_hard_time_cap_with_one_job(tree_with_trouble: Path, monkeypatch) -> None:
+    import io
+    import json
+
+    from tokki_desktop.cli import main
+
+    monkeypatch.setattr(tree, "scan_file", _misbehaving_scan)
+    monkeypatch.setattr(workers, "HANG_GRACE_SECONDS", 0.5)
+    out = io.StringIO()
+    t0 = time.monotonic()
+    code = main(["scan", "--json", "--jobs", "1", "--timeout", "0.5", str(tree_with_trouble)], out=out)
+    assert time.monotonic() - t0 < 30
+    lines = {Path(d["path"]).name: d for d in map(json.loads, out.getvalue().splitlines())}
+    assert code == 1 and lines["hang1.txt"]["verdict"] == UNREADABLE and lines["crash1.txt"]["verdict"] == UNREADABLE
+    assert lines["letter.txt"]["verdict"] == PERSONAL_DATA

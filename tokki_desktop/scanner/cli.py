@@ -24,7 +24,8 @@ def register(sub: Any, parent: argparse.ArgumentParser) -> None:
     p = sub.add_parser("scan", parents=[parent], help="ファイルの個人情報を検査 / scan files for personal data")
     p.add_argument("paths", nargs="+", metavar="PATH", help="ファイルまたはフォルダ / files or folders")
     p.add_argument("--json", action="store_true", help="1行1ファイルのJSON / one JSON object per line")
-    p.add_argument("--jobs", type=int, default=1, help="並列数 / parallel processes (default 1)")
+    p.add_argument("--jobs", type=int, default=_default_jobs(),
+                   help=f"並列数 / parallel processes (default {_default_jobs()}: the CPU cores, at most 8)")
     p.add_argument("--index", help="再検査用の索引ファイル / re-scan index file (unchanged files are skipped)")
     p.add_argument("--max-mb", type=int, default=200, help="1ファイルの上限MB / per-file size cap (MB)")
     p.add_argument("--timeout", type=float, default=20.0, help="1ファイルの制限秒 / per-file time cap (s)")
@@ -67,6 +68,10 @@ def _ledger_matcher(args: argparse.Namespace, ctx: Any):
     return _store(ctx).matcher()
 
 
+def _default_jobs() -> int:
+    return max(1, min(8, os.cpu_count() or 1))
+
+
 def _scan(args: argparse.Namespace, ctx: Any) -> int:
     from tokki_desktop.scanner.index import ScanIndex
     from tokki_desktop.scanner.tree import scan_paths
@@ -86,7 +91,8 @@ def _scan(args: argparse.Namespace, ctx: Any) -> int:
             head = "verdict" if lang == "en" else "判定"
             ctx.print(f"{_pad(head, 13)} {'score':>5} {'format':<6} {'bytes':>9}  path")
         for res in scan_paths([p for p in args.paths if p not in missing], jobs=args.jobs, index=index,
-                              fingerprints=matcher, limits=limits, on_result=progress.update):
+                              fingerprints=matcher, limits=limits, on_result=progress.update,
+                              isolate=True):  # worker processes: the memory and time caps hold
             found = found or res.verdict == PERSONAL_DATA
             progress.clear()
             for line in _lines(res, args.json, lang):

@@ -12,12 +12,13 @@ from __future__ import annotations
 
 import bisect
 import re
-from itertools import zip_longest
+from itertools import accumulate, compress, zip_longest
 from typing import Callable, Iterable, Sequence
 
 from tokki_desktop.scanner import detectors as d
 from tokki_desktop.scanner.detectors import Evidence, is_person_row
 from tokki_desktop.scanner.normalize import normalize_text
+from tokki_desktop.scanner.phone_plan import is_valid_jp
 from tokki_desktop.scanner.tables import excel_serial_to_date
 
 # First match wins: 被保険者氏名 is a name column, 氏名カナ too.
@@ -65,22 +66,33 @@ def header_kind(label: str) -> str | None:
     return None
 
 
-def _validator(kind: str, has_branch: bool) -> Callable[[str], bool] | None:
+# A check returns something true for a good value (a pattern's own fullmatch or search
+# method where the check is just a pattern: no Python frame per value).
+Check = Callable[[str], object]
+
+
+def _validator(kind: str, has_branch: bool) -> Check | None:
     if kind == "name":
-        return lambda v: bool(_NAME_VALUE.fullmatch(v)) and d._looks_like_name(v)
+        return lambda v: _NAME_VALUE.fullmatch(v) is not None and d._looks_like_name(v)
     if kind == "my_number":
         def my(v: str) -> bool:
             digits = v.replace(" ", "").replace("-", "")
             return len(digits) == 12 and digits.isdigit() and d.valid_my_number(digits)
         return my
     if kind == "phone":
-        return lambda v: bool(_PHONE_VALUE.fullmatch(v)) and d._valid_phone(v)
+        def phone(v: str) -> bool:
+            # _PHONE_VALUE and then d._valid_phone, inlined: a roster has a phone number a row.
+            if _PHONE_VALUE.fullmatch(v) is None:
+                return False
+            digits = v.replace("-", "").replace("(", "").replace(")", "").replace(" ", "")
+            return len(digits) in (10, 11) and digits.isdigit() and is_valid_jp(digits)
+        return phone
     if kind == "postal_code":
-        return lambda v: bool(_POSTAL_VALUE.fullmatch(v))
+        return _POSTAL_VALUE.fullmatch
     if kind == "address":
-        return lambda v: d._ADDRESS_TAIL.search(v) is not None
+        return d._ADDRESS_TAIL.search
     if kind == "email":
-        return lambda v: bool(_EMAIL_VALUE.fullmatch(v))
+        return _EMAIL_VALUE.fullmatch
     if kind == "birth_date":
         def birth(v: str) -> bool:
             m = d._DATE.fullmatch(v)
@@ -89,7 +101,7 @@ def _validator(kind: str, has_branch: bool) -> Callable[[str], bool] | None:
     if kind == "bank_account" and not has_branch:
         return None  # a 7-digit number is an account only next to its bank and branch
     shape = _SHAPES.get(kind)
-    return (lambda v: bool(shape.fullmatch(v))) if shape else None
+    return shape.fullmatch if shape else None
 
 
 def scan_table(rows: list[list[str]], header: list[str], ev: Evidence) -> int:
@@ -128,21 +140,20 @@ def scan_columns(columns: Iterable[Sequence[str]], n: int, header: list[str], ev
     return chars
 
 
-def _confirmed(values: list[str], check: Callable[[str], bool]) -> bool:
+def _confirmed(values: list[str], check: Check) -> bool:
     sample = [v.strip() for v in values[: SAMPLE * 3] if v.strip()][:SAMPLE]
     return bool(sample) and sum(1 for v in sample if check(v)) >= CONFIRM_SHARE * len(sample)
 
 
-def _count_column(kind: str, values: list[str], check: Callable[[str], bool], ev: Evidence,
+def _count_column(kind: str, values: list[str], check: Check, ev: Evidence,
                   marks: dict[str, bytearray]) -> None:
     # Each distinct value is checked once (rosters repeat names, towns, dates); the marks
     # and counts are then spread over the rows with C-level mapping.
-    good: set[str] = set()
-    bad: set[str] = set()
-    for v in set(values):
-        s = v.strip()
-        if s:
-            (good if check(s) else bad).add(v)
+    # Every check is false on "" (a blank value), so the stripped values go through it as they
+    # are, with C-level mapping.
+    distinct = list(set(values))
+    good = set(compress(distinct, map(check, map(str.strip, distinct))))
+    bad = {v for v in distinct if v.strip()} - good if kind == "my_number" else set()
     mark = bytearray(map(good.__contains__, values))
     prev = marks.get(kind)
     if prev is None:
@@ -169,14 +180,14 @@ def _detect_column(label: str, values: list[str], ev: Evidence, marks: dict[str,
     """Every detector over the column as ``見出し:値`` lines (the header is a nearby keyword)."""
     prefix = f"{label}:" if label else ""
     text = prefix + ("\n" + prefix).join(values)
-    starts = [0]
-    pos = 0
-    step = len(prefix) + 1
-    for v in values[:-1]:
-        pos += len(v) + step
-        starts.append(pos)
     hits: list[tuple[int, str]] = []
     d.detect(text, ev, collect=hits)
+    if not hits:
+        return
+    # Where each line starts, summed in C (a Python loop over the rows cost more than the
+    # detectors on a column that holds nothing).
+    step = len(prefix) + 1
+    starts = list(accumulate(map(step.__add__, map(len, values[:-1])), initial=0))
     n = len(values)
     for p, kind in hits:
         marks.setdefault(kind, bytearray(n))[bisect.bisect_right(starts, p) - 1] = 1

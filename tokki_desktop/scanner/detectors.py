@@ -203,13 +203,29 @@ def valid_my_number(digits: str) -> bool:
     return -s % 11 % 10 == b[11] - 48
 
 
+# Month and day as _DATE finds them (one or two ASCII digits) that make a date in every
+# year; _DATE's years (1800–2099, or an era start plus up to 99) are all in range, so only
+# 29 February, other spellings and impossible dates need the calendar.
+_DAYS_IN_MONTH = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+_ALWAYS_VALID_MONTH_DAY = frozenset(
+    (m, d)
+    for month, days in enumerate(_DAYS_IN_MONTH, 1) for day in range(1, days + 1)
+    for m in {str(month), f"{month:02d}"} for d in {str(day), f"{day:02d}"}
+)
+
+
 def _valid_date(m: re.Match[str]) -> bool:
+    # The groups unpacked at once (era, ey, em, ed, y, m, d): a birth-date column checks one
+    # date a row, and look-ups by group name cost more than the calendar check.
+    era, ey, em, ed, y, mo, day = m.groups()
+    if ((em, ed) if era else (mo, day)) in _ALWAYS_VALID_MONTH_DAY:
+        return True
     try:
-        if m["era"]:
-            year = 1 if m["ey"] == "元" else int(m["ey"])
-            dt.date(_ERA_START[m["era"]] + year - 1, int(m["em"]), int(m["ed"]))
+        if era:
+            year = 1 if ey == "元" else int(ey)
+            dt.date(_ERA_START[era] + year - 1, int(em), int(ed))
         else:
-            dt.date(int(m["y"]), int(m["m"]), int(m["d"]))
+            dt.date(int(y), int(mo), int(day))
     except (ValueError, KeyError):
         return False
     return True

@@ -92,11 +92,14 @@ def _work(path: str) -> ScanResult:
 def scan_paths(paths: Iterable[str | os.PathLike[str]], *, jobs: int = 1, index: ScanIndex | None = None,
                fingerprints: FingerprintMatcher | FingerprintStore | None = None,
                limits: ScanLimits | None = None,
-               on_result: Callable[[ScanResult, int, int], None] | None = None) -> Iterator[ScanResult]:
+               on_result: Callable[[ScanResult, int, int], None] | None = None,
+               isolate: bool = False) -> Iterator[ScanResult]:
     """Results for every file under ``paths`` (input order); unchanged files come from ``index``.
 
-    ``jobs`` > 1 uses processes (the detectors are CPU-bound Python). ``on_result`` is called
-    with (result, done, total) for progress bars.
+    ``jobs`` > 1 uses processes (the detectors are CPU-bound Python). ``isolate`` uses worker
+    processes even for one job, so that the hard limits hold: the memory cap (Linux) and the
+    time cap of a file stuck where the scanner cannot check its clock. ``on_result`` is
+    called with (result, done, total) for progress bars.
     """
     limits = limits or ScanLimits()
     matcher = _as_matcher(fingerprints)
@@ -131,7 +134,7 @@ def scan_paths(paths: Iterable[str | os.PathLike[str]], *, jobs: int = 1, index:
             else:
                 still.append((i, path, st))
         todo = still
-    scanned = _run([p for _, p, _ in todo], jobs, matcher, limits)
+    scanned = _run([p for _, p, _ in todo], jobs, matcher, limits, isolate)
     waiting = iter(todo)
     try:
         for done, item in enumerate(plan, 1):
@@ -159,9 +162,9 @@ _SCAN = object()
 
 
 def _run(paths: list[str], jobs: int, matcher: FingerprintMatcher | None,
-         limits: ScanLimits) -> Generator[ScanResult, None, None]:
-    """Results of scanning ``paths``, in order; with several jobs, in worker processes."""
-    if jobs <= 1 or len(paths) <= 1:
+         limits: ScanLimits, isolate: bool = False) -> Generator[ScanResult, None, None]:
+    """Results of scanning ``paths``, in order; with several jobs (or isolated), in worker processes."""
+    if not paths or (not isolate and (jobs <= 1 or len(paths) <= 1)):
         return (scan_file(p, fingerprints=matcher, limits=limits) for p in paths)
-    pool = WorkerPool(jobs, _work, _init_worker, (matcher, limits), limits)
+    pool = WorkerPool(max(1, jobs), _work, _init_worker, (matcher, limits), limits)
     return pool.scan(paths)

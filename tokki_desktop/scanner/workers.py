@@ -60,13 +60,16 @@ def _serve(conn: Connection, work: Callable[[str], ScanResult], init: Callable[.
             return
         answers: list[tuple[int, ScanResult]] = []
         last = time.monotonic()
-        for i, path in batch:
-            answers.append((i, work(path)))
-            if time.monotonic() - last >= ANSWER_EVERY_SECONDS:
+        try:
+            for i, path in batch:
+                answers.append((i, work(path)))
+                if time.monotonic() - last >= ANSWER_EVERY_SECONDS:
+                    conn.send(answers)
+                    answers, last = [], time.monotonic()
+            if answers:
                 conn.send(answers)
-                answers, last = [], time.monotonic()
-        if answers:
-            conn.send(answers)
+        except OSError:
+            return  # the parent has gone (killed): nobody to answer
 
 
 class WorkerPool:

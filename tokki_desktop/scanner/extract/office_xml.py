@@ -71,6 +71,9 @@ def extract_xlsx(zf: zipfile.ZipFile, ctx: ScanContext) -> Parts:
     """Every worksheet as a table; shared strings resolved, phonetic (ルビ) runs dropped."""
     shared: list[str] = []
     sst = read_xml_part(zf, "xl/sharedStrings.xml", ctx)
+    plain_strings = _shared_strings_back_to_back(sst) if sst is not None else None
+    if plain_strings is not None:
+        shared, sst = plain_strings, None
     if sst is not None and b"<r>" not in sst and b"<rPh" not in sst:
         # Plain strings only (no rich text runs, no ルビ): one findall keeps the indices aligned.
         plain = _SI_PLAIN.findall(sst)
@@ -139,6 +142,31 @@ def extract_xlsx(zf: zipfile.ZipFile, ctx: ScanContext) -> Parts:
         del xml
 
 
+_PRESERVE = b'<t xml:space="preserve">'
+
+
+def _shared_strings_back_to_back(sst: bytes) -> list[str] | None:
+    """The strings of a table whose every ``<si>`` is ``<si><t>text</t></si>`` (or with
+    ``xml:space="preserve"``), written back to back as Excel and most libraries write
+    strings without runs or ルビ; else None.
+
+    The texts are cut out with bytes.replace and one split, the same strings the per-item
+    regex gives (a test compares both): the region between the first ``<si><t>`` and the
+    last ``</t></si>`` holds no other tag once the separators are replaced, and the number of
+    ``<si`` tags in the whole part is the number of texts.
+    """
+    if _PRESERVE in sst:
+        sst = sst.replace(_PRESERVE, b"<t>")
+    first = sst.find(b"<si><t>")
+    last = sst.rfind(b"</t></si>")
+    if first < 0 or last < first + 7 or b"\x00" in sst:
+        return None
+    body = sst[first + 7:last].replace(b"</t></si><si><t>", b"\x00")
+    if b"<" in body or body.count(b"\x00") + 1 != sst.count(b"<si"):
+        return None
+    return _unescape(body).split("\x00")
+
+
 _SHEET_SLICE = 16 * 1024 * 1024
 _CELL_FAST = re.compile(
     rb'<c r="([A-Z]{1,3})(\d+)"([^>]*?)(?:/>|>(?:<f[^>]*?(?:/>|>[^<]*</f>))?(?:<v>([^<]*)</v>|<is>(.*?)</is>)?</c>)',
@@ -190,17 +218,18 @@ def _plain_row(xml: bytes, start: int, end: int) -> list[tuple[bytes, ...]] | No
 
 def _regular_columns(xml: bytes, shared: list[str]) -> list[list[str]] | None:
     """The columns of a sheet whose every row holds the same columns A, B, C… in order, each
-    a plain value, and whose columns each hold one cell type below the first row (a roster,
-    a catalogue); else None.
+    a plain value (a roster, a catalogue, a table with its header repeated down the sheet);
+    else None.
 
     The second row gives the columns and their attributes; one regular expression made from
     it then matches every further row whole (the row number captured once and required of
     each cell), so one scan yields each row's values as a tuple and ``zip`` turns them into
     columns, which are converted with C-level mapping and joining instead of one Python
-    step per cell. That the rows found hold every cell of the sheet is checked by counting
-    cell tags. The result is what :func:`_cell_rows` reads (a test compares both); anything
-    irregular (gaps, empty cells, formulas, inline strings, mixed types in a column, odd
-    values) takes that general path.
+    step per cell. When some row's attributes differ (cell types mixed in a column), a
+    second pattern captures each cell's attributes too. That the rows found hold every cell
+    of the sheet is checked by counting cell tags. The result is what :func:`_cell_rows`
+    reads (a test compares both); anything irregular (gaps, empty cells, formulas, inline
+    strings, odd values) takes that general path.
     """
     total = xml.count(_CELL_OPEN)
     if total < 64:
@@ -219,9 +248,23 @@ def _regular_columns(xml: bytes, shared: list[str]) -> list[list[str]] | None:
     if any(c[2].endswith(b"/") for c in head + second):
         return None  # <c …/> is an empty cell to the general path
     found = _row_pattern(attrs).findall(xml, end1)
-    if not found or k * (len(found) + 1) != total:
-        return None  # some row is not like the second one
-    by_column = list(zip(*found))
+    if found and k * (len(found) + 1) == total:
+        by_column = list(zip(*found))
+        values_of = by_column[1:]
+        attrs_of: list[bytes | tuple[bytes, ...]] = list(attrs)
+    else:
+        # Some row's cells have other attributes: the pattern that captures them.
+        found = _mixed_row_pattern(k).findall(xml, end1)
+        if not found or k * (len(found) + 1) != total:
+            return None
+        by_column = list(zip(*found))
+        values_of = by_column[2::2]
+        attrs_of = []
+        for column_attrs in by_column[1::2]:
+            kinds = set(column_attrs)
+            if any(a.endswith(b"/") for a in kinds):
+                return None
+            attrs_of.append(column_attrs[0] if len(kinds) == 1 else column_attrs)
     row_nums = set(by_column[0])
     if len(row_nums) != len(found) or head[0][1] in row_nums:
         return None  # rows with one number are one row to the general path
@@ -229,20 +272,41 @@ def _regular_columns(xml: bytes, shared: list[str]) -> list[list[str]] | None:
     for j in range(k):
         try:
             top = _cell_value(head[j][2], head[j][3], shared)
+            column = _column_values(attrs_of[j], values_of[j], shared)
         except (ValueError, IndexError):
+            return None  # a damaged index: the general path skips just that cell
+        if column is None:
             return None
-        values = by_column[j + 1]
-        if b't="s"' in attrs[j]:
-            try:
-                columns.append([top, *map(shared.__getitem__, map(int, values))])
-            except (ValueError, IndexError):
-                return None  # a damaged index: the general path skips just that cell
-            continue
-        joined = b"\x00".join(values)
-        if joined.count(b"\x00") != len(values) - 1:
-            return None
-        columns.append([top, *_unescape(joined).split("\x00")])
+        column.insert(0, top)
+        columns.append(column)
     return columns
+
+
+def _column_values(attrs: bytes | tuple[bytes, ...], values: tuple[bytes, ...], shared: list[str]) -> list[str] | None:
+    """The cells of one column below its first row: ``attrs`` is their one attribute text, or
+    each cell's (then they are converted one by one)."""
+    if isinstance(attrs, tuple):
+        return [_cell_value(a, v, shared) for a, v in zip(attrs, values)]
+    if b't="s"' in attrs:
+        return list(map(shared.__getitem__, map(int, values)))
+    joined = b"\x00".join(values)
+    if joined.count(b"\x00") != len(values) - 1:
+        return None
+    return _unescape(joined).split("\x00")
+
+
+_MIXED_ROW_PATTERNS: dict[int, re.Pattern[bytes]] = {}
+
+
+def _mixed_row_pattern(k: int) -> re.Pattern[bytes]:
+    """One row of k plain value cells A, B, C…: the row number, then each cell's attributes
+    and value."""
+    rx = _MIXED_ROW_PATTERNS.get(k)
+    if rx is None:
+        cells = [rb'<c r="A(\d+)"([^>]*)><v>([^<]+)</v></c>']
+        cells += [b'<c r="' + _col_letters(j) + rb'\1"([^>]*)><v>([^<]+)</v></c>' for j in range(1, k)]
+        rx = _MIXED_ROW_PATTERNS[k] = re.compile(b"".join(cells))
+    return rx
 
 
 def _regular_rows(xml: bytes, shared: list[str]) -> list[list[str]] | None:
@@ -356,6 +420,34 @@ def _table_spans(xml: bytes) -> list[tuple[int, bytes, int]]:
     return spans
 
 
+def _paragraphs(xml: bytes, name: bytes) -> list[bytes]:
+    """The matches of ``<NAME[ >].*?</NAME>|<NAME/>`` (``_WP``, ``_AP``), found with bytes.find:
+    the lazy ``.*?`` tried for the end tag at every byte cost more than the rest of a
+    document's reading. A test compares both on random tag soup."""
+    start_tag = b"<" + name
+    end_tag = b"</" + name + b">"
+    empty = start_tag + b"/>"
+    n = len(start_tag)
+    out: list[bytes] = []
+    i = xml.find(start_tag)
+    while i >= 0:
+        after = xml[i + n:i + n + 1]
+        if after == b" " or after == b">":
+            j = xml.find(end_tag, i + n + 1)
+            if j < 0:
+                # No end tag from here on: only empty elements can still match.
+                out.extend(empty for _ in range(xml.count(empty, i + 1)))
+                break
+            out.append(xml[i:j + len(end_tag)])
+            i = xml.find(start_tag, j + len(end_tag))
+        elif after == b"/" and xml.startswith(empty, i):
+            out.append(empty)
+            i = xml.find(start_tag, i + len(empty))
+        else:
+            i = xml.find(start_tag, i + 1)
+    return out
+
+
 def _wtext(fragment: bytes) -> str:
     if _WBREAKS.search(fragment) is None:
         # Most cells and paragraphs have no tab or break: their runs are joined as bytes and
@@ -455,7 +547,7 @@ def extract_docx(zf: zipfile.ZipFile, ctx: ScanContext) -> Parts:
                 tables.append(TablePart(rows[h + 1:], rows[h], name) if h is not None else TablePart(rows, None, name))
         # The text around the tables (every table cut out, as _WTBL.sub did), when there were any.
         prose = b"".join(pieces) + xml[pos:] if tables else xml
-        text = "\n".join(_wtext(p) for p in _WP.findall(prose))
+        text = "\n".join(_wtext(p) for p in _paragraphs(prose, b"w:p"))
         if text.strip():
             yield TextPart(text)
         yield from tables
@@ -473,6 +565,6 @@ def extract_pptx(zf: zipfile.ZipFile, ctx: ScanContext) -> Parts:
         xml = read_xml_part(zf, name, ctx)
         if xml is None:
             continue
-        text = "\n".join("".join(_unescape(t) for t in _T.findall(p)) for p in _AP.findall(xml))
+        text = "\n".join("".join(_unescape(t) for t in _T.findall(p)) for p in _paragraphs(xml, b"a:p"))
         if text.strip():
             yield TextPart(text)
