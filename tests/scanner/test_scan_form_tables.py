@@ -64,3 +64,18 @@ def test_a_csv_saved_under_another_name_is_read_as_a_table() -> None:
     assert sniff("a\tb\nc\td\ne\tf\n".encode(), "x.txt") == "tsv"
     prose = "本日は晴天なり。\n会議は, 予定どおり行った。\n次回は来月, 場所は未定, 時刻も未定。\n以上\n"
     assert sniff(prose.encode(), "memo.txt") == "text"
+
+
+def test_a_transfer_request_form_with_two_label_value_pairs_per_row() -> None:
+    rows = [["金融機関名", "横浜銀行", "支店名", "桜新町支店"], ["預金種別", "普通", "口座番号", "7755168"],
+            ["口座名義（カナ）", "ﾌｼﾞﾀ ﾀﾛｳ", "", ""]]
+    res = scan_bytes(_docx_with_table(rows), "口座振込依頼書.docx")
+    assert res.verdict == PERSONAL_DATA and res.findings["bank_account"] == 1 and res.findings["name"] == 1
+
+
+def test_surname_and_given_name_in_separate_columns() -> None:
+    csv = "姓,名,生年月日\n" + "".join(f"{s},{g},19{60 + i}/0{1 + i % 9}/1{i % 9}\n"
+                                     for i, (s, g) in enumerate([("比嘉", "清"), ("井上", "さくら"), ("前田", "明美"),
+                                                                 ("吉田", "茂"), ("宇佐美", "愛")]))
+    res = scan_bytes(csv.encode("utf-8-sig"), "list.csv")
+    assert res.verdict == PERSONAL_DATA and res.records == 5

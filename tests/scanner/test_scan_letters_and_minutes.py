@@ -81,3 +81,21 @@ def test_a_roster_kept_as_lines_of_text_counts_one_record_per_person() -> None:
     letter = "〒184-0004\n東京都小金井市本町2丁目3番4号\n\n佐藤 健 様\n電話 090-1111-2222\n"
     res = _scan(letter)
     assert res.verdict == PERSONAL_DATA and res.records == 0
+
+
+def test_a_name_with_its_title_of_office_beside_the_office_contact_is_clean() -> None:
+    notice = ("診療時間変更のお知らせ\n4月より土曜日の午後は休診といたします。\n\n院長　高橋　誠\n"
+              "〒184-0004 東京都小金井市本町2丁目3番4号 さくら内科クリニック\n電話 042-387-9811　FAX 042-387-9812\n")
+    assert _scan(notice).verdict == CLEAN
+    # The same lines about a resident (no title) are personal data.
+    assert _scan(notice.replace("院長　", "")).verdict == PERSONAL_DATA
+
+
+def test_health_insurance_card_numbers() -> None:
+    card = "国民健康保険被保険者証（写）\n記号　練93　番号　763204\n氏名　土屋　陽子\n"
+    res = _scan(card)
+    assert res.verdict == PERSONAL_DATA and res.findings["health_insurance"] == 1
+    spaced = "介護保険被保険者証\n被保険者　番号　0012345678\n氏名　土屋　陽子\n"
+    assert _scan(spaced).findings.get("health_insurance") == 1
+    # 記号 and 番号 without any insurance word are a catalogue's, not a card's.
+    assert "health_insurance" not in _scan("部品表\n記号 A12 番号 4471\n記号 B07 番号 4472\n").findings

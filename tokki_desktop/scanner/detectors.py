@@ -78,7 +78,7 @@ _OTHER_ID_BEFORE = re.compile(
     r"(?:処理|受付|管理|伝票|注文|請求|整理|照会|取引|会員|顧客|契約|社員|職員|証券|製品|商品|発注|案件|ジョブ|"
     r"問合せ|問い合わせ|予約|申込|登録)(?:番号|No\.?|ID|コード)\s*[:=]?\s*$"
 )
-_KANA_LABEL = re.compile(r"(?:フリガナ|ふりがな|カナ|口座名義|名義人?)[:\s]\s*([ァ-ヶー]{1,10}(?: [ァ-ヶー]{1,10})?)")
+_KANA_LABEL = re.compile(r"(?:フリガナ|ふりがな|カナ|口座名義|名義人?)(?:\((?:カナ|フリガナ)\))?[:\s]\s*([ァ-ヶー]{1,10}(?: [ァ-ヶー]{1,10})?)")
 _HONOR = re.compile(r"様|さん|殿")
 _KATAKANA_NAME = re.compile(r"[ァ-ヶー]{1,8} [ァ-ヶー]{1,8}")
 _SPACE_BEFORE_CJK = re.compile(rf" (?=[{_KJ}ぁ-んァ-ヶ])")
@@ -94,7 +94,15 @@ _BANK = re.compile(r"(?:口座番号|口座No\.?|口座)[:\s]*(?:\(?(?:普通|�
 _PASSPORT = re.compile(r"(?<![A-Za-z0-9])([A-Z]{2}\d{7})(?![\dA-Za-z])")
 _RESIDENCE = re.compile(r"(?<![A-Za-z0-9])([A-Z]{2}\d{8}[A-Z]{2})(?![A-Za-z0-9])")
 _PENSION = re.compile(r"(?<![\d\-])(\d{4}-?\d{6})(?![\d\-])")
-_HEALTH = re.compile(r"(?:被保険者番号|保険者番号|記号番号|被保険者証番号)[^0-9\n]{0,12}(\d{6,10})(?!\d)")
+_HEALTH = re.compile(r"(?:被保険者 ?番号|保険者 ?番号|記号 ?番号|被保険者証 ?番号)[^0-9\n]{0,12}(\d{6,10})(?!\d)")
+# A health insurance card: 記号 練93 番号 763204, with 被保険者証/保険証 above it.
+_HEALTH_CARD = re.compile(r"記号[:\s]*\S{1,10}[:\s]+番号[:\s]*(\d{1,10})(?!\d)")
+# A title of office right before a name: the person is named in that role, and the address and
+# numbers next to it are the organisation's (院長 高橋 誠, 代表取締役社長: 遠藤 誠).
+_TITLE_BEFORE = re.compile(
+    r"(?:院長|社長|取締役|代表|理事長|部長|課長|係長|所長|校長|園長|館長|市長|町長|村長|区長|知事|議長|支店長|店長|"
+    r"局長|室長|事務長)\s?:?\s?$"
+)
 _DIGIT_OR_DASH = frozenset("0123456789-")
 _PHONE_BEFORE_BAD = frozenset("0123456789-+.ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_")
 
@@ -379,7 +387,8 @@ def detect(text: str, ev: Evidence, *, line_starts: list[int] | None = None,
     elif line_starts is not None:
         _count_records(hits, line_starts, ev)
     else:
-        _count_persons(hits, ev)
+        titled = {pos for pos, kind in hits if kind == "name" and _TITLE_BEFORE.search(text, max(0, pos - 10), pos)}
+        _count_persons(hits, ev, titled)
         _count_line_records(text, hits, ev)
 
 
@@ -466,6 +475,9 @@ def _detect_japanese(text: str, kw: _Keywords, ev: Evidence, hit, org, present: 
             hit("bank_account", m.start(1), m.group(1), "口座番号（支店・金融機関と近接）")
     for m in _HEALTH.finditer(text):
         hit("health_insurance", m.start(1), m.group(1), "被保険者番号（キーワード近接）")
+    for m in _HEALTH_CARD.finditer(text) if "記号" in text else ():
+        if kw.near("kw_health", m.start(), CONTEXT_BEFORE, CONTEXT_AFTER) is not None:
+            hit("health_insurance", m.start(1), m.group(1), "被保険者証の記号・番号")
 
 
 def _era_boundary(text: str, start: int) -> bool:
@@ -506,11 +518,16 @@ def is_person_row(kinds: set[str] | frozenset[str]) -> bool:
     return "address" in kinds and any(k in kinds for k in CONTACTS)
 
 
-def _count_persons(hits: list[tuple[int, str]], ev: Evidence) -> None:
+def _count_persons(hits: list[tuple[int, str]], ev: Evidence, titled: set[int] = frozenset()) -> None:
+    """Names with an address, contact or date of birth within PERSON_WINDOW characters.
+
+    A name given with its title of office (``titled``) is the organisation speaking: the
+    address and numbers around it are the office's, so it makes no person on its own.
+    """
     hits = sorted(h for h in hits if h[1] != "my_number?")
     positions = [p for p, _ in hits]
     for pos, kind in hits:
-        if kind != "name":
+        if kind != "name" or pos in titled:
             continue
         lo = bisect.bisect_left(positions, pos - PERSON_WINDOW)
         hi = bisect.bisect_right(positions, pos + PERSON_WINDOW)

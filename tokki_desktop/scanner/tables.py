@@ -12,7 +12,7 @@ _HEADER_WORDS = re.compile(
     r"氏名|名前|フリガナ|ふりがな|カナ|住所|所在地|郵便|〒|電話|TEL|携帯|生年月日|誕生|性別|年齢|"
     r"メール|mail|個人番号|マイナンバー|口座|支店|銀行|旅券|パスポート|免許|在留|年金|保険|番号|"
     r"No\.?|ID|コード|品名|商品|数量|単価|金額|日付|件名|地区|町名|人口|世帯|備考|区分|name|address|phone|"
-    r"連絡先|受取人|申込者|受給者|運転者|保護者|契約者|利用者|相談者|依頼人|患者",
+    r"連絡先|受取人|申込者|受給者|運転者|保護者|契約者|利用者|相談者|依頼人|患者|^(?:姓|名|セイ|メイ|せい|めい)$",
     re.IGNORECASE,
 )
 _VALUE_DIGITS = re.compile(r"\d{3}")
@@ -48,10 +48,23 @@ def is_form_layout(rows: list[list[str]]) -> bool:
     labelled = 0
     for row in rows:
         cells = [c.strip() for c in row if c and c.strip()]
-        if len(cells) >= 2 and len(cells[0]) <= 12 and _HEADER_WORDS.search(cells[0]) \
-                and not _HEADER_WORDS.search(cells[1]):
+        # "label | value", possibly twice in a row (金融機関名 | 横浜銀行 | 支店名 | 桜新町支店);
+        # a roster's rows are wider, and its cells that look like labels hold digits (dates).
+        if 2 <= len(cells) <= 4 and any(_is_form_label(cells[i]) and not _FORM_LABEL.search(cells[i + 1])
+                                        for i in range(0, len(cells) - 1, 2)):
             labelled += 1
     return labelled >= 3 and labelled * 2 >= len(rows)
+
+
+# How a form's field labels end: 金融機関名, 預金種別, 口座番号, 生年月日, 現住所, 口座名義（カナ）.
+_FORM_LABEL = re.compile(
+    r"(?:名|名義|番号|種別|区分|住所|所在地|電話|TEL|FAX|生年月日|日|フリガナ|ふりがな|カナ|先|コード|年齢|性別|職業|"
+    r"mail|メール)(?:[（(][^）)]{0,8}[）)])?$", re.IGNORECASE)
+
+
+def _is_form_label(cell: str) -> bool:
+    # Ends like a label: "新宿支店" holds the header word 支店 but is a value.
+    return len(cell) <= 12 and not any(ch.isdigit() for ch in cell) and _FORM_LABEL.search(cell) is not None
 
 
 def excel_serial_to_date(value: str) -> str:
