@@ -253,6 +253,7 @@ def test_word_table_rows_by_tokens_equal_the_regex_rows() -> None:
 
     pieces = [b"<w:tr>", b'<w:tr w:rsidR="1">', b"</w:tr>", b"<w:tc>", b'<w:tc w:x="2">', b"</w:tc>", b"<w:tcPr/>",
               b"<w:t>ab</w:t>", b'<w:t xml:space="preserve"> \xe5\xb1\xb1 </w:t>', b"<w:t>a&amp;b</w:t>", b"<w:t/>",
+              b"<w:t>\x00\xe5</w:t>",
               b'<w:t\tx="1">q</w:t>', b"<w:p>", b"</w:p>", b"<w:r>", b"</w:r>", b"<w:t>", b"</w:t>", b"x", b"<w:tbl>"]
     rnd = random.Random(21)
     taken = 0
