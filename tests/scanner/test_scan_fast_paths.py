@@ -332,7 +332,7 @@ def test_date_check_equals_the_calendar() -> None:
             return False
         return True
 
-    days = [str(i) for i in range(0, 33)] + [f"{i:02d}" for i in range(0, 10)] + ["٣", "１"]
+    days = [str(i) for i in range(33)] + [f"{i:02d}" for i in range(10)] + ["٣", "１"]
     for year in ("1900", "2000", "2023", "2024", "昭和55年", "平成元年", "令和 2 年", "H4.", "S0."):
         for month in ("0", "1", "01", "2", "02", "4", "12", "13", "٢"):
             for day in days:
