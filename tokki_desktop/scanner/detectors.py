@@ -271,15 +271,17 @@ def detect(text: str, ev: Evidence, *, line_starts: list[int] | None = None,
         return kw.near("kw_org", pos, span, 0) is not None
 
     # 12-digit numbers: My Number, or a driving licence number when that keyword is nearer.
+    # Keyword kinds asked about once, not at every number (a column of invoice numbers).
     has_my_kw = bool(kw.of("kw_my"))
+    has_lic_kw = bool(kw.of("kw_license"))
     for m in _TWELVE.finditer(text) if "twelve" in present else ():
         pos = m.start()
         if pos and text[pos - 1] in _DIGIT_OR_DASH:
             continue
         ev.twelve_digit_total += 1
-        digits = m.group(1) + m.group(2) + m.group(3)
+        digits = "".join(m.groups())
         d_my = kw.near("kw_my", pos) if has_my_kw else None
-        d_lic = kw.near("kw_license", pos)
+        d_lic = kw.near("kw_license", pos) if has_lic_kw else None
         if d_lic is not None and (d_my is None or d_lic < d_my):
             hit("drivers_license", pos, digits, "免許証番号（キーワード近接）")
             continue
@@ -297,7 +299,8 @@ def detect(text: str, ev: Evidence, *, line_starts: list[int] | None = None,
         else:
             ev.my_number_unlabelled += 1
             hits.append((pos, "my_number?"))
-            ev.examples.setdefault("my_number?", mask("my_number", digits))
+            if "my_number?" not in ev.examples:
+                ev.examples["my_number?"] = mask("my_number", digits)
 
     phones = _chain(_PHONE.finditer(text), _PHONE_PAREN.finditer(text) if "(0" in text else ())
     for m in phones if "phone" in present else ():
