@@ -253,6 +253,7 @@ def test_word_table_rows_by_tokens_equal_the_regex_rows() -> None:
 
     pieces = [b"<w:tr>", b'<w:tr w:rsidR="1">', b"</w:tr>", b"<w:tc>", b'<w:tc w:x="2">', b"</w:tc>", b"<w:tcPr/>",
               b"<w:t>ab</w:t>", b'<w:t xml:space="preserve"> \xe5\xb1\xb1 </w:t>', b"<w:t>a&amp;b</w:t>", b"<w:t/>",
+              b"<w:t>\x00\xe5</w:t>",
               b'<w:t\tx="1">q</w:t>', b"<w:p>", b"</w:p>", b"<w:r>", b"</w:r>", b"<w:t>", b"</w:t>", b"x", b"<w:tbl>"]
     rnd = random.Random(21)
     taken = 0
@@ -274,14 +275,17 @@ def test_guarded_number_families_never_change_a_finding(monkeypatch) -> None:
     from tokki_desktop.scanner import prefilter
 
     rnd = random.Random(23)
-    alphabet = "00001234567899-- ()\n.xa_+:電話〒番号個人٣"
+    alphabet = "00001234567899-- ()\n.xa_+:電話〒番号個人٣\udc80"
     texts = ["".join(rnd.choice(alphabet) for _ in range(rnd.randrange(60))) for _ in range(4000)]
     texts += [f"{a}{rnd.randrange(10 ** 13):013d}{b}" for a in ":-1 " for b in "\n-1x" for _ in range(20)]
     texts += ["個人番号 123456789018", "電話 090-1234-5678", "〒123-4567 東京都", "(03) 1234-5678 様"]
 
-    def evidence(text: str, **kw: object) -> tuple[object, list[tuple[int, str]]]:
+    def evidence(text: str) -> object:
         ev, hits = Evidence(), []
-        det.detect(text, ev, collect=hits)
+        try:
+            det.detect(text, ev, collect=hits)
+        except UnicodeEncodeError as exc:  # 12 non-ASCII digits: valid_my_number's ASCII encode
+            return type(exc)
         return ev, hits
 
     with_prefilter = [evidence(t) for t in texts]
@@ -331,7 +335,7 @@ def test_date_check_equals_the_calendar() -> None:
             return False
         return True
 
-    days = [str(i) for i in range(0, 33)] + [f"{i:02d}" for i in range(0, 10)] + ["٣", "１"]
+    days = [str(i) for i in range(33)] + [f"{i:02d}" for i in range(10)] + ["٣", "１"]
     for year in ("1900", "2000", "2023", "2024", "昭和55年", "平成元年", "令和 2 年", "H4.", "S0."):
         for month in ("0", "1", "01", "2", "02", "4", "12", "13", "٢"):
             for day in days:

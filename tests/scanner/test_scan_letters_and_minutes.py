@@ -99,3 +99,8 @@ def test_health_insurance_card_numbers() -> None:
     assert _scan(spaced).findings.get("health_insurance") == 1
     # 記号 and 番号 without any insurance word are a catalogue's, not a card's.
     assert "health_insurance" not in _scan("部品表\n記号 A12 番号 4471\n記号 B07 番号 4472\n").findings
+
+
+def test_twelve_non_ascii_decimal_digits_are_no_number_and_no_error() -> None:
+    res = _scan("個人番号 " + "\u0663" * 12 + " です\n")  # Arabic-Indic digit three, twelve times
+    assert res.verdict == CLEAN and "my_number" not in res.findings

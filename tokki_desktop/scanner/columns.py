@@ -13,6 +13,7 @@ from __future__ import annotations
 import bisect
 import re
 from itertools import accumulate, compress, zip_longest
+from operator import itemgetter
 from typing import Callable, Iterable, Sequence
 
 from tokki_desktop.scanner import detectors as d
@@ -106,6 +107,11 @@ def _validator(kind: str, has_branch: bool) -> Check | None:
 
 def scan_table(rows: list[list[str]], header: list[str], ev: Evidence) -> int:
     """Add the findings and person-records of one table to ``ev``; returns characters read."""
+    width = max(map(len, rows), default=0)
+    if rows and min(map(len, rows)) == width:
+        # Column by column in C: zip_longest(*rows) makes one iterator object per row, which
+        # the cyclic garbage collector tracks (20,000 set off a full collection of the heap).
+        return scan_columns([list(map(itemgetter(j), rows)) for j in range(width)], len(rows), header, ev)
     return scan_columns(zip_longest(*rows, fillvalue=""), len(rows), header, ev)
 
 

@@ -37,7 +37,10 @@ _KEYWORDS = re.compile(KEYWORD_PATTERN)
 
 # Candidate patterns start with what they must start with (a digit, 市区町村, @…) and leave
 # boundary checks to Python: a leading look-behind disables the engine's fast skip.
-_TWELVE = re.compile(r"(\d{4})[ \-]?(\d{4})[ \-]?(\d{4})(?![\d\-])")
+# The first group written \d\d{3}, not \d{4} (the same strings): a pattern that starts with
+# a plain character class lets the regex engine skip ahead to the next digit, twice as fast
+# on Japanese prose.
+_TWELVE = re.compile(r"(\d\d{3})[ \-]?(\d{4})[ \-]?(\d{4})(?![\d\-])")
 _PHONE = re.compile(r"0(?:\d{1,4}-\d{1,4}-\d{4}|\d{1,4}\(\d{1,4}\)\d{4}|[5789]0\d{8}|\d{9})(?![\w\-.])")
 _PHONE_PAREN = re.compile(r"\(0\d{1,4}\) ?\d{1,4}-\d{4}(?![\w\-.])")
 _POSTAL = re.compile(r"\d{3}-\d{4}(?![\d\-])")
@@ -203,6 +206,8 @@ def valid_my_number(digits: str) -> bool:
     Inlined because logs hold tens of thousands of 12-digit ids and stdnum's validate()
     (compact, clean, checks) costs ten times more per call; a test keeps both in agreement.
     """
+    if not digits.isascii():
+        return False  # ٣٣٣٣… or other non-ASCII decimal digits: not how a My Number is written
     b = digits.encode("ascii")
     # Unrolled (a generator over zip cost 3 µs a call, most of a roster's My Number column);
     # 48 * 47 takes off the ASCII '0' under each of the weights, which sum to 47.
@@ -242,9 +247,9 @@ def _valid_date(m: re.Match[str]) -> bool:
 def _looks_like_name(value: str) -> bool:
     v = value.strip()
     compact = v.replace(" ", "")
-    if len(compact) < 2 or compact in _NOT_NAMES or any(w in compact for w in ("記入", "欄", "様式")):
-        return False
-    return True
+    # Three "in" tests, not any() over a generator: a name column calls this once a name.
+    return not (len(compact) < 2 or compact in _NOT_NAMES or "記入" in compact or "欄" in compact
+                or "様式" in compact)
 
 
 def _name_before(text: str, end: int) -> tuple[int, str] | None:
@@ -310,7 +315,9 @@ def detect(text: str, ev: Evidence, *, line_starts: list[int] | None = None,
         return kw.near("kw_org", pos, span, 0) is not None
 
     # 12-digit numbers: My Number, or a driving licence number when that keyword is nearer.
+    # Keyword kinds asked about once, not at every number (a column of invoice numbers).
     has_my_kw = bool(kw.of("kw_my"))
+    has_lic_kw = bool(kw.of("kw_license"))
     for m in _TWELVE.finditer(text) if "twelve" in present else ():
         pos = m.start()
         if pos and text[pos - 1] in _DIGIT_OR_DASH:
@@ -318,9 +325,9 @@ def detect(text: str, ev: Evidence, *, line_starts: list[int] | None = None,
         ev.twelve_digit_total += 1
         if _OTHER_ID_BEFORE.search(text, max(0, pos - 12), pos):
             continue  # 処理番号=123456789012: labelled as something else, whatever words are near
-        digits = m.group(1) + m.group(2) + m.group(3)
+        digits = "".join(m.groups())
         d_my = kw.near("kw_my", pos) if has_my_kw else None
-        d_lic = kw.near("kw_license", pos)
+        d_lic = kw.near("kw_license", pos) if has_lic_kw else None
         if d_lic is not None and (d_my is None or d_lic < d_my):
             hit("drivers_license", pos, digits, "免許証番号（キーワード近接）")
             continue
@@ -338,7 +345,8 @@ def detect(text: str, ev: Evidence, *, line_starts: list[int] | None = None,
         else:
             ev.my_number_unlabelled += 1
             hits.append((pos, "my_number?"))
-            ev.examples.setdefault("my_number?", mask("my_number", digits))
+            if "my_number?" not in ev.examples:
+                ev.examples["my_number?"] = mask("my_number", digits)
 
     phones = _chain(_PHONE.finditer(text), _PHONE_PAREN.finditer(text) if "(0" in text else ())
     for m in phones if "phone" in present else ():

@@ -13,7 +13,11 @@ _DASHES = re.compile("[‐‑‒–—―−－﹣⁃]")
 # Runs of characters NFKC changes in ways the detectors care about. Captured, so that split()
 # hands them back between the untouched stretches and they are folded with a C-level map: a
 # Python callback per run (re.sub) cost more than the scan on columns of full-width dates.
-_NEEDS_NFKC = re.compile("([\u3000\uff01-\uffef\u2460-\u24ff\u3200-\u33ff\u2150-\u218f]+)")
+# Written C C* rather than C+: a pattern that starts with a plain character class lets the
+# regex engine skip ahead to the next candidate character, three times faster on Japanese
+# text where runs are rare.
+_NFKC_CLASS = "[\u3000\uff01-\uffef\u2460-\u24ff\u3200-\u33ff\u2150-\u218f]"
+_NEEDS_NFKC = re.compile(f"({_NFKC_CLASS}{_NFKC_CLASS}*)")
 _NFKC = functools.partial(unicodedata.normalize, "NFKC")
 # The long-vowel mark is a letter inside katakana words (コーポ) and a hyphen only between digits.
 # Searched from the mark itself: a pattern that starts with a look-behind is tried at every

@@ -22,20 +22,25 @@ log = logging.getLogger(__name__)
 _CJK = "一-龥々〆ヶぁ-んァ-ヶー"
 # The number families are told by the character before and after the number: a 12-digit
 # run inside a 13-digit product code, which the detectors skip for the digit next to it,
-# does not make "twelve" present. The guards are ASCII classes that let through every
-# character the detectors accept there. Hyperscan refuses a guard before Unicode \d runs
-# ("pattern is too large"), so the guarded numbers are in ASCII digits and any other
-# decimal digit makes the family present by itself (_WIDE_DIGIT).
+# does not make "twelve" present. These patterns are matched on the bytes (no UTF-8 mode):
+# the guards are ASCII classes that let through every byte but those of the characters the
+# detectors refuse there, so any character, even a lone surrogate, passes as one of them.
+# The numbers are in ASCII digits; any other decimal digit makes the family present by
+# itself (_WIDE_DIGIT, in UTF-8 mode; Hyperscan refuses a guard before Unicode \d runs).
 _WIDE_DIGIT = r"[^\D0-9]"
 _BEFORE_NUMBER = r"(?:^|[^0-9\-])"
 _AFTER_NUMBER = r"(?:[^0-9\-]|$)"
 _BEFORE_PHONE = r"(?:^|[^0-9\-+.A-Za-z_])"
 _AFTER_PHONE = r"(?:[^0-9A-Za-z_\-.]|$)"
+_TWELVE_BYTES = _BEFORE_NUMBER + r"[0-9]{4}[ \-]?[0-9]{4}[ \-]?[0-9]{4}" + _AFTER_NUMBER
+_PHONE_BYTES = (_BEFORE_PHONE + r"(?:0[0-9]{1,4}-[0-9]{1,4}-[0-9]{4}|0[0-9]{1,4}\([0-9]{1,4}\)[0-9]{4}"
+                r"|0[5789]0[0-9]{8}|0[0-9]{9}|\(0[0-9]{1,4}\) ?[0-9]{1,4}-[0-9]{4})" + _AFTER_PHONE)
+_POSTAL_BYTES = _BEFORE_NUMBER + r"[0-9]{3}-[0-9]{4}" + _AFTER_NUMBER
+_BYTE_PATTERNS = frozenset({_TWELVE_BYTES, _PHONE_BYTES, _POSTAL_BYTES})
 FAMILIES: dict[str, str | tuple[str, ...]] = {
-    "twelve": (_BEFORE_NUMBER + r"[0-9]{4}[ \-]?[0-9]{4}[ \-]?[0-9]{4}" + _AFTER_NUMBER, _WIDE_DIGIT),
-    "phone": (_BEFORE_PHONE + r"(?:0[0-9]{1,4}-[0-9]{1,4}-[0-9]{4}|0[0-9]{1,4}\([0-9]{1,4}\)[0-9]{4}|0[5789]0[0-9]{8}"
-              r"|0[0-9]{9}|\(0[0-9]{1,4}\) ?[0-9]{1,4}-[0-9]{4})" + _AFTER_PHONE, _WIDE_DIGIT),
-    "postal": (_BEFORE_NUMBER + r"[0-9]{3}-[0-9]{4}" + _AFTER_NUMBER, _WIDE_DIGIT),
+    "twelve": (_TWELVE_BYTES, _WIDE_DIGIT),
+    "phone": (_PHONE_BYTES, _WIDE_DIGIT),
+    "postal": (_POSTAL_BYTES, _WIDE_DIGIT),
     "address": rf"[市区町村郡][{_CJK}]{{0,14}}\d|[市区町村郡][{_CJK}]{{0,14}}丁目",
     "label": "|".join(NAME_LABELS + ROLE_LABELS) + "|フリガナ|ふりがな|カナ|名義",
     "honor": r"様|さん|殿",
@@ -69,10 +74,11 @@ def _database() -> object | None:
                 import hyperscan
 
                 db = hyperscan.Database(mode=hyperscan.HS_MODE_BLOCK)
-                flags = hyperscan.HS_FLAG_UTF8 | hyperscan.HS_FLAG_UCP | hyperscan.HS_FLAG_SINGLEMATCH
+                utf8 = hyperscan.HS_FLAG_UTF8 | hyperscan.HS_FLAG_UCP | hyperscan.HS_FLAG_SINGLEMATCH
+                flags = [hyperscan.HS_FLAG_SINGLEMATCH if p in _BYTE_PATTERNS else utf8 for p in _PATTERNS]
                 expressions = [p.encode("utf-8") for p in _PATTERNS]
                 db.compile(expressions=expressions, ids=list(range(len(expressions))), elements=len(expressions),
-                           flags=[flags] * len(expressions))
+                           flags=flags)
                 _db = db
             except Exception as exc:  # not installed, or no wheel for this CPU: run every detector
                 log.info("hyperscan prefilter unavailable (%s); all detectors run", type(exc).__name__)

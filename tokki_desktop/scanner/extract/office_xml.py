@@ -10,6 +10,7 @@ from __future__ import annotations
 import html
 import re
 import zipfile
+from operator import itemgetter
 
 from tokki_desktop.scanner.extract import (
     ColumnTablePart, MemberPart, Parts, ScanContext, ScanProblem, TablePart, TextPart, Unreadable,
@@ -249,15 +250,15 @@ def _regular_columns(xml: bytes, shared: list[str]) -> list[list[str]] | None:
         return None  # <c …/> is an empty cell to the general path
     found = _row_pattern(attrs).findall(xml, end1)
     if found and k * (len(found) + 1) == total:
-        by_column = list(zip(*found))
+        by_column = _transpose(found)
         values_of = by_column[1:]
-        attrs_of: list[bytes | tuple[bytes, ...]] = list(attrs)
+        attrs_of: list[bytes | list[bytes]] = list(attrs)
     else:
         # Some row's cells have other attributes: the pattern that captures them.
         found = _mixed_row_pattern(k).findall(xml, end1)
         if not found or k * (len(found) + 1) != total:
             return None
-        by_column = list(zip(*found))
+        by_column = _transpose(found)
         values_of = by_column[2::2]
         attrs_of = []
         for column_attrs in by_column[1::2]:
@@ -282,10 +283,17 @@ def _regular_columns(xml: bytes, shared: list[str]) -> list[list[str]] | None:
     return columns
 
 
-def _column_values(attrs: bytes | tuple[bytes, ...], values: tuple[bytes, ...], shared: list[str]) -> list[str] | None:
+def _transpose(found: list[tuple[bytes, ...]]) -> list[list[bytes]]:
+    """The groups of the row matches, group by group. Not zip(*found): that makes one
+    iterator object per row, which the cyclic garbage collector tracks, and 20,000 of them
+    set off a full collection of the whole heap."""
+    return [list(map(itemgetter(j), found)) for j in range(len(found[0]))]
+
+
+def _column_values(attrs: bytes | list[bytes], values: list[bytes], shared: list[str]) -> list[str] | None:
     """The cells of one column below its first row: ``attrs`` is their one attribute text, or
     each cell's (then they are converted one by one)."""
-    if isinstance(attrs, tuple):
+    if not isinstance(attrs, bytes):
         return [_cell_value(a, v, shared) for a, v in zip(attrs, values)]
     if b't="s"' in attrs:
         return list(map(shared.__getitem__, map(int, values)))
@@ -488,40 +496,60 @@ def _table_rows_by_tokens(body: bytes) -> list[list[str]] | None:
     row or cell are its content; an unclosed cell or row is no cell or row. A test compares
     both ways on random tables.
     """
-    rows: list[list[list[bytes]]] = []
-    row: list[list[bytes]] | None = None
+    # Closed cells' runs joined, in order; cells per closed row. Flat lists rather than a
+    # list per row and per cell: fewer objects for the cyclic garbage collector to track.
+    cells: list[bytes] = []
+    widths: list[int] = []
+    with_entities: dict[int, list[bytes]] = {}  # cells whose runs are unescaped one by one
+    row_start = -1  # index in cells of the open row's first cell; -1: no row open
     cell: list[bytes] | None = None
     texts = 0
     for text, opened, closed in _TABLE_TOKEN.findall(body):
         if opened:
             if opened == b"r":
-                if row is None:
-                    row = []
-            elif row is not None and cell is None:
+                if row_start < 0:
+                    row_start = len(cells)
+            elif row_start >= 0 and cell is None:
                 cell = []
         elif closed:
             if closed == b"c":
                 if cell is not None:
-                    row.append(cell)  # type: ignore[union-attr]  # a cell is only open in a row
+                    joined = b"".join(cell)
+                    if b"&" in joined:
+                        with_entities[len(cells)] = cell
+                    cells.append(joined)
                     cell = None
-            elif row is not None:
-                rows.append(row)
-                row = cell = None
+            elif row_start >= 0:
+                widths.append(len(cells) - row_start)
+                row_start = -1
+                cell = None
         else:
             texts += 1
             if cell is not None:
                 cell.append(text)
     if texts != body.count(b"<w:t>") + body.count(b"<w:t "):
         return None  # a text tag with other whitespace or a "<" in it: the regexes decide
-    return [[_runs_text(c) for c in r] for r in rows]
+    if row_start >= 0:
+        del cells[row_start:]  # an unclosed row is no row
+    strings = _decode_all(cells)
+    for i, runs in with_entities.items():
+        if i < len(strings):
+            strings[i] = "".join(_unescape(t) for t in runs)
+    strings = list(map(str.strip, strings))
+    rows = []
+    pos = 0
+    for width in widths:
+        rows.append(strings[pos:pos + width])
+        pos += width
+    return rows
 
 
-def _runs_text(runs: list[bytes]) -> str:
-    """:func:`_wtext` of a cell holding these text runs and no tab or break, stripped."""
-    raw = b"".join(runs)
-    if b"&" in raw:
-        return "".join(_unescape(t) for t in runs).strip()
-    return raw.decode("utf-8", "replace").strip()
+def _decode_all(pieces: list[bytes]) -> list[str]:
+    """Each piece decoded as UTF-8 (errors replaced), in one decode when no piece holds NUL."""
+    joined = b"\x00".join(pieces)
+    if joined.count(b"\x00") != len(pieces) - 1:
+        return [p.decode("utf-8", "replace") for p in pieces]
+    return joined.decode("utf-8", "replace").split("\x00") if pieces else []
 
 
 def extract_docx(zf: zipfile.ZipFile, ctx: ScanContext) -> Parts:
