@@ -79,3 +79,45 @@ def test_surname_and_given_name_in_separate_columns() -> None:
                                                                  ("吉田", "茂"), ("宇佐美", "愛")]))
     res = scan_bytes(csv.encode("utf-8-sig"), "list.csv")
     assert res.verdict == PERSONAL_DATA and res.records == 5
+
+
+def test_a_slide_table_counts_one_record_per_row() -> None:
+    from pptx import Presentation
+    from pptx.util import Inches
+
+    people = [("佐藤 健", "090-1111-2222", "1980年4月1日"), ("比嘉 幸子", "080-3333-4444", "昭和45年3月12日"),
+              ("宇佐美 愛", "070-5555-6666", "1992年12月24日")]
+    prs = Presentation()
+    slide = prs.slides.add_slide(prs.slide_layouts[5])
+    slide.shapes.title.text = "研修参加者"
+    table = slide.shapes.add_table(len(people) + 1, 3, Inches(0.5), Inches(1.5), Inches(9), Inches(3)).table
+    for c, head in enumerate(("氏名", "電話番号", "生年月日")):
+        table.cell(0, c).text = head
+    for r, row in enumerate(people, 1):
+        for c, value in enumerate(row):
+            table.cell(r, c).text = value
+    out = io.BytesIO()
+    prs.save(out)
+    res = scan_bytes(out.getvalue(), "研修参加者.pptx")
+    assert res.verdict == PERSONAL_DATA and res.records == 3 and res.findings["birth_date"] == 3
+
+
+def test_a_word_text_box_is_read_once_not_with_its_fallback_copy() -> None:
+    import zipfile
+
+    box = ("<w:p><w:r><w:t>連絡先 090-1234-5678 東京都小金井市本町2丁目3番4号 山田 太郎 様</w:t></w:r></w:p>")
+    body = (f'<w:p><w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><w:txbxContent>{box}'
+            f'</w:txbxContent></w:drawing></mc:Choice><mc:Fallback><w:pict><v:textbox><w:txbxContent>{box}'
+            f'</w:txbxContent></v:textbox></w:pict></mc:Fallback></mc:AlternateContent></w:r></w:p>')
+    document = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+                '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+                'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" '
+                'xmlns:v="urn:schemas-microsoft-com:vml">'
+                f'<w:body>{body}</w:body></w:document>')
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as z:
+        z.writestr("[Content_Types].xml", '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/'
+                                          'package/2006/content-types"/>')
+        z.writestr("word/document.xml", document)
+    res = scan_bytes(out.getvalue(), "textbox.docx")
+    assert res.verdict == PERSONAL_DATA and res.findings["phone"] == 1 and res.findings["address"] == 1

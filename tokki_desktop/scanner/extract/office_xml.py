@@ -552,6 +552,20 @@ def _decode_all(pieces: list[bytes]) -> list[str]:
     return joined.decode("utf-8", "replace").split("\x00") if pieces else []
 
 
+# Word and PowerPoint keep a second copy of text boxes and shapes for older readers
+# (mc:AlternateContent: mc:Choice, then mc:Fallback); read once, each would count twice.
+_FALLBACK = re.compile(rb"<mc:Fallback\b.*?</mc:Fallback>", re.S)
+
+
+_A_TBL = re.compile(rb"<a:tbl>.*?</a:tbl>", re.S)
+_A_TR = re.compile(rb"<a:tr\b.*?</a:tr>", re.S)
+_A_TC = re.compile(rb"<a:tc\b.*?</a:tc>", re.S)
+
+
+def _without_fallbacks(xml: bytes) -> bytes:
+    return _FALLBACK.sub(b"", xml) if b"<mc:Fallback" in xml else xml
+
+
 def extract_docx(zf: zipfile.ZipFile, ctx: ScanContext) -> Parts:
     """Paragraphs as text and Word tables as tables (header row recognised like a sheet)."""
     names = [n for n in zf.namelist() if _DOCX_PARTS.match(n)]
@@ -563,6 +577,7 @@ def extract_docx(zf: zipfile.ZipFile, ctx: ScanContext) -> Parts:
         xml = read_xml_part(zf, name, ctx)
         if xml is None:
             continue
+        xml = _without_fallbacks(xml)
         tables = []
         pieces: list[bytes] = []
         pos = 0
@@ -593,6 +608,19 @@ def extract_pptx(zf: zipfile.ZipFile, ctx: ScanContext) -> Parts:
         xml = read_xml_part(zf, name, ctx)
         if xml is None:
             continue
+        xml = _without_fallbacks(xml)
+        tables = []
+        if b"<a:tbl>" in xml:
+            # A slide's table is a table: a participants list counts one record per row.
+            for m in _A_TBL.finditer(xml):
+                rows = [[" ".join("".join(_unescape(t) for t in _T.findall(p)) for p in _paragraphs(tc, b"a:p"))
+                         for tc in _A_TC.findall(tr)] for tr in _A_TR.findall(m.group(0))]
+                if rows:
+                    h = find_header(rows)
+                    tables.append(TablePart(rows[h + 1:], rows[h], name) if h is not None
+                                  else TablePart(rows, None, name))
+            xml = _A_TBL.sub(b"", xml)
         text = "\n".join("".join(_unescape(t) for t in _T.findall(p)) for p in _paragraphs(xml, b"a:p"))
         if text.strip():
             yield TextPart(text)
+        yield from tables
