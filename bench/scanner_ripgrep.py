@@ -44,7 +44,9 @@ def make_text(path: Path, mb: int) -> None:
     sys.modules["make_corpus"] = mod  # dataclasses look their module up there
     spec.loader.exec_module(mod)  # type: ignore[union-attr]
     g = mod.Gen(21)
-    block = (mod.rows_text(mod.roster_rows(g, "basic", 2000), ",") + mod.prose_text(g, 300)
+    # Prose first: a file that opens with CSV lines is read as a CSV table (by content), and
+    # this benchmark is about the plain-text path.
+    block = (mod.prose_text(g, 300) + mod.rows_text(mod.roster_rows(g, "basic", 2000), ",")
              + mod.jobs_log(g, 5000) + mod.minutes_text(g) * 50).encode("utf-8")
     with open(path, "wb") as fh:
         written = 0
@@ -59,7 +61,7 @@ def main() -> None:
     args = ap.parse_args()
     if not shutil.which("rg"):
         sys.exit("ripgrep (rg) is not installed")
-    path = HERE / "corpus" / f"mixed_{args.mb}mb.txt"
+    path = HERE / "corpus" / f"mixed_{args.mb}mb_prose_first.txt"
     path.parent.mkdir(parents=True, exist_ok=True)
     if not path.exists():
         make_text(path, args.mb)
@@ -80,7 +82,7 @@ def main() -> None:
     print(f"ripgrep, {len(PATTERNS)} patterns, one thread: {t_rg:.2f} CPU s = {size / t_rg:.1f} MB/s "
           f"({rg.stdout.strip()} matching candidates)")
     print(f"tokki scan (detect + validate + judge):  {t_scan:.2f} CPU s = {size / t_scan:.1f} MB/s "
-          f"-> {res.verdict}, {sum(res.findings.values())} findings")
+          f"-> {res.verdict} (read as {res.format}), {sum(res.findings.values())} findings")
     print(f"ratio scanner/ripgrep time: {t_scan / t_rg:.1f}x")
 
 
