@@ -104,3 +104,25 @@ def test_health_insurance_card_numbers() -> None:
 def test_twelve_non_ascii_decimal_digits_are_no_number_and_no_error() -> None:
     res = _scan("個人番号 " + "\u0663" * 12 + " です\n")  # Arabic-Indic digit three, twelve times
     assert res.verdict == CLEAN and "my_number" not in res.findings
+
+
+def test_names_with_their_reading_and_hiragana_given_names() -> None:
+    listing = ("見学会　参加者（3名）\n\n"
+               "1. 薬師寺　さくら（ヤクシジ　サクラ）　080-9682-9761　福岡市博多区住吉4-14-19\n"
+               "2. 四月一日　勝（ワタヌキ　マサル）　090-8621-8171　福岡市博多区千代3-2-9\n"
+               "3. 東海林　由美（ショウジ　ユミ）　090-5213-1781　広島市中区紙屋町5-13-17\n")
+    res = _scan(listing)
+    assert res.verdict == PERSONAL_DATA and res.findings["name"] == 3 and res.records == 3
+    letter = "〒730-4180\n広島県広島市中区白島北町2丁目24番16号\n\n比嘉　さくら　様\n\n水道料金のお支払いについて\n"
+    assert _scan(letter).verdict == PERSONAL_DATA
+    # A product with its reading may look like a name, but alone it makes no personal data.
+    assert _scan("新商品　特選（トクセン　ブレンド）のご案内\n電話 03-3581-0011（代表）\n").verdict == CLEAN
+
+
+def test_dates_of_an_old_era_beside_names_in_a_table_are_birth_dates() -> None:
+    rows = ["中村 太郎,昭和56年9月25日", "比嘉 結衣,昭和61年10月9日", "宇佐美 ハル,S6.1.18", "東海林 勝,昭和34年2月23日"]
+    res = scan_bytes(("\n".join(rows) + "\n").encode("utf-8"), "list.csv")
+    assert res.verdict == PERSONAL_DATA and res.findings["birth_date"] == 4
+    # 昭和65年 never was (the era ended on its 64th year, 7 January); a city's history has no names.
+    history = "昭和30年4月1日,市制施行\n昭和45年11月3日,市民会館開館\n昭和65年1月1日,（誤記）\n"
+    assert scan_bytes(history.encode("utf-8"), "history.csv").verdict == CLEAN

@@ -69,8 +69,12 @@ _ROLE_LABEL = re.compile(
     "(?:" + "|".join(ROLE_LABELS) + rf")(?:名|氏名)?:\s*([{_KJ}]{{1,4}} ?[{_KJ}ァ-ヶー]{{1,4}})(?![{_KJ}])"
 )
 # An addressee line of a letter: just "姓 名 様" (a surname not in our list still counts).
-_ADDRESSEE = re.compile(rf"[{_KJ}ノ]{{1,4}} [{_KJ}ァ-ヶー]{{1,4}}")
+_ADDRESSEE = re.compile(rf"[{_KJ}ノ]{{1,4}} [{_KJ}ぁ-んァ-ヶー]{{1,4}}")
 # Introducing oneself: "池田 隆之と申します".
+# A name with its reading after it: 薬師寺 さくら(ヤクシジ サクラ). The reading in two parts is
+# the clue, so surnames outside our list count too.
+_READING = re.compile(r"\(([ァ-ヶー]{1,10} [ァ-ヶー]{1,10})\)")
+_NAME_BEFORE_READING = re.compile(rf"(?<![{_KJ}ノ])[{_KJ}ノ]{{1,4}} ?[{_KJ}ぁ-ん]{{1,4}}$")
 _SELF_INTRO = re.compile(rf"(?<![{_KJ}ノ])([{_KJ}ノ]{{1,4}} ?[{_KJ}]{{1,4}})と申します")
 # Roles and groups written like a name before 様 (保護者 各位, 担当者 様): never a person's name.
 _NOT_ADDRESSEES = frozenset({"担当者", "担当", "保護者", "関係者", "会員", "各位", "御中", "利用者", "申請者",
@@ -89,6 +93,12 @@ _DATE = re.compile(
     r"(?:(?P<era>明治|大正|昭和|平成|令和|[MTSHR])\s?(?P<ey>元|\d{1,2})\s?[年.\-/]\s?"
     r"(?P<em>\d{1,2})\s?[月.\-/]\s?(?P<ed>\d{1,2})日?"
     r"|(?P<y>(?:18|19|20)\d{2})\s?[年/.\-]\s?(?P<m>\d{1,2})\s?[月/.\-]\s?(?P<d>\d{1,2})日?)"
+)
+# A date of an era that ended before anyone now at work was hired young: beside a name in a
+# table row, a date of birth even without a 生年月日 header (中村 太郎, 昭和56年9月25日).
+_OLD_ERA_DATE = re.compile(
+    r"(?<![A-Za-z0-9])(?P<era>明治|大正|昭和|[MTS])\s?(?P<ey>元|\d{1,2})\s?[年.\-/]\s?(?P<em>\d{1,2})\s?[月.\-/]\s?"
+    r"(?P<ed>\d{1,2})日?(?![\d.])"
 )
 _BORN = re.compile(r"生(?![活徒産命涯成協年])")
 _EMAIL_AT = re.compile(r"@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+")
@@ -225,6 +235,17 @@ _ALWAYS_VALID_MONTH_DAY = frozenset(
     for month, days in enumerate(_DAYS_IN_MONTH, 1) for day in range(1, days + 1)
     for m in {str(month), f"{month:02d}"} for d in {str(day), f"{day:02d}"}
 )
+
+
+def _valid_era_date(era: str, ey: str, em: str, ed: str) -> bool:
+    """昭和64年1月7日 exists; 昭和15年2月30日 and 大正16年 (the era had 15 years) do not."""
+    year = 1 if ey == "元" else int(ey)
+    try:
+        day = dt.date(_ERA_START[era] + year - 1, int(em), int(ed))
+    except (ValueError, KeyError):
+        return False
+    nxt = {"明治": "大正", "M": "大正", "大正": "昭和", "T": "昭和", "昭和": "平成", "S": "平成"}[era]
+    return day < dt.date(_ERA_START[nxt], 12, 31) if nxt != "平成" else day <= dt.date(1989, 1, 7)
 
 
 def _valid_date(m: re.Match[str]) -> bool:
@@ -452,6 +473,11 @@ def _detect_japanese(text: str, kw: _Keywords, ev: Evidence, hit, org, present: 
             # in running text the given name must be listed too (sentences have spaces).
             name_spans.add(k)
             hit("name", k, text[k:e], "氏名（表のセル・姓の一覧と一致）")
+    for m in _READING.finditer(text) if "(" in text else ():
+        before = _NAME_BEFORE_READING.search(text, max(0, m.start() - 10), m.start())
+        if before and before.start() not in name_spans and _looks_like_name(before.group(0)):
+            name_spans.add(before.start())
+            hit("name", before.start(), before.group(0), "氏名（読み仮名つき）")
     for m in _SELF_INTRO.finditer(text) if "申します" in text else ():
         if m.start(1) not in name_spans and _looks_like_name(m.group(1)):
             name_spans.add(m.start(1))
@@ -464,6 +490,11 @@ def _detect_japanese(text: str, kw: _Keywords, ev: Evidence, hit, org, present: 
                 seen.add(m.start())
                 hit("birth_date", m.start(), m.group(0), "生年月日（キーワード近接）")
                 break
+    if tabular and ("昭和" in text or "大正" in text or "明治" in text or "S" in text or "M" in text or "T" in text):
+        for m in _OLD_ERA_DATE.finditer(text):
+            if m.start() not in seen and _valid_era_date(*m.groups()):
+                seen.add(m.start())
+                hit("birth_date", m.start(), m.group(0), "生年月日（表の行・昭和以前の日付）")
     for b in _BORN.finditer(text) if "born" in present else ():
         end = b.start()
         if end and text[end - 1] == " ":
