@@ -42,7 +42,11 @@ FAMILIES: dict[str, str | tuple[str, ...]] = {
     "phone": (_PHONE_BYTES, _WIDE_DIGIT),
     "postal": (_POSTAL_BYTES, _WIDE_DIGIT),
     "address": rf"[市区町村郡][{_CJK}]{{0,14}}\d|[市区町村郡][{_CJK}]{{0,14}}丁目",
-    "label": "|".join(NAME_LABELS + ROLE_LABELS) + "|フリガナ|ふりがな|カナ|名義",
+    # The three label patterns, each told apart: a roster's カナ column alone would otherwise
+    # run the name and role label passes too.
+    "label_name": "|".join(NAME_LABELS),
+    "label_kana": "フリガナ|ふりがな|カナ|名義",
+    "label_role": "|".join(ROLE_LABELS),
     "honor": r"様|さん|殿",
     "bare_name": rf"[{_CJK}] [{_CJK}]",
     "born": r"(日|\d) ?生",
