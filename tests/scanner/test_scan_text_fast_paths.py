@@ -67,3 +67,76 @@ def test_detect_is_the_same_with_and_without_the_prefilter(monkeypatch) -> None:
     with_prefilter = [_evidence(t) for t in texts]
     monkeypatch.setattr(det, "families_present", lambda text: prefilter.ALL)
     assert [_evidence(t) for t in texts] == with_prefilter
+
+
+NUMBER_PIECES = ["0", "1", "7", "9", "12", "090", "03", "1234", "5678", "9012", "-", "--", " ", "(", ")", "(0",
+                 "a", "Z", "_", ".", "+", "x", "\n", "、", "山", "〒", "٣", "0312345678", "123456789018",
+                 "100-0005", "090-1234-5678", "(03) 3456-7890", "03(3456)7890", "1234 5678 9018"]
+NUMBER_PATTERNS = (("twelve", det._TWELVE), ("phone", det._PHONE), ("phone", det._PHONE_PAREN),
+                   ("postal", det._POSTAL_FROM_DASH))
+
+
+def number_text(rng: random.Random, n: int) -> str:
+    return "".join(rng.choice(NUMBER_PIECES) for _ in range(n))
+
+
+def test_matches_in_runs_around_every_digit_equal_finditer() -> None:
+    """With every ASCII digit as a candidate, the runs hold every match: exactly finditer."""
+    rng = random.Random(21)
+    for _ in range(3000):
+        # ASCII digits only: number_candidates gives no positions for a text with others.
+        text = number_text(rng, rng.randrange(1, 60)).replace("٣", "3")
+        digits = [i for i, ch in enumerate(text) if ch.isdigit()]
+        for family, rx in NUMBER_PATTERNS:
+            got = det._number_matches(rx, text, family, {family: digits})
+            assert _spans(got) == _spans(rx.finditer(text)), (family, text)
+
+
+def _kept(rx, text: str, matches) -> list:
+    """The matches the detectors act on (not skipped for the character before them)."""
+    bad = det._PHONE_BEFORE_BAD if rx in (det._PHONE, det._PHONE_PAREN) else det._DIGIT_OR_DASH
+    shift = 3 if rx is det._POSTAL_FROM_DASH else 0
+    return [m.span() for m in matches if not (m.start() - shift and text[m.start() - shift - 1] in bad)]
+
+
+@pytest.mark.skipif(prefilter._database() is None, reason="hyperscan unavailable")
+def test_number_candidates_find_every_match_the_detectors_keep() -> None:
+    rng = random.Random(22)
+    for _ in range(3000):
+        text = number_text(rng, rng.randrange(1, 60))
+        if rng.random() < 0.5:
+            text = "前置き" + text + "あと"  # non-ASCII: positions are converted from bytes
+        candidates = prefilter.number_candidates(text)
+        if "٣" in text:
+            assert candidates == {}, text  # a non-ASCII digit: every family read whole
+        for family, rx in NUMBER_PATTERNS:
+            if family in candidates:
+                assert all(text[i].isdigit() for i in candidates[family])
+                got = det._number_matches(rx, text, family, candidates)
+                assert _kept(rx, text, got) == _kept(rx, text, rx.finditer(text)), (family, text)
+
+
+def test_char_indices_of_utf8_offsets() -> None:
+    text = "〒100-0005 東京\ud800都 090-1234-5678"
+    data = text.encode("utf-8", "surrogatepass")
+    offsets = [i for i, b in enumerate(data) if 48 <= b <= 57]
+    assert prefilter._char_indices(data, offsets) == [i for i, ch in enumerate(text) if ch.isdigit()]
+
+
+def test_dense_numbers_are_read_whole(monkeypatch) -> None:
+    monkeypatch.setattr(prefilter, "MAX_CANDIDATES", 5)
+    text = "\n".join(f"id 1234567890{i:02d} tel 090-1234-{i:04d}" for i in range(10))
+    if prefilter._database() is None:
+        assert prefilter.number_candidates(text) == {}
+    else:
+        candidates = prefilter.number_candidates(text)
+        assert "twelve" not in candidates and "phone" not in candidates and candidates["postal"] == []
+
+
+def test_detect_is_the_same_without_number_candidates(monkeypatch) -> None:
+    rng = random.Random(23)
+    texts = [number_text(rng, rng.randrange(1, 300)) + random_text(rng, rng.randrange(0, 50)) for _ in range(600)]
+    texts += [("ログ 2024-01-02 job 123456789018 ok\n" * 50) + t for t in texts[:50]]
+    fast = [_evidence(t) for t in texts]
+    monkeypatch.setattr(det, "number_candidates", lambda text: {})
+    assert [_evidence(t) for t in texts] == fast

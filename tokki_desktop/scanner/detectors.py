@@ -20,7 +20,7 @@ from typing import Iterator
 from tokki_desktop.scanner.keywords import KEYWORD_KINDS, KEYWORD_PATTERN, NAME_LABELS, ROLE_LABELS
 from tokki_desktop.scanner.masking import mask
 from tokki_desktop.scanner.phone_plan import is_valid_jp
-from tokki_desktop.scanner.prefilter import families_present
+from tokki_desktop.scanner.prefilter import NUMBER_FAMILIES, families_present, number_candidates
 from tokki_desktop.scanner.names import given_names, starts_with_surname, surnames
 
 _KJ = "一-龥々〆ヶ"  # kanji and the marks that live inside names
@@ -194,6 +194,62 @@ class _Keywords:
         return best
 
 
+# The characters a match of each number family's patterns is made of (digits: ASCII only, as
+# number_candidates leaves out a text with other decimal digits). A match never spans any
+# other character, so the matches inside one run of these characters do not depend on what
+# came before the run, and finditer from the run's start finds them as over the whole text.
+_RUN_CHARS = {"twelve": frozenset("0123456789 -"), "phone": frozenset("0123456789-() "),
+              "postal": frozenset("0123456789-")}
+# A run longer than this around a candidate (a table of numbers set with spaces): read whole.
+_MAX_RUN = 256
+
+
+def _candidate_runs(text: str, digits: list[int], chars: frozenset[str]) -> list[tuple[int, int]] | None:
+    """The runs of ``chars`` holding the digits at ``digits`` (ascending), merged, in order."""
+    runs: list[tuple[int, int]] = []
+    n = len(text)
+    for i in digits:
+        if runs and i < runs[-1][1]:
+            continue  # in the run already found
+        a = i
+        while a > 0 and text[a - 1] in chars:
+            a -= 1
+            if i - a > _MAX_RUN:
+                return None
+        b = i + 1
+        while b < n and text[b] in chars:
+            b += 1
+            if b - i > _MAX_RUN:
+                return None
+        runs.append((a, b))
+    return runs
+
+
+def _finditer_in_runs(rx: re.Pattern[str], text: str, runs: list[tuple[int, int]]) -> Iterator[re.Match[str]]:
+    """The matches of rx.finditer(text) that start inside ``runs`` (see _RUN_CHARS)."""
+    pos = 0  # where the search over the whole text would go on from
+    n = len(text)
+    for a, b in runs:
+        # Searched up to one character past the run: the patterns' look-aheads read one
+        # character, which must be the text's own, not the end of the string.
+        for m in rx.finditer(text, max(a, pos), min(n, b + 1)):
+            pos = m.end()
+            yield m
+
+
+def _number_matches(rx: re.Pattern[str], text: str, family: str,
+                    candidates: dict[str, list[int]]) -> Iterator[re.Match[str]]:
+    """rx.finditer(text), or only its matches in the runs around the prefilter's candidates.
+
+    Leaves out only matches in runs without a candidate, which the detectors skip for the
+    character before them (a digit, a letter): they add nothing and, inside their own run,
+    consume nothing that another match could use.
+    """
+    digits = candidates.get(family)
+    runs = _candidate_runs(text, digits, _RUN_CHARS[family]) if digits is not None else None
+    return rx.finditer(text) if runs is None else _finditer_in_runs(rx, text, runs)
+
+
 def _valid_phone(raw: str) -> bool:
     """A JP phone number by phonenumbers' rules (precomputed per prefix, see phone_plan)."""
     digits = raw.replace("-", "").replace("(", "").replace(")", "").replace(" ", "")
@@ -306,6 +362,9 @@ def detect(text: str, ev: Evidence, *, line_starts: list[int] | None = None,
     the hits (position, kind) are handed back instead and the caller counts records.
     """
     present = families_present(text)
+    # Sparse numbers (a server log with a few phone numbers): their regexes run only around
+    # the prefilter's candidates instead of over every digit of the text.
+    numbers = number_candidates(text) if not present.isdisjoint(NUMBER_FAMILIES) else {}
     # No keyword anywhere (the prefilter runs the same pattern): nothing to index.
     kw = _Keywords(text if "keyword" in present else "", present)
     hits: list[tuple[int, str]] = []
@@ -322,7 +381,7 @@ def detect(text: str, ev: Evidence, *, line_starts: list[int] | None = None,
     # Keyword kinds asked about once, not at every number (a column of invoice numbers).
     has_my_kw = bool(kw.of("kw_my"))
     has_lic_kw = bool(kw.of("kw_license"))
-    for m in _TWELVE.finditer(text) if "twelve" in present else ():
+    for m in _number_matches(_TWELVE, text, "twelve", numbers) if "twelve" in present else ():
         pos = m.start()
         if pos and text[pos - 1] in _DIGIT_OR_DASH:
             continue
@@ -352,7 +411,8 @@ def detect(text: str, ev: Evidence, *, line_starts: list[int] | None = None,
             if "my_number?" not in ev.examples:
                 ev.examples["my_number?"] = mask("my_number", digits)
 
-    phones = _chain(_PHONE.finditer(text), _PHONE_PAREN.finditer(text) if "(0" in text else ())
+    phones = _chain(_number_matches(_PHONE, text, "phone", numbers),
+                    _number_matches(_PHONE_PAREN, text, "phone", numbers) if "(0" in text else ())
     for m in phones if "phone" in present else ():
         pos = m.start()
         if pos and text[pos - 1] in _PHONE_BEFORE_BAD:
@@ -362,7 +422,7 @@ def detect(text: str, ev: Evidence, *, line_starts: list[int] | None = None,
         if _valid_phone(raw) and kw.near("kw_org", pos, 40, len(raw) + 4) is None:
             hit("phone", pos, raw, "電話番号（番号体系と一致）")
 
-    for m in _POSTAL_FROM_DASH.finditer(text) if "postal" in present else ():
+    for m in _number_matches(_POSTAL_FROM_DASH, text, "postal", numbers) if "postal" in present else ():
         pos = m.start() - 3
         if pos and text[pos - 1] in _DIGIT_OR_DASH:
             continue
