@@ -140,3 +140,51 @@ def test_detect_is_the_same_without_number_candidates(monkeypatch) -> None:
     fast = [_evidence(t) for t in texts]
     monkeypatch.setattr(det, "number_candidates", lambda text: {})
     assert [_evidence(t) for t in texts] == fast
+
+
+def _persons_reference(hits: list[tuple[int, str]], titled: set[int]) -> int:
+    """The original count, kept here as the specification: a look at every hit in the window."""
+    import bisect
+
+    hits = sorted(h for h in hits if h[1] != "my_number?")
+    positions = [p for p, _ in hits]
+    n = 0
+    for pos, kind in hits:
+        if kind != "name" or pos in titled:
+            continue
+        lo = bisect.bisect_left(positions, pos - det.PERSON_WINDOW)
+        hi = bisect.bisect_right(positions, pos + det.PERSON_WINDOW)
+        n += any(hits[j][1] != "name" for j in range(lo, hi))
+    return n
+
+
+def _line_records_reference(text: str, hits: list[tuple[int, str]]) -> int:
+    """The original count: line numbers by bisect in the list of line starts."""
+    import bisect
+
+    if sum(1 for _, kind in hits if kind == "name" or kind in det.STRONG_IDS) < det.LINE_RECORDS_MIN:
+        return 0
+    starts = [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"]
+    rows: dict[int, set[str]] = {}
+    for pos, kind in hits:
+        if kind != "my_number?":
+            rows.setdefault(bisect.bisect_right(starts, pos) - 1, set()).add(kind)
+    n = sum(1 for kinds in rows.values() if det.is_person_row(kinds))
+    return n if n >= det.LINE_RECORDS_MIN else 0
+
+
+def test_person_and_line_record_counts_equal_the_reference() -> None:
+    rng = random.Random(31)
+    kinds = ["name", "name", "phone", "address", "email", "birth_date", "my_number", "my_number?", "postal_code"]
+    for _ in range(2000):
+        size = rng.randrange(1, 3000)
+        text = "".join(rng.choice("ab\n") if rng.random() < 0.1 else "x" for _ in range(size))
+        hits = [(rng.randrange(size), rng.choice(kinds)) for _ in range(rng.randrange(0, 40))]
+        titled = {p for p, k in hits if k == "name" and rng.random() < 0.2}
+        ordered = sorted(h for h in hits if h[1] != "my_number?")
+        ev = det.Evidence()
+        det._count_persons(ordered, ev, titled)
+        assert ev.persons == _persons_reference(hits, titled)
+        ev = det.Evidence()
+        det._count_line_records(text, ordered, ev)
+        assert ev.records == _line_records_reference(text, hits)
