@@ -333,6 +333,9 @@ def _cell_rows(cells: list[tuple[bytes, ...]], shared: list[str]) -> list[list[s
     row: list[str] = []
     current = b""
     cols = _COLS
+    # A sheet's cells have a few attribute texts: whether one says t="s" is looked up once.
+    shared_attrs: dict[bytes, bool] = {}
+    unescape = html.unescape
     for col, rnum, attrs, v, inline in cells:
         if rnum != current:
             if row:
@@ -340,16 +343,25 @@ def _cell_rows(cells: list[tuple[bytes, ...]], shared: list[str]) -> list[list[s
             row = []
             current = rnum
         if inline:
-            value = "".join(_unescape(x) for x in _T.findall(inline))
+            if inline.startswith(b"<t>") and inline.endswith(b"</t>") and inline.count(b"<") == 2:
+                value = _unescape(inline[3:-4])  # one run, no ルビ: the one text _T finds
+            else:
+                value = "".join(_unescape(x) for x in _T.findall(inline))
         elif not v:
             continue
-        elif b't="s"' in attrs:
-            try:
-                value = shared[int(v)]
-            except (ValueError, IndexError):
-                continue
         else:
-            value = _unescape(v)
+            is_shared = shared_attrs.get(attrs)
+            if is_shared is None:
+                is_shared = shared_attrs[attrs] = b't="s"' in attrs
+            if is_shared:
+                try:
+                    value = shared[int(v)]
+                except (ValueError, IndexError):
+                    continue
+            else:
+                value = v.decode("utf-8", "replace")  # _unescape, inlined: a value a cell
+                if "&" in value:
+                    value = unescape(value)
         ci = cols.get(col)
         if ci is None:
             ci = cols.setdefault(col, _col_index(col))
