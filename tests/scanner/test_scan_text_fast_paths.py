@@ -188,3 +188,23 @@ def test_person_and_line_record_counts_equal_the_reference() -> None:
         ev = det.Evidence()
         det._count_line_records(text, ordered, ev)
         assert ev.records == _line_records_reference(text, hits)
+
+
+NAME_PIECES = ["山田", "太郎", "佐藤", "花子", "池", "一", "あ", "ア", "ー", "々", "ノ", "の", " ", " ", " ", "\n",
+               "、", "a", "1", "様", "高橋 誠", "田中 一郎", "ヤマダ タロウ", "東京都千代田区"]
+
+
+def test_bare_name_spaces_equal_the_python_checks(monkeypatch) -> None:
+    """_BARE_NAME_SPACE drops only spaces the bare-name loop would skip: same names, in
+    running text and in table rows, as with every space before a kanji."""
+    rng = random.Random(41)
+    texts = ["".join(rng.choice(NAME_PIECES) for _ in range(rng.randrange(1, 60))) for _ in range(3000)]
+
+    def both(text: str) -> tuple:
+        ev = det.Evidence()
+        det.detect(text, ev, line_starts=[0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"])
+        return _evidence(text), sorted(ev.counts.items()), sorted(ev.rules.items()), ev.records
+
+    fast = [both(t) for t in texts]
+    monkeypatch.setattr(det, "_BARE_NAME_SPACE", det._SPACE_BEFORE_CJK)
+    assert [both(t) for t in texts] == fast
