@@ -112,3 +112,28 @@ def test_cell_rows_equal_the_reference_loop_on_random_irregular_sheets() -> None
             xml = xml.replace(b"<v>", b"<v>\xe3\x81", 1)  # a broken UTF-8 sequence
         cells = ox._CELL_FAST.findall(xml)
         assert ox._cell_rows(cells, SHARED) == _reference_cell_rows(cells, SHARED), xml
+
+
+def test_inline_texts_equal_run_by_run_unescaping() -> None:
+    """Inline bodies converted together (each distinct character reference once) give the
+    texts each body gives on its own."""
+    rnd = random.Random(8)
+    pieces = ["山田", "a", " ", "&#23665;", "&#30000;", "&#0;", "&#128;", "&#55296;", "&#1114112;", "&#1;",
+              "&#65;", "&amp;", "&lt;", "&amp", "&#x5C71;", "&#12", "\xe3\x81", "0"]
+    for _ in range(2000):
+        bodies = []
+        plain_refs = rnd.random() < 0.5  # no entity but decimal references: the one-string way
+        for _ in range(rnd.randrange(0, 12)):
+            pool = pieces[:10] if plain_refs else pieces
+            text = "".join(rnd.choice(pool) for _ in range(rnd.randrange(0, 6)))
+            raw = text.encode("utf-8", "surrogateescape") if "\xe3" not in text else \
+                text.replace("\xe3\x81", "").encode() + b"\xe3\x81"
+            shape = rnd.randrange(5)
+            if shape == 0:
+                bodies.append(b'<t xml:space="preserve">' + raw + b"</t>")
+            elif shape == 1:
+                bodies.append(b"<r><t>" + raw + b"</t></r><r><t>x</t></r>")
+            else:
+                bodies.append(b"<t>" + raw + b"</t>")
+        expected = ["".join(ox._unescape(t) for t in ox._T.findall(b)) for b in bodies]
+        assert ox._inline_texts(bodies) == expected, bodies

@@ -10,6 +10,7 @@ from __future__ import annotations
 import html
 import re
 import zipfile
+from itertools import compress
 from operator import itemgetter
 
 from tokki_desktop.scanner.extract import (
@@ -336,6 +337,8 @@ def _cell_rows(cells: list[tuple[bytes, ...]], shared: list[str]) -> list[list[s
     # A sheet's cells have a few attribute texts: whether one says t="s" is looked up once.
     shared_attrs: dict[bytes, bool] = {}
     unescape = html.unescape
+    # The inline strings' texts, converted together beforehand, taken in order.
+    inline_texts = iter(_inline_texts(list(filter(None, map(itemgetter(4), cells))))).__next__
     for col, rnum, attrs, v, inline in cells:
         if rnum != current:
             if row:
@@ -343,10 +346,7 @@ def _cell_rows(cells: list[tuple[bytes, ...]], shared: list[str]) -> list[list[s
             row = []
             current = rnum
         if inline:
-            if inline.startswith(b"<t>") and inline.endswith(b"</t>") and inline.count(b"<") == 2:
-                value = _unescape(inline[3:-4])  # one run, no ルビ: the one text _T finds
-            else:
-                value = "".join(_unescape(x) for x in _T.findall(inline))
+            value = inline_texts()
         elif not v:
             continue
         else:
@@ -378,6 +378,38 @@ def _cell_rows(cells: list[tuple[bytes, ...]], shared: list[str]) -> list[list[s
     if row:
         rows.append(row)
     return rows
+
+
+_CHARREF = re.compile(rb"(&#\d+;)")
+
+
+def _inline_texts(inlines: list[bytes]) -> list[str]:
+    """The text of each inline string (``<is>`` body): its ``<t>`` runs joined and unescaped.
+
+    Exports written by openpyxl hold nothing but inline strings, every character beyond ASCII
+    as a character reference (&#23665;&#30000;). Bodies of one plain run are decoded as one
+    string, each distinct reference unescaped once (html.unescape calls Python code for every
+    reference); the same texts as run by run (a test compares both).
+    """
+    simple = [x.startswith(b"<t>") and x.endswith(b"</t>") and x.count(b"<") == 2 for x in inlines]
+    runs = [x[3:-4] for x in compress(inlines, simple)]
+    joined = b"\x00".join(runs)
+    if runs and joined.count(b"\x00") == len(runs) - 1:
+        pieces = _CHARREF.split(joined)
+        refs = pieces[1::2]
+        if joined.count(b"&") == len(refs):
+            # No entity but decimal references: each distinct one becomes its UTF-8 text.
+            table = {r: html.unescape(r.decode()).encode() for r in set(refs)}
+            pieces[1::2] = map(table.__getitem__, refs)
+            decoded = iter(b"".join(pieces).decode("utf-8", "replace").split("\x00")).__next__
+        else:
+            decoded = iter(_unescape(joined).split("\x00")).__next__
+        return [decoded() if one else _runs_text(x) for one, x in zip(simple, inlines)]
+    return [_unescape(x[3:-4]) if one else _runs_text(x) for one, x in zip(simple, inlines)]
+
+
+def _runs_text(inline: bytes) -> str:
+    return "".join(_unescape(t) for t in _T.findall(inline))
 
 
 def _sheet_rows(xml: bytes, shared: list[str], ctx: ScanContext) -> list[list[str]]:
