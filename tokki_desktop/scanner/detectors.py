@@ -387,11 +387,17 @@ def detect(text: str, ev: Evidence, *, line_starts: list[int] | None = None,
     # Keyword kinds asked about once, not at every number (a column of invoice numbers).
     has_my_kw = bool(kw.of("kw_my"))
     has_lic_kw = bool(kw.of("kw_license"))
+    # Running text with no My Number or licence keyword: once the share rule below cannot
+    # pass any more (a log full of ids), a number is only counted; the look-ups that follow
+    # would end in the same ``continue``.
+    only_count = not has_my_kw and not has_lic_kw and line_starts is None and collect is None
     for m in _number_matches(_TWELVE, text, "twelve", numbers) if "twelve" in present else ():
         pos = m.start()
         if pos and text[pos - 1] in _DIGIT_OR_DASH:
             continue
         ev.twelve_digit_total += 1
+        if only_count and ev.twelve_digit_total > 200 and ev.my_number_unlabelled < 0.5 * ev.twelve_digit_total:
+            continue
         if _OTHER_ID_BEFORE.search(text, max(0, pos - 12), pos):
             continue  # 処理番号=123456789012: labelled as something else, whatever words are near
         digits = "".join(m.groups())
@@ -418,7 +424,7 @@ def detect(text: str, ev: Evidence, *, line_starts: list[int] | None = None,
                 ev.examples["my_number?"] = mask("my_number", digits)
 
     phones = _chain(_number_matches(_PHONE, text, "phone", numbers),
-                    _number_matches(_PHONE_PAREN, text, "phone", numbers) if "(0" in text else ())
+                    _number_matches(_PHONE_PAREN, text, "phone", numbers) if "phone_paren" in present else ())
     for m in phones if "phone" in present else ():
         pos = m.start()
         if pos and text[pos - 1] in _PHONE_BEFORE_BAD:
@@ -526,7 +532,7 @@ def _detect_japanese(text: str, kw: _Keywords, ev: Evidence, hit, org, present: 
             # in running text the given name must be listed too (sentences have spaces).
             name_spans.add(k)
             hit("name", k, text[k:e], "氏名（表のセル・姓の一覧と一致）")
-    for m in _self_intros(text):
+    for m in _self_intros(text) if "self_intro" in present else ():
         if m.start(1) not in name_spans and _looks_like_name(m.group(1)):
             name_spans.add(m.start(1))
             hit("name", m.start(1), m.group(1), "氏名（「と申します」）")
@@ -552,12 +558,14 @@ def _detect_japanese(text: str, kw: _Keywords, ev: Evidence, hit, org, present: 
             seen.add(last.start())
             hit("birth_date", last.start(), last.group(0), "生年月日（「生」の記載）")
 
-    for m in _BANK.finditer(text):
+    # Each pass only when the prefilter saw the word every match holds (口座, 保険者 or 記号):
+    # the alternations are otherwise tried at every 口/被/保/記 of the text.
+    for m in _BANK.finditer(text) if "kw_bank" in present else ():
         if kw.near("kw_branch", m.start(), 150, 150) is not None:
             hit("bank_account", m.start(1), m.group(1), "口座番号（支店・金融機関と近接）")
-    for m in _HEALTH.finditer(text):
+    for m in _HEALTH.finditer(text) if "health_number" in present else ():
         hit("health_insurance", m.start(1), m.group(1), "被保険者番号（キーワード近接）")
-    for m in _HEALTH_CARD.finditer(text) if "記号" in text else ():
+    for m in _HEALTH_CARD.finditer(text) if "health_card" in present else ():
         if kw.near("kw_health", m.start(), CONTEXT_BEFORE, CONTEXT_AFTER) is not None:
             hit("health_insurance", m.start(1), m.group(1), "被保険者証の記号・番号")
 
