@@ -215,3 +215,29 @@ def test_bare_name_spaces_equal_the_python_checks(monkeypatch) -> None:
     fast = [both(t) for t in texts]
     monkeypatch.setattr(det, "_BARE_NAME_SPACE", det._SPACE_BEFORE_CJK)
     assert [both(t) for t in texts] == fast
+
+
+KEYWORD_PIECES = ["(株)", "(株", "株式会社", "株式", "代表", "代表電話", "本庁舎", "庁舎", "本社", "my number", "My Number",
+                  "mynumber", "Birth", "birth", "BIRTH", "生年月日", "生まれ", "誕生日", "個人番号", "マイナンバー",
+                  "旅券", "パスポート", "passport", "在留カード", "基礎年金", "被保険者", "保険者番号", "口座", "支店",
+                  "運転免許", "免許証", "内線", "会場", "a", " ", "\n", "本", "生", "代"]
+
+
+@pytest.mark.skipif(prefilter._database() is None, reason="hyperscan unavailable")
+def test_keyword_index_of_the_kinds_present_equals_the_full_pattern() -> None:
+    rng = random.Random(51)
+    for _ in range(3000):
+        text = "".join(rng.choice(KEYWORD_PIECES) for _ in range(rng.randrange(1, 25)))
+        present = prefilter.families_present(text)
+        full: dict[str, list[int]] = {}
+        for m in det._KEYWORDS.finditer(text):
+            full.setdefault(det._KEYWORD_OF.get(m.group(0)) or det._KEYWORD_OF.get(
+                m.group(0).lower().replace(" ", ""), ""), []).append(m.start())
+        if full:
+            assert det._Keywords(text, present)._index() == full, text
+
+
+def test_keyword_pattern_of_every_kind_is_the_pattern() -> None:
+    from tokki_desktop.scanner import keywords
+
+    assert keywords.keyword_pattern(frozenset(keywords.KEYWORD_KINDS)) == keywords.KEYWORD_PATTERN

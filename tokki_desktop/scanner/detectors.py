@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import functools
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -17,7 +18,7 @@ from itertools import chain as _chain
 from typing import Iterator
 
 
-from tokki_desktop.scanner.keywords import KEYWORD_KINDS, KEYWORD_PATTERN, NAME_LABELS, ROLE_LABELS
+from tokki_desktop.scanner.keywords import KEYWORD_KINDS, KEYWORD_PATTERN, NAME_LABELS, ROLE_LABELS, keyword_pattern
 from tokki_desktop.scanner.masking import mask
 from tokki_desktop.scanner.phone_plan import is_valid_jp
 from tokki_desktop.scanner.prefilter import NUMBER_FAMILIES, families_present, number_candidates
@@ -156,6 +157,15 @@ class Evidence:
             self.examples[kind] = mask(kind, value)
 
 
+_KIND_NAMES = frozenset(_KEYWORD_KINDS)
+
+
+@functools.lru_cache(maxsize=64)
+def _keywords_of_kinds(kinds: frozenset[str]) -> re.Pattern[str]:
+    """The keyword pattern for the words of the kinds the prefilter saw (not empty)."""
+    return _KEYWORDS if kinds == _KIND_NAMES else re.compile(keyword_pattern(kinds))
+
+
 class _Keywords:
     """Positions of each keyword kind in one text, for proximity questions.
 
@@ -172,7 +182,9 @@ class _Keywords:
     def _index(self) -> dict[str, list[int]]:
         pos: dict[str, list[int]] = {}
         of = _KEYWORD_OF
-        for m in _KEYWORDS.finditer(self._text):
+        kinds = self._present & _KIND_NAMES
+        # No kind present: no keyword in the text, nothing to scan for.
+        for m in _keywords_of_kinds(kinds).finditer(self._text) if kinds else ():
             w = m.group(0)
             kind = of.get(w) or of.get(w.lower().replace(" ", ""), "")
             pos.setdefault(kind, []).append(m.start())
