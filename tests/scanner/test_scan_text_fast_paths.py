@@ -241,3 +241,28 @@ def test_keyword_pattern_of_every_kind_is_the_pattern() -> None:
     from tokki_desktop.scanner import keywords
 
     assert keywords.keyword_pattern(frozenset(keywords.KEYWORD_KINDS)) == keywords.KEYWORD_PATTERN
+
+
+def _normalize_reference(text: str) -> str:
+    """normalize_text as it was: both long-vowel marks searched after the NFKC step."""
+    from tokki_desktop.scanner import normalize as nz
+
+    if not text.isascii():
+        pieces = nz._NEEDS_NFKC.split(text)
+        if len(pieces) > 1:
+            pieces[1::2] = map(nz._NFKC, pieces[1::2])
+            text = "".join(pieces)
+        text = nz._DASHES.sub("-", text)
+        if "ー" in text or "ｰ" in text:
+            text = nz._choon_between_digits(text)
+    return text
+
+
+def test_normalize_text_equals_the_reference() -> None:
+    from tokki_desktop.scanner.normalize import normalize_text
+
+    pieces = ["ー", "ｰ", "ｰｰ", "1", "１", "٣", "①", "-", "－", "―", "コーポ", "ｺｰﾎﾟ", " ", "　", "a", "山", "㈱", "⑴", "\n"]
+    rng = random.Random(71)
+    for _ in range(5000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randrange(0, 20)))
+        assert normalize_text(text) == _normalize_reference(text), text
