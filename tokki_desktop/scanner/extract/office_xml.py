@@ -124,7 +124,9 @@ def extract_xlsx(zf: zipfile.ZipFile, ctx: ScanContext) -> Parts:
                 # Kept as columns: the header-typed checks work column by column.
                 ctx.check_time()
                 if first:
-                    top = [[c[i] for c in columns] for i in range(min(5, len(columns[0])))]
+                    # As many rows as tell a form (at most 60 rows) from a table, as the
+                    # general path sees them; the header itself is sought in the first five.
+                    top = [[c[i] for c in columns] for i in range(min(61, len(columns[0])))]
                     h = find_header(top)
                     if h is not None:
                         header, columns = top[h], [c[h + 1:] for c in columns]
