@@ -121,3 +121,34 @@ def test_a_word_text_box_is_read_once_not_with_its_fallback_copy() -> None:
         z.writestr("word/document.xml", document)
     res = scan_bytes(out.getvalue(), "textbox.docx")
     assert res.verdict == PERSONAL_DATA and res.findings["phone"] == 1 and res.findings["address"] == 1
+
+
+def test_a_sheet_is_judged_the_same_whether_it_is_read_column_wise_or_cell_by_cell() -> None:
+    import zipfile
+
+    from tokki_desktop.scanner.extract import ColumnTablePart, ScanContext
+    from tokki_desktop.scanner.extract.formats import open_parts
+    from tokki_desktop.scanner.result import ScanLimits
+
+    # Forty rows (the column-wise path wants 64 cells): the first five look like a form, all forty do not.
+    rows = [["氏名", "比嘉 幸子"], ["電話", "090-4471-2209"], ["現住所", "愛知県名古屋市千種区覚王山通3丁目18番5号"]]
+    rows += [[f"備考{i}", f"メモ{i}"] for i in range(37)]
+
+    def book(gap: bool) -> bytes:
+        cells = []
+        for r, row in enumerate(rows, 1):
+            values = [("" if gap and r == len(rows) and c == 0 else v) for c, v in enumerate(row)]
+            cells.append(f'<row r="{r}">' + "".join(
+                f'<c r="{"AB"[c]}{r}" t="str"><v>{v}</v></c>' if v else f'<c r="{"AB"[c]}{r}"/>'
+                for c, v in enumerate(values)) + "</row>")
+        out = io.BytesIO()
+        with zipfile.ZipFile(out, "w") as z:
+            z.writestr("[Content_Types].xml", "<Types/>")
+            z.writestr("xl/workbook.xml", "<workbook/>")
+            z.writestr("xl/worksheets/sheet1.xml", f"<worksheet><sheetData>{''.join(cells)}</sheetData></worksheet>")
+        return out.getvalue()
+
+    _, parts = open_parts(book(False), "a.xlsx", ScanContext.start(ScanLimits()))
+    assert any(isinstance(p, ColumnTablePart) for p in parts)  # the column-wise path was taken
+    regular, general = scan_bytes(book(False), "a.xlsx"), scan_bytes(book(True), "b.xlsx")
+    assert (regular.verdict, regular.findings) == (general.verdict, general.findings)

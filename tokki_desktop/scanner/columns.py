@@ -137,7 +137,9 @@ def scan_columns(columns: Iterable[Sequence[str]], n: int, header: list[str], ev
         check = _validator(kind, has_branch) if kind else None
         if kind == "birth_date" and _SERIAL_LINE.search(normalized):
             # Only a column holding some Excel day count needs the value-by-value pass.
-            values = [excel_serial_to_date(v) for v in values]
+            # Each distinct value once: a roster's birth dates repeat.
+            dates = {v: excel_serial_to_date(v) for v in set(values)}
+            values = list(map(dates.__getitem__, values))
         if check is not None and _confirmed(values, check):
             _count_column(kind, values, check, ev, marks)  # type: ignore[arg-type]
         else:

@@ -10,16 +10,18 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import functools
 import re
 from collections import Counter
 from dataclasses import dataclass, field
 from itertools import chain as _chain
+from typing import Iterator
 
 
-from tokki_desktop.scanner.keywords import KEYWORD_KINDS, KEYWORD_PATTERN, NAME_LABELS, ROLE_LABELS
+from tokki_desktop.scanner.keywords import KEYWORD_KINDS, KEYWORD_PATTERN, NAME_LABELS, ROLE_LABELS, keyword_pattern
 from tokki_desktop.scanner.masking import mask
 from tokki_desktop.scanner.phone_plan import is_valid_jp
-from tokki_desktop.scanner.prefilter import families_present
+from tokki_desktop.scanner.prefilter import NUMBER_FAMILIES, families_present, number_candidates
 from tokki_desktop.scanner.names import given_names, starts_with_surname, surnames
 
 _KJ = "一-龥々〆ヶ"  # kanji and the marks that live inside names
@@ -76,6 +78,9 @@ _ADDRESSEE = re.compile(rf"[{_KJ}ノ]{{1,4}} [{_KJ}ぁ-んァ-ヶー]{{1,4}}")
 _READING = re.compile(r"\(([ァ-ヶー]{1,10} [ァ-ヶー]{1,10})\)")
 _NAME_BEFORE_READING = re.compile(rf"(?<![{_KJ}ノ])[{_KJ}ノ]{{1,4}} ?[{_KJ}ぁ-ん]{{1,4}}$")
 _SELF_INTRO = re.compile(rf"(?<![{_KJ}ノ])([{_KJ}ノ]{{1,4}} ?[{_KJ}]{{1,4}})と申します")
+# The longest name _SELF_INTRO takes before と申します ([KJノ]{1,4} ?[KJ]{1,4}).
+_SELF_INTRO_SPAN = 9
+_SELF_INTRO_WORD = "と申します"
 # Roles and groups written like a name before 様 (保護者 各位, 担当者 様): never a person's name.
 _NOT_ADDRESSEES = frozenset({"担当者", "担当", "保護者", "関係者", "会員", "各位", "御中", "利用者", "申請者",
                              "代表者", "責任者", "皆", "皆々", "住民", "市民", "区民", "町民", "村民", "事業者",
@@ -89,6 +94,13 @@ _KANA_LABEL = re.compile(r"(?:フリガナ|ふりがな|カナ|口座名義|名�
 _HONOR = re.compile(r"様|さん|殿")
 _KATAKANA_NAME = re.compile(r"[ァ-ヶー]{1,8} [ァ-ヶー]{1,8}")
 _SPACE_BEFORE_CJK = re.compile(rf" (?=[{_KJ}ぁ-んァ-ヶ])")
+# The spaces the bare-name pass can take: 1–3 of _CJK_CHARS on each side and no more (its
+# Python checks, done in C; it went through every space before a kanji, twice as many on a
+# roster). Searched from the space, a literal, so the engine skips ahead to the next one.
+_CJK_CLASS = f"[{_KJ}{_KANA}]"  # the characters of _CJK_CHARS
+_BARE_NAME_SPACE = re.compile(
+    rf" (?<={_CJK_CLASS} )(?<!{_CJK_CLASS}{{4}} )(?=[{_KJ}ぁ-んァ-ヶ]{_CJK_CLASS}{{0,2}}(?!{_CJK_CLASS}))"
+)
 _DATE = re.compile(
     r"(?:(?P<era>明治|大正|昭和|平成|令和|[MTSHR])\s?(?P<ey>元|\d{1,2})\s?[年.\-/]\s?"
     r"(?P<em>\d{1,2})\s?[月.\-/]\s?(?P<ed>\d{1,2})日?"
@@ -132,7 +144,6 @@ CONTEXT_BEFORE = 200
 CONTEXT_AFTER = 40
 # A name and another personal item this close in prose belong to the same person.
 PERSON_WINDOW = 300
-_NEWLINE = re.compile("\n")
 _GOV_EMAIL = (".lg.jp", ".go.jp")
 
 
@@ -156,6 +167,15 @@ class Evidence:
             self.examples[kind] = mask(kind, value)
 
 
+_KIND_NAMES = frozenset(_KEYWORD_KINDS)
+
+
+@functools.lru_cache(maxsize=64)
+def _keywords_of_kinds(kinds: frozenset[str]) -> re.Pattern[str]:
+    """The keyword pattern for the words of the kinds the prefilter saw (not empty)."""
+    return _KEYWORDS if kinds == _KIND_NAMES else re.compile(keyword_pattern(kinds))
+
+
 class _Keywords:
     """Positions of each keyword kind in one text, for proximity questions.
 
@@ -172,7 +192,9 @@ class _Keywords:
     def _index(self) -> dict[str, list[int]]:
         pos: dict[str, list[int]] = {}
         of = _KEYWORD_OF
-        for m in _KEYWORDS.finditer(self._text):
+        kinds = self._present & _KIND_NAMES
+        # No kind present: no keyword in the text, nothing to scan for.
+        for m in _keywords_of_kinds(kinds).finditer(self._text) if kinds else ():
             w = m.group(0)
             kind = of.get(w) or of.get(w.lower().replace(" ", ""), "")
             pos.setdefault(kind, []).append(m.start())
@@ -198,6 +220,62 @@ class _Keywords:
             best = d if best is None or d < best else best
             i += 1
         return best
+
+
+# The characters a match of each number family's patterns is made of (digits: ASCII only, as
+# number_candidates leaves out a text with other decimal digits). A match never spans any
+# other character, so the matches inside one run of these characters do not depend on what
+# came before the run, and finditer from the run's start finds them as over the whole text.
+_RUN_CHARS = {"twelve": frozenset("0123456789 -"), "phone": frozenset("0123456789-() "),
+              "postal": frozenset("0123456789-")}
+# A run longer than this around a candidate (a table of numbers set with spaces): read whole.
+_MAX_RUN = 256
+
+
+def _candidate_runs(text: str, digits: list[int], chars: frozenset[str]) -> list[tuple[int, int]] | None:
+    """The runs of ``chars`` holding the digits at ``digits`` (ascending), merged, in order."""
+    runs: list[tuple[int, int]] = []
+    n = len(text)
+    for i in digits:
+        if runs and i < runs[-1][1]:
+            continue  # in the run already found
+        a = i
+        while a > 0 and text[a - 1] in chars:
+            a -= 1
+            if i - a > _MAX_RUN:
+                return None
+        b = i + 1
+        while b < n and text[b] in chars:
+            b += 1
+            if b - i > _MAX_RUN:
+                return None
+        runs.append((a, b))
+    return runs
+
+
+def _finditer_in_runs(rx: re.Pattern[str], text: str, runs: list[tuple[int, int]]) -> Iterator[re.Match[str]]:
+    """The matches of rx.finditer(text) that start inside ``runs`` (see _RUN_CHARS)."""
+    pos = 0  # where the search over the whole text would go on from
+    n = len(text)
+    for a, b in runs:
+        # Searched up to one character past the run: the patterns' look-aheads read one
+        # character, which must be the text's own, not the end of the string.
+        for m in rx.finditer(text, max(a, pos), min(n, b + 1)):
+            pos = m.end()
+            yield m
+
+
+def _number_matches(rx: re.Pattern[str], text: str, family: str,
+                    candidates: dict[str, list[int]]) -> Iterator[re.Match[str]]:
+    """rx.finditer(text), or only its matches in the runs around the prefilter's candidates.
+
+    Leaves out only matches in runs without a candidate, which the detectors skip for the
+    character before them (a digit, a letter): they add nothing and, inside their own run,
+    consume nothing that another match could use.
+    """
+    digits = candidates.get(family)
+    runs = _candidate_runs(text, digits, _RUN_CHARS[family]) if digits is not None else None
+    return rx.finditer(text) if runs is None else _finditer_in_runs(rx, text, runs)
 
 
 def _valid_phone(raw: str) -> bool:
@@ -323,6 +401,9 @@ def detect(text: str, ev: Evidence, *, line_starts: list[int] | None = None,
     the hits (position, kind) are handed back instead and the caller counts records.
     """
     present = families_present(text)
+    # Sparse numbers (a server log with a few phone numbers): their regexes run only around
+    # the prefilter's candidates instead of over every digit of the text.
+    numbers = number_candidates(text) if not present.isdisjoint(NUMBER_FAMILIES) else {}
     # No keyword anywhere (the prefilter runs the same pattern): nothing to index.
     kw = _Keywords(text if "keyword" in present else "", present)
     hits: list[tuple[int, str]] = []
@@ -339,11 +420,17 @@ def detect(text: str, ev: Evidence, *, line_starts: list[int] | None = None,
     # Keyword kinds asked about once, not at every number (a column of invoice numbers).
     has_my_kw = bool(kw.of("kw_my"))
     has_lic_kw = bool(kw.of("kw_license"))
-    for m in _TWELVE.finditer(text) if "twelve" in present else ():
+    # Running text with no My Number or licence keyword: once the share rule below cannot
+    # pass any more (a log full of ids), a number is only counted; the look-ups that follow
+    # would end in the same ``continue``.
+    only_count = not has_my_kw and not has_lic_kw and line_starts is None and collect is None
+    for m in _number_matches(_TWELVE, text, "twelve", numbers) if "twelve" in present else ():
         pos = m.start()
         if pos and text[pos - 1] in _DIGIT_OR_DASH:
             continue
         ev.twelve_digit_total += 1
+        if only_count and ev.twelve_digit_total > 200 and ev.my_number_unlabelled < 0.5 * ev.twelve_digit_total:
+            continue
         if _OTHER_ID_BEFORE.search(text, max(0, pos - 12), pos):
             continue  # 処理番号=123456789012: labelled as something else, whatever words are near
         digits = "".join(m.groups())
@@ -369,7 +456,8 @@ def detect(text: str, ev: Evidence, *, line_starts: list[int] | None = None,
             if "my_number?" not in ev.examples:
                 ev.examples["my_number?"] = mask("my_number", digits)
 
-    phones = _chain(_PHONE.finditer(text), _PHONE_PAREN.finditer(text) if "(0" in text else ())
+    phones = _chain(_number_matches(_PHONE, text, "phone", numbers),
+                    _number_matches(_PHONE_PAREN, text, "phone", numbers) if "phone_paren" in present else ())
     for m in phones if "phone" in present else ():
         pos = m.start()
         if pos and text[pos - 1] in _PHONE_BEFORE_BAD:
@@ -379,7 +467,7 @@ def detect(text: str, ev: Evidence, *, line_starts: list[int] | None = None,
         if _valid_phone(raw) and kw.near("kw_org", pos, 40, len(raw) + 4) is None:
             hit("phone", pos, raw, "電話番号（番号体系と一致）")
 
-    for m in _POSTAL_FROM_DASH.finditer(text) if "postal" in present else ():
+    for m in _number_matches(_POSTAL_FROM_DASH, text, "postal", numbers) if "postal" in present else ():
         pos = m.start() - 3
         if pos and text[pos - 1] in _DIGIT_OR_DASH:
             continue
@@ -417,8 +505,10 @@ def detect(text: str, ev: Evidence, *, line_starts: list[int] | None = None,
         _count_records(hits, line_starts, ev)
     else:
         titled = {pos for pos, kind in hits if kind == "name" and _TITLE_BEFORE.search(text, max(0, pos - 10), pos)}
-        _count_persons(hits, ev, titled)
-        _count_line_records(text, hits, ev)
+        # Sorted once for both counts (a roster in running text has 100,000s of hits).
+        ordered = sorted(h for h in hits if h[1] != "my_number?")
+        _count_persons(ordered, ev, titled)
+        _count_line_records(text, ordered, ev)
 
 
 def _detect_japanese(text: str, kw: _Keywords, ev: Evidence, hit, org, present: frozenset[str],
@@ -434,13 +524,15 @@ def _detect_japanese(text: str, kw: _Keywords, ev: Evidence, hit, org, present: 
         hit("address", k, text[k:m.end()], "住所（市区町村＋丁目・番地）")
 
     name_spans: set[int] = set()
-    labels = ((_NAME_LABEL, "氏名（見出し・ラベル）"), (_KANA_LABEL, "氏名（フリガナ欄）")) if "label" in present else ()
-    for rx, rule in labels:
-        for m in rx.finditer(text):
+    # Each label pattern runs only where its own words occur (a roster's カナ column says
+    # nothing about 氏名: or 講師: labels); the order of the passes stays the same.
+    labels = ((_NAME_LABEL, "氏名（見出し・ラベル）", "label_name"), (_KANA_LABEL, "氏名（フリガナ欄）", "label_kana"))
+    for rx, rule, family in labels:
+        for m in rx.finditer(text) if family in present else ():
             if _looks_like_name(m.group(1)) and m.start(1) not in name_spans:
                 name_spans.add(m.start(1))
                 hit("name", m.start(1), m.group(1), rule)
-    for m in _ROLE_LABEL.finditer(text) if "label" in present else ():
+    for m in _ROLE_LABEL.finditer(text) if "label_role" in present else ():
         if _looks_like_name(m.group(1)) and m.start(1) not in name_spans:
             name_spans.add(m.start(1))
             hit("name", m.start(1), m.group(1), "氏名（役割のラベル）")
@@ -453,7 +545,7 @@ def _detect_japanese(text: str, kw: _Keywords, ev: Evidence, hit, org, present: 
             name_spans.add(found[0])
             hit("name", found[0], found[1], "氏名（敬称）")
     sn, gn = surnames(), given_names()
-    for m in _SPACE_BEFORE_CJK.finditer(text) if "bare_name" in present else ():
+    for m in _BARE_NAME_SPACE.finditer(text) if "bare_name" in present else ():
         sp = m.start()
         k = sp
         while k > 0 and sp - k < 4 and text[k - 1] in _CJK_CHARS:
@@ -478,7 +570,7 @@ def _detect_japanese(text: str, kw: _Keywords, ev: Evidence, hit, org, present: 
         if before and before.start() not in name_spans and _looks_like_name(before.group(0)):
             name_spans.add(before.start())
             hit("name", before.start(), before.group(0), "氏名（読み仮名つき）")
-    for m in _SELF_INTRO.finditer(text) if "申します" in text else ():
+    for m in _self_intros(text) if "self_intro" in present else ():
         if m.start(1) not in name_spans and _looks_like_name(m.group(1)):
             name_spans.add(m.start(1))
             hit("name", m.start(1), m.group(1), "氏名（「と申します」）")
@@ -509,14 +601,36 @@ def _detect_japanese(text: str, kw: _Keywords, ev: Evidence, hit, org, present: 
             seen.add(last.start())
             hit("birth_date", last.start(), last.group(0), "生年月日（「生」の記載）")
 
-    for m in _BANK.finditer(text):
+    # Each pass only when the prefilter saw the word every match holds (口座, 保険者 or 記号):
+    # the alternations are otherwise tried at every 口/被/保/記 of the text.
+    for m in _BANK.finditer(text) if "kw_bank" in present else ():
         if kw.near("kw_branch", m.start(), 150, 150) is not None:
             hit("bank_account", m.start(1), m.group(1), "口座番号（支店・金融機関と近接）")
-    for m in _HEALTH.finditer(text):
+    for m in _HEALTH.finditer(text) if "health_number" in present else ():
         hit("health_insurance", m.start(1), m.group(1), "被保険者番号（キーワード近接）")
-    for m in _HEALTH_CARD.finditer(text) if "記号" in text else ():
+    for m in _HEALTH_CARD.finditer(text) if "health_card" in present else ():
         if kw.near("kw_health", m.start(), CONTEXT_BEFORE, CONTEXT_AFTER) is not None:
             hit("health_insurance", m.start(1), m.group(1), "被保険者証の記号・番号")
+
+
+def _self_intros(text: str) -> Iterator[re.Match[str]]:
+    """The matches of _SELF_INTRO.finditer(text), searched only just before each と申します.
+
+    The pattern starts with a look-behind, so over the whole text it is tried at every
+    position (0.18 s per 20 MB of prose). A match is at most _SELF_INTRO_SPAN characters of
+    kanji, ノ and one space, then と申します; と is none of those, so each match ends at the
+    first と申します after its start, and searching a window that ends there finds the same
+    matches in the same order (a test compares both ways).
+    """
+    last_end = 0
+    q = text.find(_SELF_INTRO_WORD)
+    while q >= 0:
+        end = q + len(_SELF_INTRO_WORD)
+        m = _SELF_INTRO.search(text, max(last_end, q - _SELF_INTRO_SPAN), end)
+        if m is not None:
+            last_end = m.end()
+            yield m
+        q = text.find(_SELF_INTRO_WORD, end)
 
 
 def _era_boundary(text: str, start: int) -> bool:
@@ -563,14 +677,16 @@ def _count_persons(hits: list[tuple[int, str]], ev: Evidence, titled: set[int] =
     A name given with its title of office (``titled``) is the organisation speaking: the
     address and numbers around it are the office's, so it makes no person on its own.
     """
-    hits = sorted(h for h in hits if h[1] != "my_number?")
-    positions = [p for p, _ in hits]
+    # One bisect a name in the positions of the other items (rather than a look at every
+    # hit in its window): a name counts when the first item at or after pos - PERSON_WINDOW
+    # is no further than pos + PERSON_WINDOW.
+    others = sorted(p for p, kind in hits if kind != "name" and kind != "my_number?")
+    n = len(others)
     for pos, kind in hits:
         if kind != "name" or pos in titled:
             continue
-        lo = bisect.bisect_left(positions, pos - PERSON_WINDOW)
-        hi = bisect.bisect_right(positions, pos + PERSON_WINDOW)
-        if any(hits[j][1] != "name" for j in range(lo, hi)):
+        i = bisect.bisect_left(others, pos - PERSON_WINDOW)
+        if i < n and others[i] <= pos + PERSON_WINDOW:
             ev.persons += 1
 
 
@@ -579,14 +695,19 @@ LINE_RECORDS_MIN = 3
 
 def _count_line_records(text: str, hits: list[tuple[int, str]], ev: Evidence) -> None:
     """A roster kept as running text (a table in a PDF, a list in a memo): each line holding a
-    person-row is a record, once at least LINE_RECORDS_MIN lines do (a letter has one)."""
+    person-row is a record, once at least LINE_RECORDS_MIN lines do (a letter has one).
+    ``hits`` come in position order."""
     if sum(1 for _, kind in hits if kind == "name" or kind in STRONG_IDS) < LINE_RECORDS_MIN:
         return
-    starts = [0] + [m.end() for m in _NEWLINE.finditer(text)]
+    # Line numbers counted forward from hit to hit in position order (one pass of
+    # str.count over the text) rather than a list of every line start and a bisect a hit.
     rows: dict[int, set[str]] = {}
+    line = last = 0
     for pos, kind in hits:
         if kind != "my_number?":
-            rows.setdefault(bisect.bisect_right(starts, pos) - 1, set()).add(kind)
+            line += text.count("\n", last, pos)
+            last = pos
+            rows.setdefault(line, set()).add(kind)
     n = sum(1 for kinds in rows.values() if is_person_row(kinds))
     if n >= LINE_RECORDS_MIN:
         ev.records += n

@@ -35,15 +35,27 @@ _KEYWORD_OF = {w: kind for kind, words in KEYWORD_KINDS.items() for w in words}
 # The ASCII keywords in the spellings matched (the detectors fold them to the listed word).
 _ASCII_FORMS = ("my number", "mynumber", "My Number", "MyNumber", "MY NUMBER", "passport", "Passport", "PASSPORT",
                 "birth", "Birth", "BIRTH")
-KEYWORD_PATTERN = (
-    "|".join(sorted((re.escape(w) for w in _KEYWORD_OF if w.isascii() is False), key=len, reverse=True))
-    + "|" + "|".join(_ASCII_FORMS)
-)
 
 
 def kind_of(word: str) -> str:
     """The context kind of a word matched by KEYWORD_PATTERN."""
     return _KEYWORD_OF.get(word) or _KEYWORD_OF.get(word.lower().replace(" ", ""), "")
+
+
+def keyword_pattern(kinds: frozenset[str] | None = None) -> str:
+    """KEYWORD_PATTERN, or its alternatives for the words of ``kinds`` only, in the same order.
+
+    Leaving out words that do not occur in a text changes no match of the alternation (an
+    alternative that never matches is never taken), and every left-out first character is
+    one place fewer where the regex engine stops to try it: half the time on prose.
+    """
+    # Longest first by the escaped spelling's length, as the pattern always was.
+    words = sorted((w for w in _KEYWORD_OF if not w.isascii()), key=lambda w: len(re.escape(w)), reverse=True)
+    return ("|".join(re.escape(w) for w in words if kinds is None or _KEYWORD_OF[w] in kinds)
+            + "|" + "|".join(w for w in _ASCII_FORMS if kinds is None or kind_of(w) in kinds)).strip("|")
+
+
+KEYWORD_PATTERN = keyword_pattern()
 
 
 # Each kind's words on their own, for the prefilter: a kind whose words do not occur in a

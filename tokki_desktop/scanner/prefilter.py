@@ -42,11 +42,22 @@ FAMILIES: dict[str, str | tuple[str, ...]] = {
     "phone": (_PHONE_BYTES, _WIDE_DIGIT),
     "postal": (_POSTAL_BYTES, _WIDE_DIGIT),
     "address": rf"[市区町村郡][{_CJK}]{{0,14}}\d|[市区町村郡][{_CJK}]{{0,14}}丁目",
-    "label": "|".join(NAME_LABELS + ROLE_LABELS) + "|フリガナ|ふりがな|カナ|名義",
+    # The three label patterns, each told apart: a roster's カナ column alone would otherwise
+    # run the name and role label passes too.
+    "label_name": "|".join(NAME_LABELS),
+    "label_kana": "フリガナ|ふりがな|カナ|名義",
+    "label_role": "|".join(ROLE_LABELS),
     "honor": r"様|さん|殿",
     "bare_name": rf"[{_CJK}] [{_CJK}]",
     "born": r"(日|\d) ?生",
     "email": r"@[A-Za-z0-9\-]+\.[A-Za-z0-9\-]",
+    # Words every match of a detector holds (被保険者番号 or 記号番号, 記号 練93 番号…,
+    # と申します, (03) 1234-5678): looked for here, as part of the one pass, because a
+    # substring test with ``in`` costs as much as the regex itself on 4 MB of Japanese.
+    "health_number": "保険者|記号",
+    "health_card": "記号",
+    "self_intro": "と申します",
+    "phone_paren": r"\(0",
     "keyword": KEYWORD_PATTERN,  # exactly the detectors' keyword pattern
     **KIND_PATTERNS,  # kw_my, kw_org…: which kinds of keyword occur at all
 }
@@ -86,6 +97,110 @@ def _database() -> object | None:
     return _db
 
 
+# Where the number families occur, for the detectors to run their regexes only there: one
+# database of the three byte patterns (no SINGLEMATCH), scanned once. A family with more
+# than MAX_CANDIDATES candidates is dense, and the detector's pass over the whole text is
+# cheaper than a window per candidate; once all three are, the scan stops. A non-ASCII
+# decimal digit (id _WIDE) stops it too: the detectors' \d takes those, the byte patterns
+# do not.
+NUMBER_FAMILIES = ("twelve", "phone", "postal")
+MAX_CANDIDATES = 500
+_WIDE = len(NUMBER_FAMILIES)
+_number_db: object | None = None
+
+
+def _number_database() -> object | None:
+    global _number_db
+    if _number_db is not None or _database() is None:
+        return _number_db
+    with _db_lock:
+        if _number_db is None:
+            import hyperscan
+
+            db = hyperscan.Database(mode=hyperscan.HS_MODE_BLOCK)
+            expressions = [FAMILIES[f][0].encode() for f in NUMBER_FAMILIES] + [_WIDE_DIGIT.encode()]
+            flags = [0] * len(NUMBER_FAMILIES) + [hyperscan.HS_FLAG_UTF8 | hyperscan.HS_FLAG_UCP
+                                                  | hyperscan.HS_FLAG_SINGLEMATCH]
+            db.compile(expressions=expressions, ids=list(range(len(expressions))), elements=len(expressions),
+                       flags=flags)
+            _number_db = db
+    return _number_db
+
+
+def _encoded(text: str) -> bytes:
+    """``text`` in UTF-8, kept for the next call with the same string (the detectors ask the
+    prefilter twice about each slice; encoding 4 MB of Japanese costs 4 ms)."""
+    last = getattr(_state, "encoded", None)
+    if last is not None and last[0] is text:
+        return last[1]
+    data = text.encode("utf-8", "surrogatepass")
+    _state.encoded = (text, data)
+    return data
+
+
+def _forget_encoded() -> None:
+    _state.encoded = None
+
+
+def number_candidates(text: str) -> dict[str, list[int]]:
+    """For each number family with at most MAX_CANDIDATES candidates in ``text``: the
+    positions (str indices, ascending) of a digit inside each candidate, the last one.
+
+    A family left out is unknown (dense, non-ASCII digits, or no Hyperscan): its detector
+    reads the whole text. Every match of the detector's pattern that passes its own check
+    of the character before it holds such a digit, because the byte pattern is the same
+    number with looser guards; a test compares both ways.
+    """
+    db = _number_database()
+    if db is None:
+        return {}
+    import hyperscan
+
+    data = _encoded(text)
+    _forget_encoded()  # a slice is 4 MB: keep no copy of it past its scan
+    scratch = getattr(_state, "number_scratch", None)
+    if scratch is None:
+        scratch = _state.number_scratch = hyperscan.Scratch(db)
+    ends: list[list[int]] = [[] for _ in NUMBER_FAMILIES]
+    dense = [False] * len(NUMBER_FAMILIES)
+    cap = MAX_CANDIDATES
+
+    def on_match(ident: int, _from: int, to: int, _flags: int, _ctx: object) -> bool:
+        if ident == _WIDE:
+            return True  # stop: every family is read whole
+        found = ends[ident]
+        if len(found) < cap:
+            found.append(to)
+            return False
+        dense[ident] = True
+        return all(dense)  # stop once no family can be windowed
+
+    try:
+        db.scan(data, match_event_handler=on_match, scratch=scratch)  # type: ignore[attr-defined]
+    except hyperscan.ScanTerminated:
+        return {}
+    out: dict[str, list[int]] = {}
+    ascii_text = len(data) == len(text)
+    for family, found, too_many in zip(NUMBER_FAMILIES, ends, dense):
+        if too_many:
+            continue
+        # The match ends after its guard byte, or at the end of the text after the last digit.
+        digits = sorted({e - 1 if 48 <= data[e - 1] <= 57 else e - 2 for e in found})
+        out[family] = digits if ascii_text else _char_indices(data, digits)
+    return out
+
+
+def _char_indices(data: bytes, offsets: list[int]) -> list[int]:
+    """str indices of the ASCII bytes at ``offsets`` (ascending) of UTF-8 ``data``."""
+    out: list[int] = []
+    char = byte = 0
+    for off in offsets:
+        char += len(data[byte:off].decode("utf-8", "surrogatepass"))
+        byte = off
+        out.append(char)
+    return out
+
+
 def families_present(text: str) -> frozenset[str]:
     """The families that occur in ``text`` (all of them when Hyperscan is unavailable)."""
     db = _database()
@@ -103,5 +218,7 @@ def families_present(text: str) -> frozenset[str]:
     def on_match(ident: int, _from: int, _to: int, _flags: int, _ctx: object) -> None:
         found.add(names[ident])
 
-    db.scan(text.encode("utf-8", "surrogatepass"), match_event_handler=on_match, scratch=scratch)  # type: ignore[attr-defined]
+    db.scan(_encoded(text), match_event_handler=on_match, scratch=scratch)  # type: ignore[attr-defined]
+    if found.isdisjoint(NUMBER_FAMILIES):
+        _forget_encoded()  # the detectors will not ask number_candidates about this text
     return frozenset(found)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import html
 import re
 import zipfile
+from itertools import compress
 from operator import itemgetter
 
 from tokki_desktop.scanner.extract import (
@@ -123,7 +124,9 @@ def extract_xlsx(zf: zipfile.ZipFile, ctx: ScanContext) -> Parts:
                 # Kept as columns: the header-typed checks work column by column.
                 ctx.check_time()
                 if first:
-                    top = [[c[i] for c in columns] for i in range(min(5, len(columns[0])))]
+                    # As many rows as tell a form (at most 60 rows) from a table, as the
+                    # general path sees them; the header itself is sought in the first five.
+                    top = [[c[i] for c in columns] for i in range(min(61, len(columns[0])))]
                     h = find_header(top)
                     if h is not None:
                         header, columns = top[h], [c[h + 1:] for c in columns]
@@ -333,6 +336,11 @@ def _cell_rows(cells: list[tuple[bytes, ...]], shared: list[str]) -> list[list[s
     row: list[str] = []
     current = b""
     cols = _COLS
+    # A sheet's cells have a few attribute texts: whether one says t="s" is looked up once.
+    shared_attrs: dict[bytes, bool] = {}
+    unescape = html.unescape
+    # The inline strings' texts, converted together beforehand, taken in order.
+    inline_texts = iter(_inline_texts(list(filter(None, map(itemgetter(4), cells))))).__next__
     for col, rnum, attrs, v, inline in cells:
         if rnum != current:
             if row:
@@ -340,16 +348,22 @@ def _cell_rows(cells: list[tuple[bytes, ...]], shared: list[str]) -> list[list[s
             row = []
             current = rnum
         if inline:
-            value = "".join(_unescape(x) for x in _T.findall(inline))
+            value = inline_texts()
         elif not v:
             continue
-        elif b't="s"' in attrs:
-            try:
-                value = shared[int(v)]
-            except (ValueError, IndexError):
-                continue
         else:
-            value = _unescape(v)
+            is_shared = shared_attrs.get(attrs)
+            if is_shared is None:
+                is_shared = shared_attrs[attrs] = b't="s"' in attrs
+            if is_shared:
+                try:
+                    value = shared[int(v)]
+                except (ValueError, IndexError):
+                    continue
+            else:
+                value = v.decode("utf-8", "replace")  # _unescape, inlined: a value a cell
+                if "&" in value:
+                    value = unescape(value)
         ci = cols.get(col)
         if ci is None:
             ci = cols.setdefault(col, _col_index(col))
@@ -366,6 +380,38 @@ def _cell_rows(cells: list[tuple[bytes, ...]], shared: list[str]) -> list[list[s
     if row:
         rows.append(row)
     return rows
+
+
+_CHARREF = re.compile(rb"(&#\d+;)")
+
+
+def _inline_texts(inlines: list[bytes]) -> list[str]:
+    """The text of each inline string (``<is>`` body): its ``<t>`` runs joined and unescaped.
+
+    Exports written by openpyxl hold nothing but inline strings, every character beyond ASCII
+    as a character reference (&#23665;&#30000;). Bodies of one plain run are decoded as one
+    string, each distinct reference unescaped once (html.unescape calls Python code for every
+    reference); the same texts as run by run (a test compares both).
+    """
+    simple = [x.startswith(b"<t>") and x.endswith(b"</t>") and x.count(b"<") == 2 for x in inlines]
+    runs = [x[3:-4] for x in compress(inlines, simple)]
+    joined = b"\x00".join(runs)
+    if runs and joined.count(b"\x00") == len(runs) - 1:
+        pieces = _CHARREF.split(joined)
+        refs = pieces[1::2]
+        if joined.count(b"&") == len(refs):
+            # No entity but decimal references: each distinct one becomes its UTF-8 text.
+            table = {r: html.unescape(r.decode()).encode() for r in set(refs)}
+            pieces[1::2] = map(table.__getitem__, refs)
+            decoded = iter(b"".join(pieces).decode("utf-8", "replace").split("\x00")).__next__
+        else:
+            decoded = iter(_unescape(joined).split("\x00")).__next__
+        return [decoded() if one else _runs_text(x) for one, x in zip(simple, inlines)]
+    return [_unescape(x[3:-4]) if one else _runs_text(x) for one, x in zip(simple, inlines)]
+
+
+def _runs_text(inline: bytes) -> str:
+    return "".join(_unescape(t) for t in _T.findall(inline))
 
 
 def _sheet_rows(xml: bytes, shared: list[str], ctx: ScanContext) -> list[list[str]]:

@@ -1,0 +1,268 @@
+"""The plain-text fast paths give exactly what the straightforward passes give.
+
+Random texts built from the pieces the detectors care about (names, labels, numbers,
+separators, と申します, keywords) are run through each fast path and through the plain
+``finditer`` over the whole text, or through ``detect`` with and without the prefilter.
+"""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from tokki_desktop.scanner import detectors as det
+from tokki_desktop.scanner import prefilter
+
+PIECES = [
+    "池田", "隆之", "山田", "太郎", "ノ", "と申します", "申します", "と", " ", "  ", "\n", "。", "、", ",",
+    "氏名", "名前", "フリガナ", "カナ", "名義", "講師", "保護者", "患者", ":", ": ", "様", "さん", "殿",
+    "ヤマダ", "タロウ", "東京都", "千代田区", "丸の内", "1丁目2番3号", "3-1-1", "〒", "100-0005",
+    "090-1234-5678", "03(3456)7890", "0312345678", "1234 5678 9012", "123456789012", "1234-5678-9018",
+    "-", "0", "7", "99", "個人番号", "マイナンバー", "株式会社", "代表", "生年月日", "昭和50年1月2日生",
+    "a@example.co.jp", "x", "ID", "処理番号=", "記号", "番号", "被保険者", "口座", "支店", "1234567",
+    "明治", "令和元年5月1日", "(0", "3", "٣", "１２", "ー", "保険者 番号", "(03) 3456-7890", "記号 練93 番号 ",
+]
+
+
+def random_text(rng: random.Random, n: int) -> str:
+    return "".join(rng.choice(PIECES) for _ in range(n))
+
+
+def _evidence(text: str) -> tuple:
+    ev = det.Evidence()
+    det.detect(text, ev)
+    return (sorted(ev.counts.items()), sorted(ev.rules.items()), sorted(ev.examples.items()), ev.records,
+            ev.persons, ev.twelve_digit_total, ev.my_number_unlabelled, ev.my_number_invalid_labelled)
+
+
+def _spans(matches) -> list[tuple[tuple[int, int], ...]]:
+    return [tuple(m.span(g) for g in range(m.re.groups + 1)) for m in matches]
+
+
+def test_self_intros_equal_finditer_over_the_whole_text() -> None:
+    rng = random.Random(11)
+    for _ in range(3000):
+        text = random_text(rng, rng.randrange(1, 40))
+        assert _spans(det._self_intros(text)) == _spans(det._SELF_INTRO.finditer(text)), text
+
+
+GATED = ((det._NAME_LABEL, "label_name"), (det._KANA_LABEL, "label_kana"), (det._ROLE_LABEL, "label_role"),
+         (det._BANK, "kw_bank"), (det._HEALTH, "health_number"), (det._HEALTH_CARD, "health_card"),
+         (det._SELF_INTRO, "self_intro"), (det._PHONE_PAREN, "phone_paren"))
+
+
+def test_gated_passes_run_whenever_they_can_match() -> None:
+    """Each pass gated on a family is skipped only when the prefilter saw none of its words."""
+    rng = random.Random(12)
+    if prefilter._database() is None:
+        pytest.skip("hyperscan unavailable")
+    seen = set()
+    for _ in range(4000):
+        text = random_text(rng, rng.randrange(1, 30))
+        present = prefilter.families_present(text)
+        for rx, family in GATED:
+            if rx.search(text):
+                seen.add(family)
+                assert family in present, (family, text)
+    assert seen == {family for _, family in GATED}  # every pass was exercised
+
+
+def test_detect_is_the_same_with_and_without_the_prefilter(monkeypatch) -> None:
+    rng = random.Random(13)
+    texts = [random_text(rng, rng.randrange(1, 200)) for _ in range(600)]
+    with_prefilter = [_evidence(t) for t in texts]
+    monkeypatch.setattr(det, "families_present", lambda text: prefilter.ALL)
+    assert [_evidence(t) for t in texts] == with_prefilter
+
+
+NUMBER_PIECES = ["0", "1", "7", "9", "12", "090", "03", "1234", "5678", "9012", "-", "--", " ", "(", ")", "(0",
+                 "a", "Z", "_", ".", "+", "x", "\n", "、", "山", "〒", "٣", "0312345678", "123456789018",
+                 "100-0005", "090-1234-5678", "(03) 3456-7890", "03(3456)7890", "1234 5678 9018"]
+NUMBER_PATTERNS = (("twelve", det._TWELVE), ("phone", det._PHONE), ("phone", det._PHONE_PAREN),
+                   ("postal", det._POSTAL_FROM_DASH))
+
+
+def number_text(rng: random.Random, n: int) -> str:
+    return "".join(rng.choice(NUMBER_PIECES) for _ in range(n))
+
+
+def test_matches_in_runs_around_every_digit_equal_finditer() -> None:
+    """With every ASCII digit as a candidate, the runs hold every match: exactly finditer."""
+    rng = random.Random(21)
+    for _ in range(3000):
+        # ASCII digits only: number_candidates gives no positions for a text with others.
+        text = number_text(rng, rng.randrange(1, 60)).replace("٣", "3")
+        digits = [i for i, ch in enumerate(text) if ch.isdigit()]
+        for family, rx in NUMBER_PATTERNS:
+            got = det._number_matches(rx, text, family, {family: digits})
+            assert _spans(got) == _spans(rx.finditer(text)), (family, text)
+
+
+def _kept(rx, text: str, matches) -> list:
+    """The matches the detectors act on (not skipped for the character before them)."""
+    bad = det._PHONE_BEFORE_BAD if rx in (det._PHONE, det._PHONE_PAREN) else det._DIGIT_OR_DASH
+    shift = 3 if rx is det._POSTAL_FROM_DASH else 0
+    return [m.span() for m in matches if not (m.start() - shift and text[m.start() - shift - 1] in bad)]
+
+
+@pytest.mark.skipif(prefilter._database() is None, reason="hyperscan unavailable")
+def test_number_candidates_find_every_match_the_detectors_keep() -> None:
+    rng = random.Random(22)
+    for _ in range(3000):
+        text = number_text(rng, rng.randrange(1, 60))
+        if rng.random() < 0.5:
+            text = "前置き" + text + "あと"  # non-ASCII: positions are converted from bytes
+        candidates = prefilter.number_candidates(text)
+        if "٣" in text:
+            assert candidates == {}, text  # a non-ASCII digit: every family read whole
+        for family, rx in NUMBER_PATTERNS:
+            if family in candidates:
+                assert all(text[i].isdigit() for i in candidates[family])
+                got = det._number_matches(rx, text, family, candidates)
+                assert _kept(rx, text, got) == _kept(rx, text, rx.finditer(text)), (family, text)
+
+
+def test_char_indices_of_utf8_offsets() -> None:
+    text = "〒100-0005 東京\ud800都 090-1234-5678"
+    data = text.encode("utf-8", "surrogatepass")
+    offsets = [i for i, b in enumerate(data) if 48 <= b <= 57]
+    assert prefilter._char_indices(data, offsets) == [i for i, ch in enumerate(text) if ch.isdigit()]
+
+
+def test_dense_numbers_are_read_whole(monkeypatch) -> None:
+    monkeypatch.setattr(prefilter, "MAX_CANDIDATES", 5)
+    text = "\n".join(f"id 1234567890{i:02d} tel 090-1234-{i:04d}" for i in range(10))
+    if prefilter._database() is None:
+        assert prefilter.number_candidates(text) == {}
+    else:
+        candidates = prefilter.number_candidates(text)
+        assert "twelve" not in candidates and "phone" not in candidates and candidates["postal"] == []
+
+
+def test_detect_is_the_same_without_number_candidates(monkeypatch) -> None:
+    rng = random.Random(23)
+    texts = [number_text(rng, rng.randrange(1, 300)) + random_text(rng, rng.randrange(0, 50)) for _ in range(600)]
+    texts += [("ログ 2024-01-02 job 123456789018 ok\n" * 50) + t for t in texts[:50]]
+    fast = [_evidence(t) for t in texts]
+    monkeypatch.setattr(det, "number_candidates", lambda text: {})
+    assert [_evidence(t) for t in texts] == fast
+
+
+def _persons_reference(hits: list[tuple[int, str]], titled: set[int]) -> int:
+    """The original count, kept here as the specification: a look at every hit in the window."""
+    import bisect
+
+    hits = sorted(h for h in hits if h[1] != "my_number?")
+    positions = [p for p, _ in hits]
+    n = 0
+    for pos, kind in hits:
+        if kind != "name" or pos in titled:
+            continue
+        lo = bisect.bisect_left(positions, pos - det.PERSON_WINDOW)
+        hi = bisect.bisect_right(positions, pos + det.PERSON_WINDOW)
+        n += any(hits[j][1] != "name" for j in range(lo, hi))
+    return n
+
+
+def _line_records_reference(text: str, hits: list[tuple[int, str]]) -> int:
+    """The original count: line numbers by bisect in the list of line starts."""
+    import bisect
+
+    if sum(1 for _, kind in hits if kind == "name" or kind in det.STRONG_IDS) < det.LINE_RECORDS_MIN:
+        return 0
+    starts = [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"]
+    rows: dict[int, set[str]] = {}
+    for pos, kind in hits:
+        if kind != "my_number?":
+            rows.setdefault(bisect.bisect_right(starts, pos) - 1, set()).add(kind)
+    n = sum(1 for kinds in rows.values() if det.is_person_row(kinds))
+    return n if n >= det.LINE_RECORDS_MIN else 0
+
+
+def test_person_and_line_record_counts_equal_the_reference() -> None:
+    rng = random.Random(31)
+    kinds = ["name", "name", "phone", "address", "email", "birth_date", "my_number", "my_number?", "postal_code"]
+    for _ in range(2000):
+        size = rng.randrange(1, 3000)
+        text = "".join(rng.choice("ab\n") if rng.random() < 0.1 else "x" for _ in range(size))
+        hits = [(rng.randrange(size), rng.choice(kinds)) for _ in range(rng.randrange(0, 40))]
+        titled = {p for p, k in hits if k == "name" and rng.random() < 0.2}
+        ordered = sorted(h for h in hits if h[1] != "my_number?")
+        ev = det.Evidence()
+        det._count_persons(ordered, ev, titled)
+        assert ev.persons == _persons_reference(hits, titled)
+        ev = det.Evidence()
+        det._count_line_records(text, ordered, ev)
+        assert ev.records == _line_records_reference(text, hits)
+
+
+NAME_PIECES = ["山田", "太郎", "佐藤", "花子", "池", "一", "あ", "ア", "ー", "々", "ノ", "の", " ", " ", " ", "\n",
+               "、", "a", "1", "様", "高橋 誠", "田中 一郎", "ヤマダ タロウ", "東京都千代田区"]
+
+
+def test_bare_name_spaces_equal_the_python_checks(monkeypatch) -> None:
+    """_BARE_NAME_SPACE drops only spaces the bare-name loop would skip: same names, in
+    running text and in table rows, as with every space before a kanji."""
+    rng = random.Random(41)
+    texts = ["".join(rng.choice(NAME_PIECES) for _ in range(rng.randrange(1, 60))) for _ in range(3000)]
+
+    def both(text: str) -> tuple:
+        ev = det.Evidence()
+        det.detect(text, ev, line_starts=[0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"])
+        return _evidence(text), sorted(ev.counts.items()), sorted(ev.rules.items()), ev.records
+
+    fast = [both(t) for t in texts]
+    monkeypatch.setattr(det, "_BARE_NAME_SPACE", det._SPACE_BEFORE_CJK)
+    assert [both(t) for t in texts] == fast
+
+
+KEYWORD_PIECES = ["(株)", "(株", "株式会社", "株式", "代表", "代表電話", "本庁舎", "庁舎", "本社", "my number", "My Number",
+                  "mynumber", "Birth", "birth", "BIRTH", "生年月日", "生まれ", "誕生日", "個人番号", "マイナンバー",
+                  "旅券", "パスポート", "passport", "在留カード", "基礎年金", "被保険者", "保険者番号", "口座", "支店",
+                  "運転免許", "免許証", "内線", "会場", "a", " ", "\n", "本", "生", "代"]
+
+
+@pytest.mark.skipif(prefilter._database() is None, reason="hyperscan unavailable")
+def test_keyword_index_of_the_kinds_present_equals_the_full_pattern() -> None:
+    rng = random.Random(51)
+    for _ in range(3000):
+        text = "".join(rng.choice(KEYWORD_PIECES) for _ in range(rng.randrange(1, 25)))
+        present = prefilter.families_present(text)
+        full: dict[str, list[int]] = {}
+        for m in det._KEYWORDS.finditer(text):
+            full.setdefault(det._KEYWORD_OF.get(m.group(0)) or det._KEYWORD_OF.get(
+                m.group(0).lower().replace(" ", ""), ""), []).append(m.start())
+        if full:
+            assert det._Keywords(text, present)._index() == full, text
+
+
+def test_keyword_pattern_of_every_kind_is_the_pattern() -> None:
+    from tokki_desktop.scanner import keywords
+
+    assert keywords.keyword_pattern(frozenset(keywords.KEYWORD_KINDS)) == keywords.KEYWORD_PATTERN
+
+
+def _normalize_reference(text: str) -> str:
+    """normalize_text as it was: both long-vowel marks searched after the NFKC step."""
+    from tokki_desktop.scanner import normalize as nz
+
+    if not text.isascii():
+        pieces = nz._NEEDS_NFKC.split(text)
+        if len(pieces) > 1:
+            pieces[1::2] = map(nz._NFKC, pieces[1::2])
+            text = "".join(pieces)
+        text = nz._DASHES.sub("-", text)
+        if "ー" in text or "ｰ" in text:
+            text = nz._choon_between_digits(text)
+    return text
+
+
+def test_normalize_text_equals_the_reference() -> None:
+    from tokki_desktop.scanner.normalize import normalize_text
+
+    pieces = ["ー", "ｰ", "ｰｰ", "1", "１", "٣", "①", "-", "－", "―", "コーポ", "ｺｰﾎﾟ", " ", "　", "a", "山", "㈱", "⑴", "\n"]
+    rng = random.Random(71)
+    for _ in range(5000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randrange(0, 20)))
+        assert normalize_text(text) == _normalize_reference(text), text
