@@ -97,34 +97,34 @@ def _database() -> object | None:
     return _db
 
 
-# Where the number families occur, for the detectors to run their regexes only there: one
-# database of the three byte patterns (no SINGLEMATCH), scanned once. A family with more
-# than MAX_CANDIDATES candidates is dense, and the detector's pass over the whole text is
-# cheaper than a window per candidate; once all three are, the scan stops. A non-ASCII
-# decimal digit (id _WIDE) stops it too: the detectors' \d takes those, the byte patterns
-# do not.
+# Where the number families occur, for the detectors to run their regexes only there: a
+# database of the byte patterns (no SINGLEMATCH). A family with more than MAX_CANDIDATES
+# candidates is dense, and the detector's pass over the whole text is cheaper than a window
+# per candidate: the scan stops there and starts again without that family (a Python call
+# a match of a dense family cost more than the scan: 8,000 ids in a 600 KB log). A
+# non-ASCII decimal digit (the last id) stops it too: the detectors' \d takes those, the
+# byte patterns do not.
 NUMBER_FAMILIES = ("twelve", "phone", "postal")
 MAX_CANDIDATES = 500
-_WIDE = len(NUMBER_FAMILIES)
-_number_db: object | None = None
+_number_dbs: dict[tuple[str, ...], object] = {}
 
 
-def _number_database() -> object | None:
-    global _number_db
-    if _number_db is not None or _database() is None:
-        return _number_db
+def _number_database(families: tuple[str, ...]) -> object | None:
+    """The database of ``families`` (ids 0…) and the non-ASCII digit (id len(families))."""
+    db = _number_dbs.get(families)
+    if db is not None or _database() is None:
+        return db
     with _db_lock:
-        if _number_db is None:
+        if families not in _number_dbs:
             import hyperscan
 
             db = hyperscan.Database(mode=hyperscan.HS_MODE_BLOCK)
-            expressions = [FAMILIES[f][0].encode() for f in NUMBER_FAMILIES] + [_WIDE_DIGIT.encode()]
-            flags = [0] * len(NUMBER_FAMILIES) + [hyperscan.HS_FLAG_UTF8 | hyperscan.HS_FLAG_UCP
-                                                  | hyperscan.HS_FLAG_SINGLEMATCH]
+            expressions = [FAMILIES[f][0].encode() for f in families] + [_WIDE_DIGIT.encode()]
+            flags = [0] * len(families) + [hyperscan.HS_FLAG_UTF8 | hyperscan.HS_FLAG_UCP | hyperscan.HS_FLAG_SINGLEMATCH]
             db.compile(expressions=expressions, ids=list(range(len(expressions))), elements=len(expressions),
                        flags=flags)
-            _number_db = db
-    return _number_db
+            _number_dbs[families] = db
+    return _number_dbs[families]
 
 
 def _encoded(text: str) -> bytes:
@@ -151,39 +151,47 @@ def number_candidates(text: str) -> dict[str, list[int]]:
     of the character before it holds such a digit, because the byte pattern is the same
     number with looser guards; a test compares both ways.
     """
-    db = _number_database()
-    if db is None:
+    if _database() is None:
         return {}
     import hyperscan
 
     data = _encoded(text)
     _forget_encoded()  # a slice is 4 MB: keep no copy of it past its scan
-    scratch = getattr(_state, "number_scratch", None)
-    if scratch is None:
-        scratch = _state.number_scratch = hyperscan.Scratch(db)
-    ends: list[list[int]] = [[] for _ in NUMBER_FAMILIES]
-    dense = [False] * len(NUMBER_FAMILIES)
-    cap = MAX_CANDIDATES
+    scratches = getattr(_state, "number_scratch", None)
+    if scratches is None:
+        scratches = _state.number_scratch = {}
+    families = NUMBER_FAMILIES
+    while families:
+        db = _number_database(families)
+        scratch = scratches.get(families)
+        if scratch is None:
+            scratch = scratches[families] = hyperscan.Scratch(db)
+        wide = len(families)
+        ends: list[list[int]] = [[] for _ in families]
+        stop: list[int] = []  # the id that stopped the scan
+        cap = MAX_CANDIDATES
 
-    def on_match(ident: int, _from: int, to: int, _flags: int, _ctx: object) -> bool:
-        if ident == _WIDE:
-            return True  # stop: every family is read whole
-        found = ends[ident]
-        if len(found) < cap:
+        def on_match(ident: int, _from: int, to: int, _flags: int, _ctx: object) -> bool:
+            found = ends[ident] if ident < wide else None
+            if found is None or len(found) >= cap:
+                stop.append(ident)
+                return True
             found.append(to)
             return False
-        dense[ident] = True
-        return all(dense)  # stop once no family can be windowed
 
-    try:
-        db.scan(data, match_event_handler=on_match, scratch=scratch)  # type: ignore[attr-defined]
-    except hyperscan.ScanTerminated:
+        try:
+            db.scan(data, match_event_handler=on_match, scratch=scratch)  # type: ignore[attr-defined]
+        except hyperscan.ScanTerminated:
+            if stop[0] == wide:
+                return {}  # a non-ASCII digit: every family is read whole
+            families = families[:stop[0]] + families[stop[0] + 1:]  # dense: scan again without it
+            continue
+        break
+    else:
         return {}
     out: dict[str, list[int]] = {}
     ascii_text = len(data) == len(text)
-    for family, found, too_many in zip(NUMBER_FAMILIES, ends, dense):
-        if too_many:
-            continue
+    for family, found in zip(families, ends):
         # The match ends after its guard byte, or at the end of the text after the last digit.
         digits = sorted({e - 1 if 48 <= data[e - 1] <= 57 else e - 2 for e in found})
         out[family] = digits if ascii_text else _char_indices(data, digits)
