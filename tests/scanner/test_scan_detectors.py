@@ -174,6 +174,10 @@ def test_prefilter_never_changes_a_finding(corpus, monkeypatch) -> None:
     """Skipping the detectors Hyperscan rules out gives exactly the findings of running them all."""
     from tokki_desktop.scanner import detectors, prefilter
 
+    import platform
+
+    if platform.machine() not in ("x86_64", "AMD64"):
+        pytest.skip("Hyperscan has wheels for x86-64 only; elsewhere every detector always runs")
     root, labels = corpus
     paths = [root / rel for rel in labels]
     assert prefilter._database() is not None, "hyperscan should be available on this platform"
