@@ -1260,22 +1260,27 @@ def protected_and_broken(c: Corpus) -> None:
     c.put("broken/corrupt.pdf", pdfb[:40] + bytes(w.rng.randrange(256) for _ in range(400)), UNREAD, "PDF with garbage after the header", "pdf")
 
 
-def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+def generate(description: str, corpus_cls: type, build_fn, default_seed: int) -> None:
+    """The command line shared by both rounds: OUTDIR [--seed N], emptied and filled again."""
+    ap = argparse.ArgumentParser(description=description)
     ap.add_argument("outdir", type=Path)
-    ap.add_argument("--seed", type=int, default=7)
+    ap.add_argument("--seed", type=int, default=default_seed)
     args = ap.parse_args()
     if args.outdir.exists() and any(args.outdir.iterdir()):
         import shutil
         shutil.rmtree(args.outdir)
     args.outdir.mkdir(parents=True, exist_ok=True)
-    corpus = Corpus(args.outdir, args.seed)
-    build(corpus)
+    corpus = corpus_cls(args.outdir, args.seed)
+    build_fn(corpus)
     corpus.write_manifest()
     counts: dict[str, int] = {}
     for e in corpus.expected.values():
         counts[e["verdict"]] = counts.get(e["verdict"], 0) + 1
     print(f"wrote {len(corpus.expected)} files to {args.outdir}: {counts}")
+
+
+def main() -> None:
+    generate(__doc__.split("\n")[0], Corpus, build, 7)
 
 
 if __name__ == "__main__":

@@ -18,7 +18,6 @@ first round's, so ``bench/scanner_holdout.py`` scores it unchanged.
 
 from __future__ import annotations
 
-import argparse
 import datetime as dt
 import io
 import sys
@@ -636,21 +635,7 @@ def build(c: Corpus2) -> None:
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("outdir", type=Path)
-    ap.add_argument("--seed", type=int, default=11)
-    args = ap.parse_args()
-    if args.outdir.exists() and any(args.outdir.iterdir()):
-        import shutil
-        shutil.rmtree(args.outdir)
-    args.outdir.mkdir(parents=True, exist_ok=True)
-    corpus = Corpus2(args.outdir, args.seed)
-    build(corpus)
-    corpus.write_manifest()
-    counts: dict[str, int] = {}
-    for e in corpus.expected.values():
-        counts[e["verdict"]] = counts.get(e["verdict"], 0) + 1
-    print(f"wrote {len(corpus.expected)} files to {args.outdir}: {counts}")
+    h.generate(__doc__.split("\n")[0], Corpus2, build, 11)
 
 
 if __name__ == "__main__":
