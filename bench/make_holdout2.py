@@ -27,13 +27,31 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import make_holdout as h  # noqa: E402  (the first round's helpers)
-from make_holdout import (  # noqa: E402
-    CITIES, CLEAN, ENC, FIXED_TIME, GIVEN_F, PD, SURNAMES, Corpus, Rows,
-    csv_text, docx_bytes, full, half_kana, pdf_bytes, pptx_bytes, table_lines, text_bytes, wareki,
-    xls_bytes, xlsx_bytes, zip_bytes,
+import make_holdout as h
+from make_holdout import (
+    CITIES,
+    CLEAN,
+    ENC,
+    FIXED_TIME,
+    GIVEN_F,
+    PD,
+    SURNAMES,
+    Corpus,
+    Rows,
+    csv_text,
+    docx_bytes,
+    full,
+    half_kana,
+    pdf_bytes,
+    pptx_bytes,
+    table_lines,
+    text_bytes,
+    wareki,
+    xls_bytes,
+    xlsx_bytes,
+    zip_bytes,
 )
-from stdnum.jp import in_ as my_number  # noqa: E402
+from stdnum.jp import in_ as my_number
 
 # People per table ("one roster row is one person"); informational only.
 RECORDS2 = {
