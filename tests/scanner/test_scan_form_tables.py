@@ -152,3 +152,20 @@ def test_a_sheet_is_judged_the_same_whether_it_is_read_column_wise_or_cell_by_ce
     assert any(isinstance(p, ColumnTablePart) for p in parts)  # the column-wise path was taken
     regular, general = scan_bytes(book(False), "a.xlsx"), scan_bytes(book(True), "b.xlsx")
     assert (regular.verdict, regular.findings) == (general.verdict, general.findings)
+
+
+def test_rows_above_the_header_are_read_too() -> None:
+    import openpyxl
+
+    note = ["作成: 比嘉 幸子 携帯 090-4471-2209 沖縄県那覇市泉崎1丁目2番2号", ""]
+    table = [["品名", "数量", "単価"]] + [[f"部品{i}", str(i), "100"] for i in range(5)]
+    csv = "\n".join(",".join(r) for r in [note] + table) + "\n"
+    res = scan_bytes(csv.encode("utf-8"), "parts.csv")
+    assert res.verdict == PERSONAL_DATA and res.findings["phone"] == 1
+    wb = openpyxl.Workbook()
+    for r in [note] + table:
+        wb.active.append(r)
+    out = io.BytesIO()
+    wb.save(out)
+    res = scan_bytes(out.getvalue(), "parts.xlsx")
+    assert res.verdict == PERSONAL_DATA and res.findings["phone"] == 1

@@ -124,3 +124,19 @@ class ScanContext:
 
 
 Parts = Iterator[Part]
+
+
+def split_table(rows: list[list[str]], name: str = "") -> list[TablePart]:
+    """A table under its header row, preceded by the rows above the header when there are any.
+
+    Those rows (a title, a note such as "作成: 山田 090-…") are scanned too, without a header:
+    nothing in a file is left unread because a header was found below it.
+    """
+    from tokki_desktop.scanner.tables import find_header
+
+    h = find_header(rows)
+    if h is None:
+        return [TablePart(rows, None, name)]
+    parts = [TablePart(rows[:h], None, name)] if h else []
+    parts.append(TablePart(rows[h + 1:], rows[h], name))
+    return parts

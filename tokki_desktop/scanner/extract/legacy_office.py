@@ -9,8 +9,7 @@ import struct
 import olefile
 import xlrd
 
-from tokki_desktop.scanner.extract import Encrypted, Parts, ScanContext, TablePart, TextPart, Unreadable
-from tokki_desktop.scanner.tables import find_header
+from tokki_desktop.scanner.extract import Encrypted, Parts, ScanContext, TextPart, Unreadable, split_table
 
 # olefile reports damaged sectors on its logger; the verdict already says "damaged".
 logging.getLogger("olefile").setLevel(logging.CRITICAL)
@@ -99,8 +98,7 @@ def extract_xls(data: bytes, ole: olefile.OleFileIO, ctx: ScanContext) -> Parts:
                 for r in range(sheet.nrows)
             ]
             if rows:
-                h = find_header(rows)
-                yield TablePart(rows[h + 1:], rows[h], sheet.name) if h is not None else TablePart(rows, None, sheet.name)
+                yield from split_table(rows, sheet.name)
     finally:
         book.release_resources()
 

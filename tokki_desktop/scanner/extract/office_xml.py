@@ -14,7 +14,7 @@ from itertools import compress
 from operator import itemgetter
 
 from tokki_desktop.scanner.extract import (
-    ColumnTablePart, MemberPart, Parts, ScanContext, ScanProblem, TablePart, TextPart, Unreadable,
+    ColumnTablePart, MemberPart, Parts, ScanContext, ScanProblem, TablePart, TextPart, Unreadable, split_table,
 )
 from tokki_desktop.scanner.extract.zipparts import read_member, read_xml_part
 from tokki_desktop.scanner.tables import find_header
@@ -106,9 +106,8 @@ def extract_xlsx(zf: zipfile.ZipFile, ctx: ScanContext) -> Parts:
             continue
         if b'<c r="' not in xml:
             rows = _sheet_rows(xml, shared, ctx)
-            h = find_header(rows) if rows else None
             if rows:
-                yield TablePart(rows[h + 1:], rows[h], name) if h is not None else TablePart(rows, None, name)
+                yield from split_table(rows, name)
             continue
         # A big sheet is read in slices of whole rows, so its cells are never all in memory.
         header: list[str] | None = None
@@ -129,6 +128,8 @@ def extract_xlsx(zf: zipfile.ZipFile, ctx: ScanContext) -> Parts:
                     top = [[c[i] for c in columns] for i in range(min(61, len(columns[0])))]
                     h = find_header(top)
                     if h is not None:
+                        if h:
+                            yield TablePart(top[:h], None, name)  # a title above the header: read too
                         header, columns = top[h], [c[h + 1:] for c in columns]
                     first = False
                 if columns[0]:
@@ -139,6 +140,8 @@ def extract_xlsx(zf: zipfile.ZipFile, ctx: ScanContext) -> Parts:
             if first and rows:
                 h = find_header(rows)
                 if h is not None:
+                    if h:
+                        yield TablePart(rows[:h], None, name)  # a title above the header: read too
                     header, rows = rows[h], rows[h + 1:]
                 first = False
             if rows:
@@ -632,8 +635,7 @@ def extract_docx(zf: zipfile.ZipFile, ctx: ScanContext) -> Parts:
             pos = end
             rows = _word_table_rows(body)
             if rows:
-                h = find_header(rows)
-                tables.append(TablePart(rows[h + 1:], rows[h], name) if h is not None else TablePart(rows, None, name))
+                tables.extend(split_table(rows, name))
         # The text around the tables (every table cut out, as _WTBL.sub did), when there were any.
         prose = b"".join(pieces) + xml[pos:] if tables else xml
         text = "\n".join(_wtext(p) for p in _paragraphs(prose, b"w:p"))
@@ -662,9 +664,7 @@ def extract_pptx(zf: zipfile.ZipFile, ctx: ScanContext) -> Parts:
                 rows = [[" ".join("".join(_unescape(t) for t in _T.findall(p)) for p in _paragraphs(tc, b"a:p"))
                          for tc in _A_TC.findall(tr)] for tr in _A_TR.findall(m.group(0))]
                 if rows:
-                    h = find_header(rows)
-                    tables.append(TablePart(rows[h + 1:], rows[h], name) if h is not None
-                                  else TablePart(rows, None, name))
+                    tables.extend(split_table(rows, name))
             xml = _A_TBL.sub(b"", xml)
         text = "\n".join("".join(_unescape(t) for t in _T.findall(p)) for p in _paragraphs(xml, b"a:p"))
         if text.strip():

@@ -101,7 +101,9 @@ def extract_delimited(data: bytes, ctx: ScanContext, delimiter: str | None = Non
             if len(batch) >= ROWS_PER_PART:
                 ctx.check_time()
                 if first_batch:
-                    header, batch = _split_header(batch)
+                    above, header, batch = _split_header(batch)
+                    if above:
+                        yield TablePart(above, None)
                     first_batch = False
                 yield TablePart(batch, header)
                 batch = []
@@ -113,13 +115,16 @@ def extract_delimited(data: bytes, ctx: ScanContext, delimiter: str | None = Non
             yield TextPart(chunk)
         return
     if first_batch:
-        header, batch = _split_header(batch)
+        above, header, batch = _split_header(batch)
+        if above:
+            yield TablePart(above, None)
     if batch:
         yield TablePart(batch, header)
 
 
-def _split_header(rows: list[list[str]]) -> tuple[list[str] | None, list[list[str]]]:
+def _split_header(rows: list[list[str]]) -> tuple[list[list[str]], list[str] | None, list[list[str]]]:
+    """(rows above the header, the header, rows under it); no header: ([], None, rows)."""
     i = find_header(rows)
     if i is None:
-        return None, rows
-    return rows[i], rows[i + 1:]
+        return [], None, rows
+    return rows[:i], rows[i], rows[i + 1:]
