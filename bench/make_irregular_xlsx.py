@@ -300,17 +300,15 @@ def _rewrite(data: bytes, shared_strings: bool) -> bytes:
             body = src.read(info)
             if info.filename == "docProps/core.xml":
                 body = _W3CDTF.sub(b"2024-04-01T09:00:00Z", body)
-            if not shared_strings:
-                pass
-            elif info.filename.startswith("xl/worksheets/sheet"):
+            if shared_strings and info.filename.startswith("xl/worksheets/sheet"):
                 def shared(m: re.Match[bytes]) -> bytes:
                     i = index.setdefault(m.group(2), len(index))
                     return m.group(1) + b' t="s"><v>' + str(i).encode() + b"</v></c>"
                 body = _INLINE.sub(shared, body)
-            elif info.filename == "[Content_Types].xml":
+            elif shared_strings and info.filename == "[Content_Types].xml":
                 body = body.replace(b"</Types>", b'<Override PartName="/xl/sharedStrings.xml" ContentType="application/'
                                     b'vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>')
-            elif info.filename == "xl/_rels/workbook.xml.rels":
+            elif shared_strings and info.filename == "xl/_rels/workbook.xml.rels":
                 body = body.replace(b"</Relationships>", b'<Relationship Id="rIdSst" Type="http://schemas.openxmlformats'
                                     b'.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/>'
                                     b"</Relationships>")

@@ -93,12 +93,9 @@ def rows_as_text(rows: list[list[str]], header: list[str] | None) -> str:
                 continue
             if "\n" in v or "\r" in v:
                 v = v.replace("\r", " ").replace("\n", " ")
-            if i in birth_cols and _SERIAL.match(v):
+            if i in birth_cols:
                 # An Excel date cell holds a day count; show it as the date it stands for.
-                try:
-                    v = (_EXCEL_EPOCH + dt.timedelta(days=int(float(v)))).isoformat().replace("-", "/")
-                except (ValueError, OverflowError):
-                    pass
+                v = excel_serial_to_date(v)
             if i < nlab and labels[i]:
                 cells.append(f"{labels[i]}:{v}")
             else:

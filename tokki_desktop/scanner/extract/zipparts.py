@@ -35,10 +35,7 @@ def read_member(zf: zipfile.ZipFile, info: zipfile.ZipInfo, ctx: ScanContext) ->
         with zf.open(info) as fh:
             # Read one byte past the cap: headers can lie about sizes.
             out = fh.read(cap + 1)
-    except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError, RuntimeError) as exc:
-        raise Unreadable("ZIP内のデータが壊れています。",
-                         f"Zip member data is damaged ({type(exc).__name__}).") from None
-    except Exception as exc:  # zlib.error and lzma/bz2 errors have no common base
+    except Exception as exc:  # BadZipFile, EOFError, zlib.error, lzma/bz2 errors…: no common base
         raise Unreadable("ZIP内のデータが壊れています。",
                          f"Zip member data is damaged ({type(exc).__name__}).") from None
     if len(out) > cap:
