@@ -272,7 +272,7 @@ class FormsScreen(QWidget):
 
         self._set_busy(True, self.tr("Preparing to print…"))
         self._context.runner.run_task(work, lambda pages, error: self._printed(printer, pages, error),
-                                      what=self.tr("printing a form"))
+                                      what=self.tr("printing a form"), owner=self)
 
     def _printed(self, printer: Any, pages: list[Any] | None, error: BaseException | None) -> None:
         self._set_busy(False)

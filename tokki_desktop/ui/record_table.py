@@ -157,7 +157,7 @@ class RecordTableModel(QAbstractTableModel):
             return
         self.loading = True
         runner.run_task(read, lambda result, error: self._reloaded(generation, result, error),
-                        ask_before_close=False)
+                        ask_before_close=False, owner=self)
 
     def _reloaded(self, generation: int, result: Any, error: BaseException | None) -> None:
         if generation != self._generation:

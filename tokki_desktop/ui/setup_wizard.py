@@ -219,7 +219,7 @@ class SetupWizard(QDialog):
         self._runner.run_task(
             lambda: page_images(make_pdf(session, "recovery_key", None, recovery_key=key)[0], PRINT_DPI),
             lambda pages, error: self._sheet_printed(printer, pages, error),
-            what=self.tr("printing the recovery key sheet"))
+            what=self.tr("printing the recovery key sheet"), owner=self)
 
     def _sheet_printed(self, printer: Any, pages: Any, error: BaseException | None) -> None:
         from tokki_desktop.ui.forms_screen import paint_pages
