@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import subprocess
 from pathlib import Path
 from typing import Any
 
@@ -18,11 +17,30 @@ def pdf_text(path: Path) -> str:
 
 
 def png_pages(pdf: Path, out_prefix: Path, dpi: int = 40) -> list[Path]:
-    """Render every page with pdftoppm (the visual check; also proves the PDF is valid)."""
+    """Render every page to PNG (the visual check; also proves the PDF is valid).
+
+    pypdfium2 (a dependency already, the GUI's preview uses it) rather than poppler's
+    pdftoppm: a machine with only Python must be able to run the suite.
+    """
+    import pypdfium2 as pdfium
+
     out_prefix.parent.mkdir(parents=True, exist_ok=True)
-    subprocess.run(["pdftoppm", "-r", str(dpi), "-png", str(pdf), str(out_prefix)], check=True,
-                   capture_output=True, timeout=60)
-    return sorted(out_prefix.parent.glob(out_prefix.name + "-*.png"))
+    written: list[Path] = []
+    document = pdfium.PdfDocument(str(pdf))
+    try:
+        for index in range(len(document)):
+            page = document[index]
+            image = page.render(scale=dpi / 72.0).to_pil()
+            # A page that renders to one flat colour has lost its drawing: not a rendered form.
+            low, high = image.convert("L").getextrema()
+            assert high - low > 64, f"page {index + 1} of {pdf.name} renders blank"
+            target = out_prefix.with_name(f"{out_prefix.name}-{index + 1}.png")
+            image.save(target)
+            written.append(target)
+            page.close()
+    finally:
+        document.close()
+    return written
 
 
 @pytest.fixture
