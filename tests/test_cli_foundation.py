@@ -80,7 +80,10 @@ def test_backup_and_restore_commands(ledger_dir, tmp_path, monkeypatch):
     base = ["--data-dir", str(ledger_dir), "--user", "boss"]
     code, out = run(base + ["backup", str(tmp_path / "b.tokki")], monkeypatch, "officer-pass-1")
     assert code == 0
+    # The backup is older than the ledger (its own record, this unlock): refused until confirmed.
     code, out = run(base + ["restore", str(tmp_path / "b.tokki")], monkeypatch, "officer-pass-1")
+    assert code == 2 and "replaced-" not in out
+    code, out = run(base + ["restore", str(tmp_path / "b.tokki"), "--confirm-loss"], monkeypatch, "officer-pass-1")
     assert code == 0 and "replaced-" in out
     code, out = run(base + ["restore", str(tmp_path / "missing.tokki")], monkeypatch, "officer-pass-1")
     assert code == 2

@@ -109,6 +109,45 @@ class LedgerDamaged(KnownError):
         )
 
 
+class LedgerEmpty(LedgerDamaged):
+    """``ledger.tokki`` exists with 0 bytes: a failed copy or sync, never a new ledger."""
+
+    def __init__(self, where: str) -> None:
+        KnownError.__init__(
+            self,
+            f"台帳ファイルが空（0バイト）です（{where}）。コピーや同期の失敗が考えられます。新しい台帳として作り直すことはしません。",
+            f"The ledger file is empty (0 bytes) in {where}, probably a failed copy or sync; it will not be recreated as a new ledger.",
+            hint_ja="元の ledger.tokki を戻すか、`tokki restore <バックアップ>` で復元してください。",
+            hint_en="Put the original ledger.tokki back, or restore with `tokki restore <backup>`.",
+        )
+
+
+class LedgerTruncated(LedgerDamaged):
+    """``ledger.tokki`` is shorter than a whole ledger (a copy cut off)."""
+
+    def __init__(self, where: str, size: int) -> None:
+        KnownError.__init__(
+            self,
+            f"台帳ファイルが途中で切れています（{where}、{size}バイト）。コピーや同期が途中で止まった可能性があります。ファイルには手を加えていません。",
+            f"The ledger file is cut short ({where}, {size} bytes), probably an interrupted copy or sync; nothing was changed.",
+            hint_ja="元の ledger.tokki を戻すか、`tokki restore <バックアップ>` で復元してください。",
+            hint_en="Put the original ledger.tokki back, or restore with `tokki restore <backup>`.",
+        )
+
+
+class NotALedger(LedgerDamaged):
+    """The file in the ledger's place is some other file (a plain SQLite database, a text…)."""
+
+    def __init__(self, where: str, what_ja: str, what_en: str) -> None:
+        KnownError.__init__(
+            self,
+            f"{where} は Tokki の台帳ではありません（{what_ja}）。ファイルには手を加えていません。",
+            f"{where} is not a Tokki ledger ({what_en}); nothing was changed.",
+            hint_ja="正しい台帳ファイルを戻すか、`--data-dir` を確かめてください。",
+            hint_en="Put the right ledger file back, or check `--data-dir`.",
+        )
+
+
 class HeaderDamaged(KnownError):
     """The key-slot header file is truncated, bit-flipped or of an unknown version."""
 
@@ -133,16 +172,94 @@ class NetworkShareRefused(KnownError):
         )
 
 
+def _size_text(n: int) -> str:
+    for unit in ("B", "KB", "MB", "GB"):
+        if n < 1024 or unit == "GB":
+            return f"{n} {unit}" if unit == "B" else f"{n:.1f} {unit}"
+        n /= 1024  # type: ignore[assignment]
+    return f"{n} B"
+
+
 class DiskFull(KnownError):
     """The disk (or the ledger's size limit) is full; nothing partial was written."""
 
+    def __init__(self, free_bytes: int | None = None) -> None:
+        free_ja = f"（空き {_size_text(free_bytes)}）" if free_bytes is not None else ""
+        free_en = f" ({_size_text(free_bytes)} free)" if free_bytes is not None else ""
+        super().__init__(
+            f"ディスクの空き容量が足りないため、記録できませんでした{free_ja}。台帳は壊れていません。途中までの記録は残っていません。",
+            f"The disk is full{free_en}, so nothing was recorded; the ledger is not damaged (no partial record was left).",
+            hint_ja="空き容量を確保してから、もう一度操作してください（復元は不要です）。",
+            hint_en="Free some space and try again (no restore is needed).",
+        )
+        self.free_bytes = free_bytes
+
+
+class MediaReadOnly(KnownError):
+    """The ledger's folder or file cannot be written (read-only media, permissions)."""
+
+    def __init__(self, where: str) -> None:
+        super().__init__(
+            f"台帳の場所に書き込めません（{where}）。読み取り専用の媒体か、権限がありません。何も記録していません。",
+            f"The ledger's place cannot be written ({where}): read-only media or no permission; nothing was recorded.",
+            hint_ja="書き込める場所に台帳を置くか、媒体の書き込み禁止を解除してください。",
+            hint_en="Put the ledger where it can be written, or unlock the medium's write protection.",
+        )
+
+
+class LedgerBusy(KnownError):
+    """Another process holds a lock on the ledger for longer than we wait."""
+
+    def __init__(self, where: str) -> None:
+        super().__init__(
+            f"台帳（{where}）は他のプログラムが使用中のため、操作できませんでした。何も記録していません。",
+            f"The ledger ({where}) is locked by another program; nothing was recorded.",
+            hint_ja="台帳を開いている他のプログラム（同期ソフトやバックアップソフトなど）を終了してから、もう一度操作してください。",
+            hint_en="Close the other program that has it open (a sync or backup tool, for instance) and try again.",
+        )
+
+
+class LedgerUnreadable(KnownError):
+    """The operating system failed to read or write the file (a pulled USB stick, a bad disk)."""
+
+    def __init__(self, where: str) -> None:
+        super().__init__(
+            f"台帳（{where}）の読み書きに失敗しました。媒体が外れたか、ディスクに異常があります。台帳を壊す書き込みはしていません。",
+            f"Reading or writing the ledger ({where}) failed: the medium was removed or the disk has a fault; nothing was half-written.",
+            hint_ja="媒体を接続し直してから、もう一度操作してください。",
+            hint_en="Reconnect the medium and try again.",
+        )
+
+
+class LedgerReadOnly(KnownError):
+    """A ledger with a damaged page is open for reading only, until it is restored."""
+
     def __init__(self) -> None:
         super().__init__(
-            "ディスクの空き容量が足りないため、記録できませんでした。途中までの記録は残っていません。",
-            "The disk is full, so nothing was recorded (no partial record was left).",
-            hint_ja="空き容量を確保してから、もう一度操作してください。",
-            hint_en="Free some space and try again.",
+            "台帳に壊れたページがあるため、読み取り専用で開いています。復元するまで記録はできません。",
+            "The ledger has a damaged page, so it is open read-only; nothing can be recorded until it is restored.",
+            hint_ja="取扱責任者が `tokki verify` で確かめ、`tokki restore <バックアップ>` で復元してください。",
+            hint_en="An officer can check it with `tokki verify` and restore it with `tokki restore <backup>`.",
         )
+
+
+class RestoreWouldLose(KnownError):
+    """The backup is older than the live ledger: restoring it drops the later records."""
+
+    def __init__(self, lost: int, first_seq: int, last_seq: int, backup_seq: int,
+                 actions: "dict[str, int] | None" = None) -> None:
+        kinds = ", ".join(f"{action} {count}" for action, count in sorted((actions or {}).items()))
+        kinds_part = f"（{kinds}）" if kinds else ""
+        kinds_en = f" ({kinds})" if kinds else ""
+        super().__init__(
+            f"バックアップは監査記録 {backup_seq} 番までで今の台帳より古く、復元すると {first_seq}〜{last_seq} 番の記録 {lost} 件{kinds_part}が失われます。何も置き換えていません。",
+            f"The backup ends at audit record {backup_seq}, older than the ledger: restoring it loses {lost} record(s), {first_seq} to {last_seq}{kinds_en}; nothing was replaced.",
+            hint_ja="それでも復元する場合は、確かめたうえで --confirm-loss を付けて実行してください（置き換えた台帳は保管されます）。",
+            hint_en="To restore anyway, check and run it again with --confirm-loss (the replaced ledger is kept).",
+        )
+        self.lost = lost
+        self.first_seq = first_seq
+        self.last_seq = last_seq
 
 
 class NotPermitted(KnownError):

@@ -14,17 +14,20 @@ import importlib
 import logging
 import os
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import sqlcipher3
 
 from tokki_desktop.clock import Clock, SystemClock, iso
-from tokki_desktop.errors import (InvalidInput, KnownError, LedgerExists, LedgerMissing,
-                                  NotPermitted, UnknownUser, WrongPassphrase, TooManyAttempts)
+from tokki_desktop.errors import (InvalidInput, KnownError, LedgerDamaged, LedgerEmpty, LedgerExists,
+                                  LedgerMissing, NotPermitted, RestoreWouldLose, UnknownUser,
+                                  WrongPassphrase, TooManyAttempts)
 from tokki_desktop.ledger import audit, backup as backup_mod, migrations
-from tokki_desktop.ledger.db import SYSTEM_MONITOR, Actor, Ledger
+from tokki_desktop.ledger.db import SYSTEM_MONITOR, Actor, Ledger, damaged_pages
 from tokki_desktop.paths import LedgerFiles, refuse_network_share
+from tokki_desktop.private_files import private_dir, restrict, restrict_sqlite
 from tokki_desktop.vault import terminal
 from tokki_desktop.vault.attempts import AttemptsFile
 from tokki_desktop.vault.header import KeyHeader
@@ -209,12 +212,53 @@ class Session:
         if store is not None:
             terminal.forget_secret(store, self.header.ledger_id)
 
-    # -- backup -----------------------------------------------------------------------
+    # -- backup and restore -------------------------------------------------------------
+    @property
+    def read_only(self) -> bool:
+        """True when a damaged page was found at unlock: nothing is written until a restore."""
+        return self.ledger.read_only
+
     def backup(self, dest: Path) -> audit.VerifyReport:
+        """A full, verified copy of the ledger (an officer's action: it holds everything)."""
+        Ledger.require_officer(self.user, "台帳のバックアップ", "back up the ledger")
         report = backup_mod.backup(self.ledger, dest, self._data_key, hkdf(self._data_key, "audit"))
-        with self.ledger.transaction(self.user) as tx:
-            tx.event("backup_written", change={"file": Path(dest).name, "records": report.records})
+        if not self.read_only:  # a damaged ledger can still be copied, but not written to
+            with self.ledger.transaction(self.user) as tx:
+                tx.event("backup_written", change={"file": Path(dest).name, "records": report.records})
         return report
+
+    def restore(self, source: Path, *, confirm_loss: bool = False) -> "RestoreResult":
+        """Replace the live ledger by the backup ``source`` (an officer's action, audited).
+
+        A backup older than the ledger would drop the records after its last sequence:
+        that is refused with :class:`RestoreWouldLose` (naming them) unless
+        ``confirm_loss``. The replaced ledger is kept in the backups folder.
+        """
+        Ledger.require_officer(self.user, "バックアップからの復元", "restore a backup")
+        source = Path(source)
+        audit_key = hkdf(self._data_key, "audit")
+        copy_head = backup_mod.check_copy(source, self._data_key, audit_key)
+        try:
+            lost = backup_mod.records_lost(self.ledger, source, self._data_key, audit_key)
+        except LedgerDamaged:
+            # The live chain itself is unreadable (damaged pages): that is why one restores;
+            # what it held stays in the kept copy.
+            lost = []
+        if lost and not confirm_loss:
+            raise RestoreWouldLose(len(lost), lost[0][0], lost[-1][0], copy_head.last_seq,
+                                   Counter(action for _, action in lost))
+        stamp = self.clock.now().strftime("%Y%m%d-%H%M%S")
+        self.ledger.close()
+        kept = backup_mod.restore(source, self.files.ledger, self._data_key, audit_key,
+                                  self.files.backups, stamp)
+        fresh = _open(self.files, self.header, self._data_key, None, self.clock, fixed_actor=self.user)
+        self.ledger = fresh.ledger
+        if not self.read_only:
+            with self.ledger.transaction(self.user) as tx:
+                tx.event("restored", change={"from": source.name, "kept": kept.name if kept else None,
+                                             "records_dropped": len(lost),
+                                             "dropped_seq": [lost[0][0], lost[-1][0]] if lost else None})
+        return RestoreResult(kept, len(lost), copy_head.last_seq)
 
     def check_backup(self, source: Path) -> audit.VerifyReport:
         return backup_mod.check_copy(source, self._data_key, hkdf(self._data_key, "audit"))
@@ -248,10 +292,20 @@ def _open(files: LedgerFiles, header: KeyHeader, data_key: bytes, actor_login: s
     conn = Ledger.connect(files.ledger, data_key)
     ledger = Ledger(files.ledger, conn, hkdf(data_key, "audit"), clock)
     try:
+        if ledger.schema_version() == 0:
+            # A file with no schema is never a ledger we made: never migrate it into one.
+            raise LedgerEmpty(str(files.ledger))
+        # Every page is checked before the first write: appending to a ledger with a
+        # damaged page would bury the damage under new records (it opens read-only).
+        if damaged_pages(conn):
+            ledger.make_read_only()
+
         def before(current: int, target: int) -> None:
+            if ledger.read_only:
+                raise LedgerDamaged("壊れたページがあるため更新できません。", "It has damaged pages and cannot be upgraded.")
             if current > 0:
                 stamp = clock.now().strftime("%Y%m%d-%H%M%S")
-                backup_mod.backup(ledger, files.backups / f"before-schema-{target}-{stamp}.tokki",
+                backup_mod.backup(ledger, private_dir(files.backups) / f"before-schema-{target}-{stamp}.tokki",
                                   data_key, hkdf(data_key, "audit"))
 
         migrations.migrate(ledger, before)
@@ -271,8 +325,19 @@ def _open(files: LedgerFiles, header: KeyHeader, data_key: bytes, actor_login: s
     return Session(files, ledger, actor, clock, data_key, header)
 
 
+@dataclass(frozen=True)
+class RestoreResult:
+    """What a restore did: where the replaced ledger was kept, how many records it dropped."""
+
+    kept: Path | None
+    records_dropped: int
+    backup_last_seq: int
+
+
 def _record_unlock(session: Session, attempts: AttemptsFile, how: str) -> None:
     """Audit the failures seen since the last unlock, then this unlock; clear the count."""
+    if session.read_only:
+        return  # the failures stay counted until an unlock can record them
     failures = attempts.failures()
     with session.ledger.transaction(session.user) as tx:
         for f in failures:
@@ -281,11 +346,23 @@ def _record_unlock(session: Session, attempts: AttemptsFile, how: str) -> None:
     attempts.clear()
 
 
+def _harden(files: LedgerFiles) -> None:
+    """Make a data folder of an older version private (0700 / 0600) before it is used."""
+    try:
+        restrict(files.data_dir, folder=True)
+        for path in (files.header, files.header_backup, files.attempts, files.settings):
+            restrict(path, folder=False)
+        restrict_sqlite(files.ledger)
+    except OSError:
+        pass  # read-only media: the open that follows says so
+
+
 def _prepare(data_dir: Path, clock: Clock) -> tuple[LedgerFiles, AttemptsFile, KeyHeader]:
     files = LedgerFiles(Path(data_dir))
     if not files.ledger.exists() and not files.header.exists():
         raise LedgerMissing(str(files.data_dir))
     refuse_network_share(files.data_dir)
+    _harden(files)
     attempts = AttemptsFile(files.attempts)
     wait = attempts.seconds_to_wait(clock.now().timestamp())
     if wait > 0:
@@ -368,7 +445,7 @@ def create_ledger(data_dir: Path, *, client: str, contract: str, contractor: str
     files = LedgerFiles(Path(data_dir))
     if files.exists():
         raise LedgerExists(str(files.data_dir))
-    files.data_dir.mkdir(parents=True, exist_ok=True)
+    private_dir(files.data_dir)
     refuse_network_share(files.data_dir)
 
     data_key = os.urandom(32)

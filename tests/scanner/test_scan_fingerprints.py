@@ -96,12 +96,15 @@ def test_ledger_store_keeps_only_digests(officer_session, tmp_path: Path, roster
     assert scan_file(names, fingerprints=again).dataset is None
 
 
-def test_handler_can_register_too_and_key_is_the_ledgers(handler_session, officer_session, roster: Path,
-                                                        tmp_path: Path) -> None:
+def test_only_an_officer_registers_and_the_key_is_the_ledgers(handler_session, officer_session, roster: Path,
+                                                              tmp_path: Path) -> None:
+    from tokki_desktop.errors import NotPermitted
     from tokki_desktop.scanner.ledger_fingerprints import LedgerFingerprintStore
 
-    LedgerFingerprintStore(handler_session).add_dataset("受領データ", [roster])
-    officer_store = LedgerFingerprintStore(officer_session)
+    with pytest.raises(NotPermitted):
+        LedgerFingerprintStore(handler_session).add_dataset("受領データ", [roster])
+    LedgerFingerprintStore(officer_session).add_dataset("受領データ", [roster])
+    handler_store = LedgerFingerprintStore(handler_session)
     copy = tmp_path / "copy.xlsx"
     shutil.copyfile(roster, copy)
-    assert scan_file(copy, fingerprints=officer_store).dataset == "受領データ"
+    assert scan_file(copy, fingerprints=handler_store).dataset == "受領データ"

@@ -11,16 +11,19 @@ import sqlcipher3
 from tokki_desktop.errors import BackupInvalid, KnownError
 from tokki_desktop.ledger import audit
 from tokki_desktop.ledger.db import Ledger
+from tokki_desktop.private_files import private_dir, restrict, restrict_sqlite
 
 
 def _snapshot(ledger: Ledger, dest: Path) -> None:
     tmp = dest.with_name(dest.name + ".partial")
     if tmp.exists():
         tmp.unlink()
-    dest.parent.mkdir(parents=True, exist_ok=True)
+    if not dest.parent.exists():
+        private_dir(dest.parent)
     with ledger.lock:
         # VACUUM INTO writes a consistent copy, encrypted with the same key, with user_version.
         ledger.conn.execute("VACUUM INTO ?", (str(tmp),))
+    restrict(tmp, folder=False)  # SQLite made it with the umask's mode
     with open(tmp, "rb+") as fh:
         os.fsync(fh.fileno())
     os.replace(tmp, dest)
@@ -67,9 +70,10 @@ def restore(source: Path, target: Path, data_key: bytes, audit_key: bytes,
     if not report.ok:
         raise BackupInvalid(str(source), "; ".join(report.problems))
     kept = None
-    keep_dir.mkdir(parents=True, exist_ok=True)
+    private_dir(keep_dir)
     tmp = target.with_name(target.name + ".restoring")
     shutil.copyfile(source, tmp)
+    restrict(tmp, folder=False)
     with open(tmp, "rb+") as fh:
         os.fsync(fh.fileno())
     if target.exists():
@@ -81,5 +85,34 @@ def restore(source: Path, target: Path, data_key: bytes, audit_key: bytes,
             if kept is not None:
                 shutil.copyfile(side, kept.with_name(kept.name + suffix))
             side.unlink()
+    if kept is not None:
+        restrict_sqlite(kept)
     os.replace(tmp, target)
     return kept
+
+
+def _chain(path: Path, data_key: bytes, audit_key: bytes) -> dict[int, bytes]:
+    conn = Ledger.connect(path, data_key)
+    try:
+        return {int(seq): bytes(mac) for seq, mac in
+                conn.execute("SELECT seq, mac FROM audit_log ORDER BY seq").fetchall()}
+    finally:
+        conn.close()
+
+
+def records_lost(live: Ledger, source: Path, data_key: bytes,
+                 audit_key: bytes) -> list[tuple[int, str]]:
+    """(seq, action) of the live ledger's audit records that ``source`` does not hold.
+
+    The chain is compared record by record (by MAC), so a backup of another history with
+    the same length is not taken for the same state.
+    """
+    try:
+        theirs = _chain(source, data_key, audit_key)
+    except (KnownError, sqlcipher3.DatabaseError):
+        raise BackupInvalid(str(source), "It does not open with this ledger's key.") from None
+    lost = []
+    for seq, mac, action in live.audit_rows_macs():
+        if theirs.get(seq) != mac:
+            lost.append((seq, action))
+    return lost

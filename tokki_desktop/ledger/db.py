@@ -19,8 +19,10 @@ from typing import Any, Iterator
 import sqlcipher3
 
 from tokki_desktop.clock import Clock, SystemClock, iso
-from tokki_desktop.errors import DiskFull, KnownError, LedgerDamaged, NotPermitted
+from tokki_desktop.errors import KnownError, LedgerDamaged, LedgerReadOnly, NotPermitted
 from tokki_desktop.ledger import audit
+from tokki_desktop.ledger.sqlite_errors import check_file_shape, known_error
+from tokki_desktop.private_files import open_private, restrict_sqlite
 
 log = logging.getLogger(__name__)
 
@@ -46,20 +48,32 @@ SYSTEM_MONITOR = Actor("monitor", "監視サービス", "system")
 
 
 @contextlib.contextmanager
-def damaged_is_known() -> Iterator[None]:
-    """A page that fails its HMAC ("malformed", "not a database") is a damaged file, not a bug."""
+def damaged_is_known(path: Path | None = None) -> Iterator[None]:
+    """SQLite errors the environment causes (damaged page, full disk, lock…) become known errors."""
     try:
         yield
     except sqlcipher3.DatabaseError as exc:
-        # OperationalError, IntegrityError… subclass DatabaseError: those are ours to handle.
+        # OperationalError, IntegrityError… subclass DatabaseError: a constraint is ours.
+        mapped = known_error(exc, path) if path is not None else None
+        if mapped is not None:
+            raise mapped from None
         if type(exc) is sqlcipher3.DatabaseError:
             raise LedgerDamaged() from None
         raise
 
 
-def _is_disk_full(exc: BaseException) -> bool:
-    text = str(exc).lower()
-    return "full" in text and ("disk" in text or "database" in text)
+def quiet_sqlcipher(conn: sqlcipher3.Connection) -> None:
+    """SQLCipher's own log lines ("ERROR CORE … hmac check failed") off: we say it in one line."""
+    with contextlib.suppress(sqlcipher3.Error):
+        conn.execute("PRAGMA cipher_log_level = NONE")
+
+
+def damaged_pages(conn: sqlcipher3.Connection) -> int:
+    """How many pages fail their HMAC (0 for an intact file); reads every page once."""
+    try:
+        return len(conn.execute("PRAGMA cipher_integrity_check").fetchall())
+    except sqlcipher3.DatabaseError:
+        return 1
 
 
 class Ledger:
@@ -73,19 +87,45 @@ class Ledger:
         self.clock: Clock = clock or SystemClock()
         self.lock = threading.RLock()
         self._columns: dict[str, set[str]] = {}
+        self.read_only = False
+
+    def make_read_only(self) -> None:
+        """Refuse every write from now on (a damaged page: see ``session._open``)."""
+        with self.lock:
+            self.read_only = True
+            # Belt and braces: SQLite itself refuses writes on this connection too.
+            self.conn.execute("PRAGMA query_only = ON")
 
     # -- opening ------------------------------------------------------------------
     @staticmethod
     def connect(path: Path, data_key: bytes, *, create: bool = False) -> sqlcipher3.Connection:
-        """Open ``path`` with the raw data key; :class:`LedgerDamaged` when it will not read."""
-        if not create and not path.exists():
-            raise LedgerDamaged("ファイルがありません。", "The file is missing.")
+        """Open ``path`` with the raw data key; a known error when it will not open.
+
+        Only ``create=True`` (``tokki init``, the wizard) may make a file, and only where
+        none exists; opening never creates or writes over one, whatever its size.
+        """
+        path = Path(path)
+        if create:
+            try:
+                open_private(path, "xb").close()  # refuses an existing file, makes it 0600
+            except FileExistsError:
+                from tokki_desktop.errors import LedgerExists
+
+                raise LedgerExists(str(path.parent)) from None
+            except OSError as exc:
+                raise (known_error(exc, path) or LedgerDamaged()) from None
+        else:
+            check_file_shape(path)
         try:
-            conn = sqlcipher3.connect(str(path), isolation_level=None, check_same_thread=False,
-                                      timeout=30.0)
-        except sqlcipher3.Error:
-            raise LedgerDamaged() from None
+            # mode=rw: SQLite must not create the file when it went missing meanwhile.
+            conn = sqlcipher3.connect(f"{path.resolve().as_uri()}?mode=rw", uri=True,
+                                      isolation_level=None, check_same_thread=False, timeout=30.0)
+        except sqlcipher3.Error as exc:
+            if create:
+                path.unlink(missing_ok=True)  # the empty file made just above, nothing else
+            raise (known_error(exc, path) or LedgerDamaged()) from None
         try:
+            quiet_sqlcipher(conn)
             # The key must be set once, before anything else touches the file.
             conn.execute(f"PRAGMA key = \"x'{data_key.hex()}'\"")
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
@@ -93,9 +133,10 @@ class Ledger:
             conn.execute("PRAGMA synchronous = FULL")
             conn.execute("PRAGMA foreign_keys = ON")
             conn.execute("PRAGMA secure_delete = ON")
-        except sqlcipher3.DatabaseError:
+        except sqlcipher3.DatabaseError as exc:
             conn.close()
-            raise LedgerDamaged() from None
+            raise (known_error(exc, path) or LedgerDamaged()) from None
+        restrict_sqlite(path)
         conn.row_factory = sqlcipher3.Row
         return conn
 
@@ -108,11 +149,11 @@ class Ledger:
 
     # -- reading ------------------------------------------------------------------
     def read(self, sql: str, params: tuple | dict = ()) -> list[Row]:
-        with self.lock, damaged_is_known():
+        with self.lock, damaged_is_known(self.path):
             return self.conn.execute(sql, params).fetchall()
 
     def read_one(self, sql: str, params: tuple | dict = ()) -> Row | None:
-        with self.lock, damaged_is_known():
+        with self.lock, damaged_is_known(self.path):
             return self.conn.execute(sql, params).fetchone()
 
     def schema_version(self) -> int:
@@ -143,11 +184,14 @@ class Ledger:
     def transaction(self, actor: Actor) -> Iterator["Tx"]:
         """One write transaction; every change in it is audited in it."""
         with self.lock:
+            if self.read_only:
+                raise LedgerReadOnly()
             try:
                 self.conn.execute("BEGIN IMMEDIATE")
-            except sqlcipher3.OperationalError as exc:
-                if _is_disk_full(exc):
-                    raise DiskFull() from None
+            except sqlcipher3.Error as exc:
+                mapped = known_error(exc, self.path)
+                if mapped is not None:
+                    raise mapped from None
                 raise
             tx = Tx(self, actor)
             try:
@@ -156,10 +200,10 @@ class Ledger:
             except BaseException as exc:
                 with contextlib.suppress(sqlcipher3.Error):
                     self.conn.execute("ROLLBACK")
-                if isinstance(exc, sqlcipher3.Error) and _is_disk_full(exc):
-                    raise DiskFull() from None
-                if type(exc) is sqlcipher3.DatabaseError:
-                    raise LedgerDamaged() from None
+                if isinstance(exc, sqlcipher3.Error):
+                    mapped = known_error(exc, self.path)
+                    if mapped is not None:
+                        raise mapped from None
                 raise
 
     def audit_rows(self, start_seq: int = 1) -> Iterator[tuple]:
@@ -174,6 +218,12 @@ class Ledger:
                 if not chunk:
                     break
                 yield from chunk
+
+    def audit_rows_macs(self) -> list[tuple[int, bytes, str]]:
+        """Every audit record's (seq, mac, action), in order (to compare a backup's chain)."""
+        with self.lock, damaged_is_known(self.path):
+            return [(int(seq), bytes(mac), str(action)) for seq, mac, action in
+                    self.conn.execute("SELECT seq, mac, action FROM audit_log ORDER BY seq").fetchall()]
 
     def audit_head(self) -> tuple[int, bytes]:
         row = self.read_one("SELECT seq, mac FROM audit_log ORDER BY seq DESC LIMIT 1")

@@ -28,7 +28,13 @@ class LedgerFingerprintStore:
         self._matcher: FingerprintMatcher | None = None
 
     def add_dataset(self, name: str, files: list[Path]) -> DatasetPrints:
-        """Register a dataset handed over by the city (officer or handler; audited)."""
+        """Register a dataset handed over by the city (an officer's action; audited).
+
+        Officer only: a registered dataset decides what the monitor reports as a copy of
+        the city's data, so a handler must not be able to add one.
+        """
+        self._session.ledger.require_officer(self._session.user, "指紋（預かったデータ）の登録",
+                                             "register a dataset's fingerprints")
         name = name.strip()
         if not name or len(name) > 200:
             raise InvalidInput("データセット名", "dataset name", "1〜200文字で入力してください", "use 1 to 200 characters")

@@ -50,12 +50,14 @@ def register(sub, parent: argparse.ArgumentParser) -> None:
     p = sub.add_parser("checkpoint", parents=[parent], help="監査チェーンのチェックポイントを表示")
     p.set_defaults(func=cmd_checkpoint)
 
-    p = sub.add_parser("backup", parents=[parent], help="暗号化バックアップを書いて検査する")
+    p = sub.add_parser("backup", parents=[parent], help="暗号化バックアップを書いて検査する (取扱責任者のみ)")
     p.add_argument("path")
     p.set_defaults(func=cmd_backup)
 
-    p = sub.add_parser("restore", parents=[parent], help="バックアップを検査してから復元する")
+    p = sub.add_parser("restore", parents=[parent], help="バックアップを検査してから復元する (取扱責任者のみ)")
     p.add_argument("path")
+    p.add_argument("--confirm-loss", action="store_true",
+                   help="バックアップより後の記録が失われることを確認した / restore although later records are lost")
     p.set_defaults(func=cmd_restore)
 
     p = sub.add_parser("demo", parents=[parent], help="デモ台帳を作る / create the demo ledger")
@@ -167,25 +169,13 @@ def cmd_backup(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def cmd_restore(args: argparse.Namespace, ctx: CliContext) -> int:
-    from tokki_desktop.ledger import backup as backup_mod
-    from tokki_desktop.vault.kdf import hkdf
-
-    session = ctx.session()
-    data_key = session._data_key  # noqa: SLF001 - restore needs the key after the ledger closes
-    files, clock, user = session.files, session.clock, session.user
-    ctx.close()
-    stamp = clock.now().strftime("%Y%m%d-%H%M%S")
-    kept = backup_mod.restore(Path(args.path), files.ledger, data_key, hkdf(data_key, "audit"),
-                              files.backups, stamp)
-    from tokki_desktop.session import unlock
-
-    with unlock(files.data_dir, user.login, ctx.passphrase()) as again:
-        with again.ledger.transaction(again.user) as tx:
-            tx.event("restored", change={"from": Path(args.path).name,
-                                         "kept": kept.name if kept else None})
+    result = ctx.session().restore(Path(args.path), confirm_loss=args.confirm_loss)
     ctx.print(f"復元しました / restored from {args.path}")
-    if kept:
-        ctx.print(f"置き換えた台帳は保管しました / the replaced ledger was kept as {kept}")
+    if result.records_dropped:
+        ctx.print(f"バックアップより後の監査記録 {result.records_dropped} 件は置き換えた台帳に残っています / "
+                  f"{result.records_dropped} later audit record(s) remain only in the replaced ledger")
+    if result.kept:
+        ctx.print(f"置き換えた台帳は保管しました / the replaced ledger was kept as {result.kept}")
     return 0
 
 
