@@ -19,6 +19,7 @@ from typing import Callable, TextIO
 from tokki_desktop import __version__
 from tokki_desktop.errors import InvalidInput, KnownError, user_language
 from tokki_desktop.paths import default_data_dir
+from tokki_desktop.private_files import set_private_umask
 
 log = logging.getLogger("tokki")
 
@@ -116,6 +117,8 @@ def main(argv: list[str] | None = None, out: TextIO | None = None) -> int:
         parser.print_help(out or sys.stdout)
         return 2
     ctx = CliContext(args, out or sys.stdout)
+    # Whatever the caller's umask, what a command writes is for this user only.
+    put_back_umask = set_private_umask()
     try:
         return int(args.func(args, ctx) or 0)
     except KnownError as exc:
@@ -131,6 +134,7 @@ def main(argv: list[str] | None = None, out: TextIO | None = None) -> int:
         return 3
     finally:
         ctx.close()
+        put_back_umask()
 
 
 Handler = Callable[[argparse.Namespace, CliContext], int]

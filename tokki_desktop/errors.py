@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import os
 
+import sqlcipher3
+
 
 def user_language() -> str:
     """The language for messages: ``TOKKI_LANG`` (ja/en) wins, else Japanese first."""
@@ -207,8 +209,12 @@ class MediaReadOnly(KnownError):
         )
 
 
-class LedgerBusy(KnownError):
-    """Another process holds a lock on the ledger for longer than we wait."""
+class LedgerBusy(KnownError, sqlcipher3.OperationalError):
+    """Another process holds a lock on the ledger for longer than we wait.
+
+    Also an ``OperationalError``: the monitor retries on that (the GUI may be writing),
+    and only a command that gives up shows the message.
+    """
 
     def __init__(self, where: str) -> None:
         super().__init__(

@@ -17,7 +17,7 @@ import contextlib
 import os
 import stat
 from pathlib import Path
-from typing import IO, Any, Iterator, Protocol
+from typing import IO, Any, Callable, Iterator, Protocol
 
 DIR_MODE = 0o700
 FILE_MODE = 0o600
@@ -146,14 +146,19 @@ def write_private(path: Path | str, data: bytes) -> None:
         os.fsync(fh.fileno())
 
 
+def set_private_umask() -> Callable[[], None]:
+    """From now on files are created owner-only (POSIX); returns how to put the old umask back."""
+    if os.name == "nt":
+        return lambda: None
+    previous = os.umask(PRIVATE_UMASK)
+    return lambda: os.umask(previous) and None
+
+
 @contextlib.contextmanager
 def private_umask() -> Iterator[None]:
     """Everything created inside is owner-only (POSIX); the previous umask comes back after."""
-    if os.name == "nt":
-        yield
-        return
-    previous = os.umask(PRIVATE_UMASK)
+    put_back = set_private_umask()
     try:
         yield
     finally:
-        os.umask(previous)
+        put_back()

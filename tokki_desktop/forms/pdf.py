@@ -13,6 +13,7 @@ from tokki_desktop.forms import fonts
 from tokki_desktop.forms.errors import OutputNotWritable
 from tokki_desktop.forms.fonts import MINCHO
 from tokki_desktop.forms.layout import FOOTER, Page
+from tokki_desktop.private_files import open_private
 
 # ReportLab keeps per-font subset state shared by every document of the process; drawing one
 # PDF at a time keeps a GUI worker and a CLI-style batch in the same process from mixing it.
@@ -87,7 +88,7 @@ def write_atomically(data: bytes, out_path: Path) -> None:
     """Write via a temporary file in the same folder, so a half-written PDF never exists."""
     tmp = out_path.with_name(out_path.name + ".part")
     try:
-        with open(tmp, "wb") as fh:
+        with open_private(tmp, "wb") as fh:  # a filled form holds personal data
             fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())

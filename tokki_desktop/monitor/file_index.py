@@ -12,6 +12,8 @@ import threading
 from dataclasses import dataclass
 from pathlib import Path
 
+from tokki_desktop.private_files import restrict_sqlite
+
 
 @dataclass(frozen=True, slots=True)  # slots: 100,000 of these stay in memory
 class Entry:
@@ -29,6 +31,7 @@ class EncryptedIndexStore:
         import sqlcipher3
 
         self._conn = sqlcipher3.connect(str(path), check_same_thread=False)
+        restrict_sqlite(path)
         # Raw key: no KDF, the subkey already is 32 random-looking bytes.
         self._conn.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
         self._conn.execute("PRAGMA journal_mode = WAL")

@@ -18,6 +18,8 @@ from pathlib import Path
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
+from tokki_desktop.private_files import open_private, private_dir
+
 MAGIC = b"TKQ1"
 CHUNK = 1 << 20
 _TAG = 16
@@ -48,13 +50,13 @@ class QuarantineVault:
 
     def put(self, source: Path) -> Stored:
         """Encrypt ``source`` into the vault and verify the stored copy; the source stays."""
-        self.folder.mkdir(parents=True, exist_ok=True)
+        private_dir(self.folder)
         name = uuid.uuid4().hex + ".tkq"
         tmp = self.folder / f".{name}.tmp"
         digest = hashlib.sha256()
         size = 0
         try:
-            with open(source, "rb") as src, open(tmp, "wb") as out:
+            with open(source, "rb") as src, open_private(tmp, "wb") as out:
                 out.write(MAGIC)
                 block = src.read(CHUNK)
                 index = 0
@@ -118,7 +120,8 @@ class QuarantineVault:
         tmp = target.with_name(f".{target.name}.tokki-restore")
         size = 0
         try:
-            with open(tmp, "wb") as out:
+            # The restored original holds personal data: owner-only like everything we write.
+            with open_private(tmp, "wb") as out:
                 for plain in self._chunks(stored_name):
                     out.write(plain)
                     size += len(plain)

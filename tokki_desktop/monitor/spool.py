@@ -26,6 +26,8 @@ from typing import Any
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
+from tokki_desktop.private_files import open_private, private_dir
+
 log = logging.getLogger(__name__)
 
 MAGIC = b"TKSP1"
@@ -53,7 +55,7 @@ class Spool:
 
     def __init__(self, folder: Path, key: bytes) -> None:
         self.folder = folder
-        self.folder.mkdir(parents=True, exist_ok=True)
+        private_dir(self.folder)
         self._aead = AESGCM(key)
         self._seq = self._last_seq()
 
@@ -75,7 +77,7 @@ class Spool:
         nonce = os.urandom(12)
         blob = MAGIC + nonce + self._aead.encrypt(nonce, body, MAGIC + uid.encode())
         tmp = self.folder / f".{name}.tmp"
-        with open(tmp, "wb") as fh:
+        with open_private(tmp, "wb") as fh:
             fh.write(blob)
             fh.flush()
             os.fsync(fh.fileno())

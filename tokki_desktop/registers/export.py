@@ -23,6 +23,7 @@ import pyzipper
 from tokki_desktop import __version__
 from tokki_desktop.clock import iso
 from tokki_desktop.errors import InvalidInput, KnownError
+from tokki_desktop.private_files import open_private
 from tokki_desktop.registers.catalog import SPECS
 from tokki_desktop.registers.spec import SYSTEM_COLUMNS, RegisterSpec
 
@@ -117,6 +118,8 @@ def export_bundle(session: Any, path: Path, password: str) -> list[ExportedFile]
     files: list[ExportedFile] = []
     tmp = path.with_name(f".{path.name}.{os.getpid()}.part")
     try:
+        # Created 0600 first: the zip library would make it with the umask's mode.
+        open_private(tmp, "xb").close()
         with pyzipper.AESZipFile(tmp, "w", compression=pyzipper.ZIP_DEFLATED,
                                  encryption=pyzipper.WZ_AES) as zf:
             zf.setpassword(password.encode("utf-8"))

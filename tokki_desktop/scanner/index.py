@@ -17,6 +17,7 @@ import sqlite3
 import threading
 from pathlib import Path
 
+from tokki_desktop.private_files import restrict_sqlite
 from tokki_desktop.scanner.result import ScanLimits, ScanResult
 
 SCANNER_VERSION = "4"  # bump when verdicts or the stored row format change
@@ -49,6 +50,8 @@ class ScanIndex:
         self.path = Path(path)
         self._lock = threading.Lock()
         self._conn = sqlite3.connect(str(self.path), check_same_thread=False, isolation_level=None)
+        # Paths and verdicts name people's files: private before the WAL copies the mode.
+        restrict_sqlite(self.path)
         self._conn.execute("PRAGMA journal_mode=WAL")
         for statement in _SCHEMA:
             self._conn.execute(statement)

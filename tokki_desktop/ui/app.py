@@ -54,9 +54,13 @@ def _log_file() -> Path:
 
     from tokki_desktop import APP_NAME
 
-    folder = Path(platformdirs.user_log_dir(APP_NAME, appauthor=False))
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder / "tokki-desktop.log"
+    from tokki_desktop.private_files import private_dir, restrict
+
+    folder = private_dir(Path(platformdirs.user_log_dir(APP_NAME, appauthor=False)))
+    log = folder / "tokki-desktop.log"
+    if log.exists():
+        restrict(log, folder=False)
+    return log
 
 
 def setup_logging() -> None:
@@ -102,6 +106,9 @@ def install_bug_hook(desktop_lang: Callable[[], str]) -> None:
 def main(argv: list[str] | None = None) -> int:
     """Run the app; returns the process exit code."""
     args = parse_args(sys.argv[1:] if argv is None else argv)
+    from tokki_desktop.private_files import set_private_umask
+
+    set_private_umask()  # the app's files (ledger, spool, log, exports) are this user's only
     if args.smoke_test and not os.environ.get("QT_QPA_PLATFORM"):
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
 

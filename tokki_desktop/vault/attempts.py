@@ -12,6 +12,8 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from tokki_desktop.private_files import open_private
+
 FREE_ATTEMPTS = 3      # wrong passphrases allowed before any wait
 MAX_WAIT_SECONDS = 300  # the wait doubles per failure up to five minutes
 
@@ -46,7 +48,8 @@ class AttemptsFile:
 
     def _save(self, data: dict) -> None:
         tmp = self.path.with_name(self.path.name + ".tmp")
-        tmp.write_text(json.dumps(data, ensure_ascii=False), "utf-8")
+        with open_private(tmp, "wb") as fh:  # failed-login times are for the owner only
+            fh.write(json.dumps(data, ensure_ascii=False).encode("utf-8"))
         os.replace(tmp, self.path)
 
     def failures(self) -> list[Failure]:

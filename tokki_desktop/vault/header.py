@@ -28,6 +28,7 @@ from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 from tokki_desktop.errors import HeaderDamaged, UnknownUser
+from tokki_desktop.private_files import open_private, restrict
 from tokki_desktop.vault.kdf import KdfParams
 
 FORMAT = "tokki-keyslots"
@@ -154,7 +155,7 @@ class KeyHeader:
         """Write atomically (temp file, fsync, rename); keep the previous file as ``backup``."""
         data = self.to_bytes()
         tmp = path.with_name(path.name + ".tmp")
-        with open(tmp, "wb") as fh:
+        with open_private(tmp, "wb") as fh:
             fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
@@ -164,6 +165,7 @@ class KeyHeader:
                 KeyHeader.load(path)
                 btmp = backup.with_name(backup.name + ".tmp")
                 shutil.copyfile(path, btmp)
+                restrict(btmp, folder=False)
                 with open(btmp, "rb+") as fh:
                     os.fsync(fh.fileno())
                 os.replace(btmp, backup)
@@ -173,6 +175,7 @@ class KeyHeader:
         _fsync_dir(path.parent)
         if backup is not None and not backup.exists():
             shutil.copyfile(path, backup)
+            restrict(backup, folder=False)
 
 
 def _fsync_dir(folder: Path) -> None:
