@@ -150,6 +150,19 @@ class NotALedger(LedgerDamaged):
         )
 
 
+class LedgerFileGone(LedgerDamaged):
+    """The key file is there but ``ledger.tokki`` is not (moved, deleted, a sync that lost it)."""
+
+    def __init__(self, where: str) -> None:
+        KnownError.__init__(
+            self,
+            f"台帳ファイル（ledger.tokki）がありません（{where}）。鍵ファイルは残っているため、移動・削除された可能性があります。新しく作ることはしません。",
+            f"The ledger file (ledger.tokki) is missing in {where}, although its key file is there: it was moved or deleted; no new one is made.",
+            hint_ja="元の ledger.tokki を戻すか、`tokki restore <バックアップ>` で復元してください。",
+            hint_en="Put the original ledger.tokki back, or restore with `tokki restore <backup>`.",
+        )
+
+
 class HeaderDamaged(KnownError):
     """The key-slot header file is truncated, bit-flipped or of an unknown version."""
 

@@ -427,6 +427,46 @@ def unlock_terminal(data_dir: Path, store: terminal.SecretStore | None = None, *
     return _open(files, header, data_key, None, clock, fixed_actor=SYSTEM_MONITOR)
 
 
+def restore_unreadable(data_dir: Path, login: str, passphrase: str, source: Path, *,
+                       clock: Clock | None = None) -> RestoreResult:
+    """Restore ``source`` when the live ledger cannot be opened at all.
+
+    A missing, empty, cut-short or damaged-at-sign-in ledger cannot tell who is an
+    officer, so the backup does: ``login`` must be an active officer in it, and the
+    passphrase must open this data folder's key file. The unreadable file is kept.
+    """
+    clock = clock or SystemClock()
+    files, attempts, header = _prepare(data_dir, clock)
+    slot = header.user_slot(login)
+    assert slot.kdf is not None
+    data_key = header.unwrap(slot, derive_from_passphrase(passphrase, slot.kdf))
+    if data_key is None:
+        attempts.record_failure(login, iso(clock.now()), clock.now().timestamp())
+        raise WrongPassphrase()
+    source = Path(source)
+    audit_key = hkdf(data_key, "audit")
+    copy_head = backup_mod.check_copy(source, data_key, audit_key)
+    conn = Ledger.connect(source, data_key)
+    try:
+        row = conn.execute("SELECT role, disabled_at FROM users WHERE login = ?", (login,)).fetchone()
+    finally:
+        conn.close()
+    if row is None or row["role"] != "officer" or row["disabled_at"]:
+        raise NotPermitted("バックアップからの復元", "restore a backup")
+    stamp = clock.now().strftime("%Y%m%d-%H%M%S")
+    kept = backup_mod.restore(source, files.ledger, data_key, audit_key, files.backups, stamp)
+    session = _open(files, header, data_key, login, clock)
+    try:
+        if not session.read_only:
+            with session.ledger.transaction(session.user) as tx:
+                tx.event("restored", change={"from": source.name, "kept": kept.name if kept else None,
+                                             "live_ledger_unreadable": True})
+        _record_unlock(session, attempts, "passphrase")
+    finally:
+        session.close()
+    return RestoreResult(kept, 0, copy_head.last_seq)
+
+
 def create_ledger(data_dir: Path, *, client: str, contract: str, contractor: str,
                   officer_login: str, officer_name: str, passphrase: str,
                   clock: Clock | None = None, kdf: KdfParams | None = None,

@@ -17,8 +17,8 @@ from pathlib import Path
 import sqlcipher3
 
 from tokki_desktop.errors import (DiskFull, KnownError, LedgerBusy, LedgerDamaged, LedgerEmpty,
-                                  LedgerMissing, LedgerTruncated, LedgerUnreadable, MediaReadOnly,
-                                  NotALedger)
+                                  LedgerFileGone, LedgerMissing, LedgerTruncated, LedgerUnreadable,
+                                  MediaReadOnly, NotALedger)
 
 # Primary result codes (sqlite3.h); extended codes keep these in their low byte.
 SQLITE_PERM = 3
@@ -60,15 +60,45 @@ def check_file_shape(path: Path) -> None:
     try:
         size = path.stat().st_size
     except FileNotFoundError:
+        if (path.parent / "ledger.keys").exists():
+            raise LedgerFileGone(str(path.parent)) from None
         raise LedgerMissing(str(path.parent)) from None
     if size == 0:
         raise LedgerEmpty(str(path))
     with open(path, "rb") as fh:
-        head = fh.read(len(PLAIN_SQLITE_MAGIC))
-    if head == PLAIN_SQLITE_MAGIC:
-        raise NotALedger(str(path), "暗号化されていない SQLite ファイル", "an unencrypted SQLite database")
+        head = fh.read(PAGE_SIZE)
+    foreign = foreign_kind(head)
+    if foreign is not None:
+        raise NotALedger(str(path), *foreign)
     if size < PAGE_SIZE or size % PAGE_SIZE:
         raise LedgerTruncated(str(path), size)
+
+
+_MAGIC = (
+    (PLAIN_SQLITE_MAGIC, "暗号化されていない SQLite ファイル", "an unencrypted SQLite database"),
+    (b"PK\x03\x04", "ZIP 形式のファイル（Excel・Word など）", "a ZIP file (Excel, Word…)"),
+    (b"%PDF", "PDF ファイル", "a PDF file"),
+)
+
+
+def foreign_kind(head: bytes) -> tuple[str, str] | None:
+    """What a first page says the file is, when it is plainly not an encrypted ledger.
+
+    A SQLCipher file starts with a random salt and looks random throughout; a known
+    signature or readable text means somebody put another file in the ledger's place.
+    """
+    for magic, ja, en in _MAGIC:
+        if head.startswith(magic):
+            return ja, en
+    sample = head[:PAGE_SIZE]
+    if sample and b"\0" not in sample:
+        try:
+            sample.decode("utf-8")
+            return "テキストファイル", "a text file"
+        except UnicodeDecodeError as exc:
+            if exc.start >= len(sample) - 3:  # a character cut at the end of the sample
+                return "テキストファイル", "a text file"
+    return None
 
 
 def is_read_only_place(path: Path) -> bool:

@@ -38,6 +38,8 @@ def register(sub: Any, parent: argparse.ArgumentParser) -> None:
     m = sub.add_parser("monitor", parents=[parent], help="監視を前面で実行 / run the monitor in the foreground")
     m.add_argument("--terminal", action="store_true",
                    help="端末用の鍵（OSのキーリング）で開く / open with the terminal key (no passphrase)")
+    m.add_argument("--passphrase-fd", type=int, metavar="N",
+                   help="パスフレーズをファイル記述子 N から一度だけ読む / read the passphrase once from fd N")
     m.add_argument("--stop", action="store_true", help="実行中の監視を停止（取扱責任者） / stop the running monitor")
     m.add_argument("--auto-quarantine", choices=("on", "off"),
                    help="未登録媒体の自動隔離（取扱責任者） / automatic quarantine for unregistered media")
@@ -102,19 +104,33 @@ def _watch_remove(args: argparse.Namespace, ctx: Any) -> int:
     return 0
 
 
-def _monitor_session(args: argparse.Namespace, ctx: Any) -> Any:
+def _monitor_session(args: argparse.Namespace, ctx: Any, passphrase: str | None) -> Any:
+    """Unlock for a long run: terminal slot, or a passphrase that is not in the environment."""
     if args.terminal:
         from tokki_desktop.session import unlock_terminal
 
         return unlock_terminal(ctx.data_dir)
-    return ctx.session()
+    from tokki_desktop.session import unlock
+    from tokki_desktop.vault import passphrase_input
+
+    if passphrase is None:
+        passphrase = (passphrase_input.read_from_fd(args.passphrase_fd) if args.passphrase_fd is not None
+                      else passphrase_input.ask())
+    return unlock(ctx.data_dir, ctx.login(), passphrase)
 
 
 def _monitor(args: argparse.Namespace, ctx: Any) -> int:
+    from tokki_desktop.errors import LedgerReadOnly
     from tokki_desktop.monitor import settings
     from tokki_desktop.monitor.service import Monitor
+    from tokki_desktop.vault import passphrase_input
 
+    # Out of the environment before anything else runs: the monitor lives for days, and
+    # its scanner workers would inherit it (see vault/passphrase_input.py).
+    from_env = passphrase_input.take_from_environment()
     if args.stop or args.auto_quarantine:
+        if from_env is not None:
+            os.environ[passphrase_input.ENV_NAME] = from_env  # a one-shot command, as before
         session = ctx.session()
         if args.auto_quarantine:
             settings.set_auto_quarantine(session, args.auto_quarantine == "on")
@@ -123,7 +139,10 @@ def _monitor(args: argparse.Namespace, ctx: Any) -> int:
             settings.request_stop(session)
             ctx.print("監視の停止を指示しました / the monitor was told to stop")
         return 0
-    session = _monitor_session(args, ctx)
+    session = _monitor_session(args, ctx, from_env)
+    if session.read_only:
+        session.close()
+        raise LedgerReadOnly()  # the monitor records; a damaged ledger must be restored first
     lang = user_language()
     lock = threading.Lock()
 
@@ -151,8 +170,7 @@ def _monitor(args: argparse.Namespace, ctx: Any) -> int:
             pass
     finally:
         mon.stop()
-        if session is not getattr(ctx, "_session", None):
-            session.close()
+        session.close()
     if mon.stopped_by_officer:
         ctx.print(f"取扱責任者（{mon.stopped_by_officer}）の指示で停止しました / stopped by an officer")
     else:

@@ -8,6 +8,7 @@ fingerprints are used too.
 from __future__ import annotations
 
 import argparse
+import base64
 import json
 import os
 import sys
@@ -113,16 +114,46 @@ def _lines(res: ScanResult, as_json: bool, lang: str) -> list[str]:
     for r in res.walk():
         if as_json:
             out.append(json.dumps({
-                "path": r.path, "verdict": r.verdict, "score": round(r.score, 3), "findings": r.findings,
+                **_json_path(r.path), "verdict": r.verdict, "score": round(r.score, 3), "findings": r.findings,
                 "format": r.format, "bytes": r.bytes, "ms": round(r.ms, 1), "reason": r.reason,
                 "reason_en": r.reason_en, "dataset": r.dataset, "records": r.records,
                 "examples": r.examples, "sha256": r.sha256}, ensure_ascii=False))
         else:
             label = r.verdict if lang == "en" else _VERDICT_JA.get(r.verdict, r.verdict)
-            out.append(f"{_pad(label, 13)} {r.score:>5.2f} {r.format or '-':<6} {_size(r.bytes):>9}  {r.path}")
+            out.append(f"{_pad(label, 13)} {r.score:>5.2f} {r.format or '-':<6} {_size(r.bytes):>9}  "
+                       f"{_shown_path(r.path)}")
             if r.verdict != "clean":
                 out.append(f"{'':<14}{r.reason_en if lang == 'en' else r.reason}")
     return out
+
+
+def _path_bytes(path: str) -> bytes | None:
+    """The exact bytes of a name that is not valid Unicode (None when it is)."""
+    try:
+        path.encode("utf-8")
+        return None
+    except UnicodeEncodeError:
+        # A name that is not UTF-8 reaches us as lone surrogates (os.fsdecode's escape).
+        return path.encode("utf-8", "surrogateescape") if _escaped_only(path) else \
+            path.encode("utf-8", "surrogatepass")
+
+
+def _escaped_only(path: str) -> bool:
+    return all(not 0xD800 <= ord(c) <= 0xDFFF or 0xDC80 <= ord(c) <= 0xDCFF for c in path)
+
+
+def _shown_path(path: str) -> str:
+    """The path as text: undecodable bytes as U+FFFD, so output is valid UTF-8."""
+    raw = _path_bytes(path)
+    return path if raw is None else raw.decode("utf-8", "replace")
+
+
+def _json_path(path: str) -> dict[str, str]:
+    """``path`` for JSON: readable, plus the exact bytes (base64) when it is not UTF-8."""
+    raw = _path_bytes(path)
+    if raw is None:
+        return {"path": path}
+    return {"path": raw.decode("utf-8", "replace"), "path_bytes_b64": base64.b64encode(raw).decode("ascii")}
 
 
 def _pad(text: str, width: int) -> str:

@@ -169,7 +169,17 @@ def cmd_backup(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def cmd_restore(args: argparse.Namespace, ctx: CliContext) -> int:
-    result = ctx.session().restore(Path(args.path), confirm_loss=args.confirm_loss)
+    from tokki_desktop.errors import LedgerDamaged
+    from tokki_desktop.session import restore_unreadable, unlock
+
+    passphrase = ctx.passphrase()  # asked once, whichever way the restore goes
+    try:
+        ctx._session = unlock(ctx.data_dir, ctx.login(), passphrase)
+    except LedgerDamaged:
+        # The ledger does not open at all: the way out the message gave must still work.
+        result = restore_unreadable(ctx.data_dir, ctx.login(), passphrase, Path(args.path))
+    else:
+        result = ctx._session.restore(Path(args.path), confirm_loss=args.confirm_loss)  # type: ignore[attr-defined]
     ctx.print(f"復元しました / restored from {args.path}")
     if result.records_dropped:
         ctx.print(f"バックアップより後の監査記録 {result.records_dropped} 件は置き換えた台帳に残っています / "
