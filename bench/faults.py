@@ -490,9 +490,7 @@ def locked(work: Path) -> Outcome:
         waited = time.monotonic() - started
     finally:
         assert holder.stdin is not None
-        holder.stdin.write("\n")
-        holder.stdin.flush()
-        holder.wait(30)
+        holder.communicate("\n", timeout=30)
     unchanged, lost = compare(before_files, file_digests(led.data_dir), before, chain(led.data_dir))
     message = one_line(done.stderr)
     ok = done.returncode == 2 and "locked by another program" in message and not lost
@@ -543,7 +541,7 @@ def monitor_environment(work: Path) -> Outcome:
         seen = OFFICER[2].encode() in Path(f"/proc/{proc.pid}/environ").read_bytes()
     finally:
         proc.terminate()
-        proc.wait(30)
+        proc.communicate(timeout=30)  # also closes the pipes
     message = ("the passphrase is still in /proc/PID/environ" if seen else
                "the passphrase is not in the running monitor's environment")
     return Outcome("monitor started with TOKKI_PASSPHRASE", message, "n/a", False, started and not seen,

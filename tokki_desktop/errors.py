@@ -145,8 +145,8 @@ class NotALedger(LedgerDamaged):
             self,
             f"{where} は Tokki の台帳ではありません（{what_ja}）。ファイルには手を加えていません。",
             f"{where} is not a Tokki ledger ({what_en}); nothing was changed.",
-            hint_ja="正しい台帳ファイルを戻すか、`--data-dir` を確かめてください。",
-            hint_en="Put the right ledger file back, or check `--data-dir`.",
+            hint_ja="正しい台帳ファイルを戻すか（`--data-dir` も確かめてください）、`tokki restore <バックアップ>` で復元してください。",
+            hint_en="Put the right ledger file back (and check `--data-dir`), or restore with `tokki restore <backup>`.",
         )
 
 

@@ -19,6 +19,7 @@ import stat
 from pathlib import Path
 from typing import IO, Any, Callable, Iterator, Protocol
 
+WINDOWS = os.name == "nt"
 DIR_MODE = 0o700
 FILE_MODE = 0o600
 # What a process of ours creates files with, inherited umask notwithstanding.
@@ -95,7 +96,7 @@ def restrict(path: Path | str, *, folder: bool | None = None) -> None:
     """Make ``path`` private to its owner (0700 folder / 0600 file, or the Windows ACL)."""
     path = Path(path)
     is_dir = path.is_dir() if folder is None else folder
-    if os.name == "nt":
+    if WINDOWS:
         acl = _acl()
         if acl is not None:
             acl.apply(path, folder=is_dir)
@@ -148,7 +149,7 @@ def write_private(path: Path | str, data: bytes) -> None:
 
 def set_private_umask() -> Callable[[], None]:
     """From now on files are created owner-only (POSIX); returns how to put the old umask back."""
-    if os.name == "nt":
+    if WINDOWS:
         return lambda: None
     previous = os.umask(PRIVATE_UMASK)
     return lambda: os.umask(previous) and None
