@@ -120,7 +120,13 @@ def main(argv: list[str] | None = None, out: TextIO | None = None) -> int:
     # Whatever the caller's umask, what a command writes is for this user only.
     put_back_umask = set_private_umask()
     try:
-        return int(args.func(args, ctx) or 0)
+        code = int(args.func(args, ctx) or 0)
+        if getattr(ctx._session, "read_only", False):
+            from tokki_desktop.errors import LedgerReadOnly
+
+            # A read worked on a ledger with a damaged page: say so once (a write says it itself).
+            print(f"tokki: {LedgerReadOnly().message(user_language())}", file=sys.stderr)
+        return code
     except KnownError as exc:
         print(f"tokki: {exc.message(user_language())}", file=sys.stderr)
         return exc.exit_code

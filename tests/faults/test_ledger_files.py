@@ -174,3 +174,23 @@ def test_read_only_media_is_named_as_such(created_ledger, clock, tmp_path: Path)
             assert again.verify().ok
     finally:
         mount.close()
+
+
+def test_a_read_on_a_damaged_ledger_works_and_says_read_only_once(created_ledger, clock, tmp_path: Path,
+                                                                  monkeypatch, capsys) -> None:
+    import io
+
+    from tokki_desktop.cli import main
+
+    data_dir = created_ledger[0]
+    with unlock(data_dir, OFFICER[0], OFFICER[2], clock=clock) as session:
+        for n in range(40):
+            _person(session, f"多数 {n}")
+    _damage_unread_page(data_dir, tmp_path)
+    monkeypatch.setenv("TOKKI_PASSPHRASE", OFFICER[2])
+    monkeypatch.setenv("TOKKI_LANG", "en")
+    out = io.StringIO()
+    assert main(["--data-dir", str(data_dir), "--user", OFFICER[0], "list", "people"], out=out) == 0
+    assert "多数 39" in out.getvalue()
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "read-only" in err[0]
