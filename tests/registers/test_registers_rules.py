@@ -358,3 +358,19 @@ def test_when_words_dates_for_other_parts_rules() -> None:
     assert when(moment, NOW) == ("令和8年11月26日 10時05分", "2026-11-26 10:05")
     assert when(moment, NOW, with_time=False) == ("令和8年11月26日", "2026-11-26")
     assert when(dt.date(2026, 12, 1), NOW, {"seireki_in_brackets": 1})[0] == "令和8年（2026年）12月1日"
+
+
+def test_an_article_whose_rules_have_nothing_to_judge_is_unregistered_not_ok() -> None:
+    from tokki_desktop.registers.compliance import ComplianceData, evaluate_data
+
+    now = dt.datetime(2026, 11, 26, 10, 0, tzinfo=dt.timezone(dt.timedelta(hours=9)))
+    contract = {"id": 1, "client": "小金井市", "title": "業務委託", "started_on": "2026-04-01"}
+    empty = evaluate_data(ComplianceData.from_rows({"contracts": [contract]}), now)
+    assert empty.status_of(11) == "unregistered"
+    assert empty.articles[11].todo("en").startswith("Nothing to check")
+    assert empty.to_dict()["articles"][10]["missing_registers"] == ["people"]
+    assert empty.status_of(18) == "ok"  # no complaint is simply no complaint
+    staffed = evaluate_data(ComplianceData.from_rows({"contracts": [contract], "people": [
+        {"id": 1, "contract_id": 1, "name": "新人 次郎", "role": "handler", "employment_type": "regular",
+         "started_on": "2026-11-01", "approved_on": "2026-10-25"}]}), now)
+    assert staffed.status_of(11) == "violation" and not staffed.articles[11].unregistered

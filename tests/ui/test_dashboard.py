@@ -24,7 +24,8 @@ def test_table_shows_every_article_with_symbol_and_word(qtbot, desktop) -> None:
     for row, article in enumerate(model.articles):
         status_text = model.data(model.index(row, 2))
         if article.checked:
-            want = {"ok": "✔ 適合", "due_soon": "△ 期限間近", "overdue": "▲ 期限超過", "violation": "✖ 違反"}
+            want = {"ok": "✔ 適合", "due_soon": "△ 期限間近", "overdue": "▲ 期限超過", "violation": "✖ 違反",
+                    "unregistered": "○ 未登録"}
             assert status_text == want[expected.status_of(article.article)]
             assert model.data(model.index(row, 3)) == str(expected.articles[article.article].open_count)
         else:
@@ -94,3 +95,20 @@ def test_an_old_green_is_never_shown_while_re_checking(qtbot, desktop) -> None:
     window.open_screen("dashboard")  # coming back: the change is noticed at once
     qtbot.waitUntil(lambda: "違反" in _status(screen, 11), timeout=10000)
     assert seen and seen[0] == "再確認中…"
+
+
+def test_a_new_ledger_is_not_green_on_articles_with_nothing_registered(qtbot, desktop) -> None:
+    from tokki_desktop.registers import repository
+
+    window, screen = _dashboard(qtbot, desktop)
+    for article in (2, 8, 9, 10, 11, 15):  # nobody and no work place registered yet
+        assert _status(screen, article) == "○ 未登録"
+    screen.select_article(11)
+    assert screen.findings.rowCount() == 1
+    assert "取扱責任者・従事者名簿" in screen.findings.item(0, 1).text()
+    assert "登録" in screen.findings.item(0, 1).text()
+    row = next(r for r, a in enumerate(screen.model.articles) if a.article == 11)
+    assert "登録してください" in screen.model.data(screen.model.index(row, 4))
+    repository.add(window.session, "people", NEW_HANDLER)
+    qtbot.waitUntil(lambda: _status(screen, 11) == "✖ 違反", timeout=10000)
+    assert _status(screen, 9) == "○ 未登録"  # still no work place

@@ -112,6 +112,8 @@ class ArticleTableModel(QAbstractTableModel):
             if col == 3:
                 return str(article.open_count) if article.checked and not self.stale else ""
             if col == 4:
+                if article.unregistered:
+                    return article.todo(self._lang)
                 return urgent.message(self._lang) if urgent and urgent.severity != "ok" else ""
             if col == 5:
                 return (show_date(urgent.due, self._lang, seireki=self._seireki(urgent.contract_id))
@@ -341,8 +343,20 @@ class DashboardScreen(QWidget):
     def _show_findings(self, row: int) -> None:
         if not 0 <= row < len(self.model.articles):
             return
-        shown = [f for f in self.model.articles[row].findings if f.severity != "ok"]
+        article = self.model.articles[row]
+        shown = [f for f in article.findings if f.severity != "ok"]
         self._shown_findings = shown
+        if article.unregistered:  # no finding to list: say what to register, and where
+            self.findings.setRowCount(1)
+            todo = QTableWidgetItem(article.todo(self._lang))
+            cells = [QTableWidgetItem(severity_text("unregistered", self._lang)), todo, QTableWidgetItem(""),
+                     QTableWidgetItem("")]
+            cells[0].setBackground(STATUS_COLOURS["unregistered"])
+            cells[0].setForeground(QColor("#000000"))
+            for col, item in enumerate(cells):
+                self.findings.setItem(0, col, item)
+            self.findings.resizeRowsToContents()
+            return
         self.findings.setRowCount(len(shown))
         for i, finding in enumerate(shown):
             records = ", ".join(r.title or f"#{r.id}" for r in finding.refs)
