@@ -374,3 +374,28 @@ def test_an_article_whose_rules_have_nothing_to_judge_is_unregistered_not_ok() -
         {"id": 1, "contract_id": 1, "name": "新人 次郎", "role": "handler", "employment_type": "regular",
          "started_on": "2026-11-01", "approved_on": "2026-10-25"}]}), now)
     assert staffed.status_of(11) == "violation" and not staffed.articles[11].unregistered
+
+
+@pytest.mark.parametrize(("code", "change", "article", "severity", "kind"), FIRING,
+                         ids=[f"{c[0]}-{i}" for i, c in enumerate(FIRING)])
+def test_what_people_read_names_the_records_not_their_ids(code: str, change: Callable[[Site], None],
+                                                          article: int, severity: str, kind: str) -> None:
+    site = clean_site()
+    change(site)
+    for found in run(code, site):
+        titled = [r for r in found.refs if r.title]
+        ja, en = found.shown("ja"), found.shown("en")
+        assert "ID" not in ja or not titled, ja
+        if titled and f"ID {titled[0].id}" in found.message_ja:  # the first evidence is the subject
+            assert f"「{titled[0].title}」" in ja and f"“{titled[0].title}”" in en, (ja, en)
+
+
+def test_a_person_is_named_and_two_records_with_the_same_id_keep_their_own_names() -> None:
+    from tokki_desktop.registers.compliance.model import Finding, RecordRef
+
+    f = Finding(6, "violation", "takeout_unencrypted", "持出し（ID 3）に暗号化していない媒体（ID 3）が使われています。",
+                "Take-out 3 used medium 3, which is not encrypted.",
+                refs=(RecordRef("takeouts", 3, "市役所への持出し"), RecordRef("media", 3, "USB-07")))
+    assert f.shown("ja") == "持出し「市役所への持出し」に暗号化していない媒体「USB-07」が使われています。"
+    assert f.shown("en") == "Take-out “市役所への持出し” used medium “USB-07”, which is not encrypted."
+    assert "ID 3" in f.message("ja")  # logs and --json keep the id

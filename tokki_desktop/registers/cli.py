@@ -289,7 +289,7 @@ def cmd_status(args: argparse.Namespace, ctx: Any) -> int:
             if a.unregistered:
                 tail = a.todo(lang)
             elif urgent is not None:
-                tail = f"{urgent.message(lang)} → {urgent.next_action(lang)}"
+                tail = f"{urgent.shown(lang)} → {urgent.next_action(lang)}"  # names; ids stay in --json
             ctx.print("\t".join([f"{a.article}" if en else f"第{a.article}条", a.title_en if en else a.title_ja,
                                  status, str(a.open_count), tail]))
         # A printed status is evidence of a moment: say which one (after the table, so the

@@ -114,7 +114,7 @@ class ArticleTableModel(QAbstractTableModel):
             if col == 4:
                 if article.unregistered:
                     return article.todo(self._lang)
-                return urgent.message(self._lang) if urgent and urgent.severity != "ok" else ""
+                return urgent.shown(self._lang) if urgent and urgent.severity != "ok" else ""
             if col == 5:
                 return (show_date(urgent.due, self._lang, seireki=self._seireki(urgent.contract_id))
                         if urgent else "")
@@ -360,7 +360,7 @@ class DashboardScreen(QWidget):
         self.findings.setRowCount(len(shown))
         for i, finding in enumerate(shown):
             records = ", ".join(r.title or f"#{r.id}" for r in finding.refs)
-            cells = (severity_text(finding.severity, self._lang), finding.message(self._lang),
+            cells = (severity_text(finding.severity, self._lang), finding.shown(self._lang),
                      finding.next_action(self._lang), records)
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)

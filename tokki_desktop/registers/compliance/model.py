@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -75,6 +76,31 @@ class Finding:
     def message(self, lang: str = "ja") -> str:
         """The message in ``lang``."""
         return self.message_en if lang == "en" else self.message_ja
+
+    def shown(self, lang: str = "ja") -> str:
+        """The message for people: each record named by its title (the person's name, the
+        medium's label) where the loggable message has its id (従事者（ID 8） → 従事者「山田 太郎」).
+
+        The evidence is replaced in the order of ``refs``, which is the order the message
+        names them in; a ref without a title keeps its id.
+        """
+        text = self.message(lang)
+        start = 0
+        for r in self.refs:
+            if not r.title:
+                continue
+            if lang == "en":
+                pattern = re.compile(rf"(?<![\w.:/-]){r.id}(?![\w/-]|[.:]\d)")
+                named = f"“{r.title}”"
+            else:
+                pattern = re.compile(rf"（(?:[^（）\s]+ )?ID {r.id}）")
+                named = f"「{r.title}」"
+            found = pattern.search(text, start)
+            if found is None:
+                continue
+            text = text[:found.start()] + named + text[found.end():]
+            start = found.start() + len(named)
+        return text
 
     def next_action(self, lang: str = "ja") -> str:
         """What to do next, in ``lang``."""
