@@ -142,6 +142,10 @@
         <translation>第%1条</translation>
     </message>
     <message>
+        <source>re-checking…</source>
+        <translation>再確認中…</translation>
+    </message>
+    <message>
         <source>not checked</source>
         <translation>確認対象外</translation>
     </message>

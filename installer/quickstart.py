@@ -54,15 +54,33 @@ def install() -> Path:
     return py
 
 
+def exit_status(code: int, what: str) -> int:
+    """The child's exit status for our caller; a crash (killed by a signal) said in words."""
+    if code >= 0:
+        return code
+    import signal
+
+    try:
+        name = signal.Signals(-code).name
+    except ValueError:
+        name = f"signal {-code}"
+    print(f"{what} stopped abnormally ({name}). The reason is in the lines above or in the log "
+          "file (tokki-desktop.log in the user's log folder).", file=sys.stderr, flush=True)
+    return 128 - code
+
+
 def main(argv: list[str]) -> int:
     what = argv[1] if len(argv) > 1 else "app"
     py = install()
     env = dict(os.environ)
     if what == "app":
-        return subprocess.call([str(py), "-m", "tokki_desktop", "--demo", *argv[2:]], cwd=ROOT, env=env)
+        # The app prints why it cannot open a window (missing system libraries, no display)
+        # itself; its exit status is passed on unchanged.
+        code = subprocess.call([str(py), "-m", "tokki_desktop", "--demo", *argv[2:]], cwd=ROOT, env=env)
+        return exit_status(code, "Tokki Desktop")
     if what == "test":
         env.setdefault("QT_QPA_PLATFORM", "offscreen")
-        return subprocess.call([str(py), "-m", "pytest", *argv[2:]], cwd=ROOT, env=env)
+        return exit_status(subprocess.call([str(py), "-m", "pytest", *argv[2:]], cwd=ROOT, env=env), "pytest")
     print(__doc__)
     return 2
 

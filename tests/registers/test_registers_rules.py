@@ -358,3 +358,44 @@ def test_when_words_dates_for_other_parts_rules() -> None:
     assert when(moment, NOW) == ("令和8年11月26日 10時05分", "2026-11-26 10:05")
     assert when(moment, NOW, with_time=False) == ("令和8年11月26日", "2026-11-26")
     assert when(dt.date(2026, 12, 1), NOW, {"seireki_in_brackets": 1})[0] == "令和8年（2026年）12月1日"
+
+
+def test_an_article_whose_rules_have_nothing_to_judge_is_unregistered_not_ok() -> None:
+    from tokki_desktop.registers.compliance import ComplianceData, evaluate_data
+
+    now = dt.datetime(2026, 11, 26, 10, 0, tzinfo=dt.timezone(dt.timedelta(hours=9)))
+    contract = {"id": 1, "client": "小金井市", "title": "業務委託", "started_on": "2026-04-01"}
+    empty = evaluate_data(ComplianceData.from_rows({"contracts": [contract]}), now)
+    assert empty.status_of(11) == "unregistered"
+    assert empty.articles[11].todo("en").startswith("Nothing to check")
+    assert empty.to_dict()["articles"][10]["missing_registers"] == ["people"]
+    assert empty.status_of(18) == "ok"  # no complaint is simply no complaint
+    staffed = evaluate_data(ComplianceData.from_rows({"contracts": [contract], "people": [
+        {"id": 1, "contract_id": 1, "name": "新人 次郎", "role": "handler", "employment_type": "regular",
+         "started_on": "2026-11-01", "approved_on": "2026-10-25"}]}), now)
+    assert staffed.status_of(11) == "violation" and not staffed.articles[11].unregistered
+
+
+@pytest.mark.parametrize(("code", "change", "article", "severity", "kind"), FIRING,
+                         ids=[f"{c[0]}-{i}" for i, c in enumerate(FIRING)])
+def test_what_people_read_names_the_records_not_their_ids(code: str, change: Callable[[Site], None],
+                                                          article: int, severity: str, kind: str) -> None:
+    site = clean_site()
+    change(site)
+    for found in run(code, site):
+        titled = [r for r in found.refs if r.title]
+        ja, en = found.shown("ja"), found.shown("en")
+        assert "ID" not in ja or not titled, ja
+        if titled and f"ID {titled[0].id}" in found.message_ja:  # the first evidence is the subject
+            assert f"「{titled[0].title}」" in ja and f"“{titled[0].title}”" in en, (ja, en)
+
+
+def test_a_person_is_named_and_two_records_with_the_same_id_keep_their_own_names() -> None:
+    from tokki_desktop.registers.compliance.model import Finding, RecordRef
+
+    f = Finding(6, "violation", "takeout_unencrypted", "持出し（ID 3）に暗号化していない媒体（ID 3）が使われています。",
+                "Take-out 3 used medium 3, which is not encrypted.",
+                refs=(RecordRef("takeouts", 3, "市役所への持出し"), RecordRef("media", 3, "USB-07")))
+    assert f.shown("ja") == "持出し「市役所への持出し」に暗号化していない媒体「USB-07」が使われています。"
+    assert f.shown("en") == "Take-out “市役所への持出し” used medium “USB-07”, which is not encrypted."
+    assert "ID 3" in f.message("ja")  # logs and --json keep the id

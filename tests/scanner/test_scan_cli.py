@@ -59,3 +59,20 @@ def test_fingerprint_add_list_and_scan_with_ledger(created_ledger, tmp_path: Pat
     # The readable table (no --json) names the dataset in its explanation.
     code, out = run(["scan", *base, str(names)])
     assert "国保名簿" in out
+
+
+def test_the_table_speaks_one_language_and_names_kinds_in_words(corpus, monkeypatch) -> None:
+    from tokki_desktop.scanner.result import KINDS
+
+    root, _ = corpus
+    code, out = run(["scan", str(root / "pos")])
+    head = out.splitlines()[0].split()
+    assert head == ["判定", "点数", "形式", "サイズ", "パス"]
+    monkeypatch.setenv("TOKKI_LANG", "en")
+    code, out = run(["scan", str(root / "pos")])
+    assert code == 1 and out.splitlines()[0].split() == ["verdict", "score", "format", "bytes", "path"]
+    assert "Personal data" in out
+    assert "personal data " in out and "personal_data" not in out
+    reasons = "\n".join(line for line in out.splitlines() if line.startswith(" "))  # not the paths
+    assert "My Number" in reasons
+    assert not [k for k in KINDS if "_" in k and k in reasons], reasons  # no code such as my_number

@@ -16,7 +16,7 @@ def test_verify_reports_an_intact_chain_and_checks_a_checkpoint(qtbot, desktop) 
     window, screen = _audit(qtbot, desktop)
     head_seq, _ = window.session.ledger.audit_head()
     assert screen.table.rowCount() == head_seq  # a fresh ledger fits in one page
-    assert screen.table.item(head_seq - 1, 3).text() == "unlock"
+    assert screen.table.item(head_seq - 1, 3).text() == "ログイン"
     screen.take_checkpoint()
     text = screen.checkpoint.text()
     assert text in screen.result.text()
@@ -50,3 +50,22 @@ def test_checkpoint_sheet_button_opens_the_form(qtbot, desktop) -> None:
 def test_handlers_have_no_audit_screen(qtbot, desktop) -> None:
     window = log_in(qtbot, desktop, HANDLER)
     assert "audit" not in window.screen_keys
+
+
+def test_the_audit_table_speaks_words_not_codes_and_json(qtbot, desktop) -> None:
+    from tokki_desktop.registers import repository
+
+    window, screen = _audit(qtbot, desktop)
+    new_id = repository.add(window.session, "people", {
+        "contract_id": 1, "name": "新人 次郎", "role": "handler", "employment_type": "regular",
+        "started_on": "2026-11-01"})
+    repository.update(window.session, "people", new_id, {"approved_on": "2026-10-25"})
+    screen.show_newest()
+    last = screen.table.rowCount() - 1
+    cells = [screen.table.item(last, col).text() for col in range(6)]
+    assert cells[3] == "変更"
+    assert cells[4] == f"取扱責任者・従事者名簿 No.{new_id}"
+    assert "（なし） → 令和8年10月25日" in cells[5] and "{" not in cells[5]
+    created = [screen.table.item(last - 1, col).text() for col in range(6)]
+    assert created[3] == "作成" and "氏名: 新人 次郎" in created[5] and "正社員" in created[5]
+    assert "created_at" not in created[5]

@@ -253,7 +253,7 @@ def _checks(session: Any, data: Row, contract: Row | None, refs: _Refs, _key: st
         if not art.checked:
             continue
         open_findings = [f for f in art.findings if f.severity != "ok"]
-        detail = "／".join(f.message_ja for f in open_findings) or "指摘事項なし"
+        detail = art.todo("ja") or "／".join(f.shown("ja") for f in open_findings) or "指摘事項なし"
         rows.append({"article": f"第{number}条", "item": art.title_ja,
                      "status": SEVERITY_LABELS[art.status][0], "detail": detail})
     return rows

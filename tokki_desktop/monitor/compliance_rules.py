@@ -45,6 +45,17 @@ def _moment(value: Any) -> dt.datetime:
     return dt.datetime.fromisoformat(str(value))
 
 
+# The monitor's policy rules in the words of a 取扱責任者.
+DETECTION_WORDS: dict[str, tuple[str, str]] = {
+    "copy_without_approval": ("承認のない場所への複写", "a copy in a place without an approval"),
+    "unregistered_medium": ("媒体管理簿にない媒体", "a medium not in the media register"),
+    "medium_not_consented": ("委託者の承諾がない媒体", "a medium the client has not consented to"),
+    "unencrypted_on_medium": ("暗号化していない媒体上の個人情報", "unencrypted personal data on a medium"),
+    "encrypted_unknown": ("開けない暗号化ファイル", "an encrypted file that cannot be opened"),
+    "copy_recorded": ("承認の範囲内の複写", "a copy within an approval"),
+}
+
+
 @rule("monitor_open_detections", 5, "未処理の検知", "open monitor detections", also_articles=(6, 7))
 def open_detections(data: ComplianceData, now: dt.datetime) -> Iterator[Finding]:
     """Detections no officer has resolved yet, one finding per article and rule."""
@@ -59,13 +70,15 @@ def open_detections(data: ComplianceData, now: dt.datetime) -> Iterator[Finding]
         refs = tuple(RecordRef("monitor_detections", int(r["id"]),
                                f"{r['place']} {when(_moment(r['detected_at']), now, contract)[1]}")
                      for r in rows[:20])
-        ids = ", ".join(str(r["id"]) for r in rows[:10]) + (" …" if len(rows) > 10 else "")
+        # What people read names the rule as they say it; the code and the ids stay in --json
+        # (the rule field and the refs).
+        what_ja, what_en = DETECTION_WORDS.get(code, ("検知", "detection"))
         yield Finding(
             article, "violation" if severity == "violation" else "due_soon", "monitor_open_detections",
-            f"未処理の検知が {len(rows)} 件あります（{code}、ID {ids}）。",
-            f"{len(rows)} open detection(s) ({code}, ids {ids}).",
-            refs, "`tokki resolve ID approve|removed|quarantine|incident` で処理してください。",
-            "Resolve them: `tokki resolve ID approve|removed|quarantine|incident`.",
+            f"未処理の検知（{what_ja}）が {len(rows)} 件あります。",
+            f"{len(rows)} open detection(s): {what_en}.",
+            refs, "「検知」の画面で処理してください（承認・削除の確認・隔離・事故として報告）。",
+            "Resolve them on the Detections screen (approve, confirm removal, quarantine or report an incident).",
             _t(min(r["detected_at"] for r in rows)), cid)
 
 

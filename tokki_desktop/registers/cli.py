@@ -286,8 +286,10 @@ def cmd_status(args: argparse.Namespace, ctx: Any) -> int:
                 status = "not checked" if en else "対象外"
             urgent = a.most_urgent
             tail = ""
-            if urgent is not None:
-                tail = f"{urgent.message(lang)} → {urgent.next_action(lang)}"
+            if a.unregistered:
+                tail = a.todo(lang)
+            elif urgent is not None:
+                tail = f"{urgent.shown(lang)} → {urgent.next_action(lang)}"  # names; ids stay in --json
             ctx.print("\t".join([f"{a.article}" if en else f"第{a.article}条", a.title_en if en else a.title_ja,
                                  status, str(a.open_count), tail]))
         # A printed status is evidence of a moment: say which one (after the table, so the

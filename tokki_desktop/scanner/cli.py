@@ -89,8 +89,9 @@ def _scan(args: argparse.Namespace, ctx: Any) -> int:
     progress = _Progress(enabled=not args.json and sys.stderr.isatty())
     try:
         if not args.json:
-            head = "verdict" if lang == "en" else "判定"
-            ctx.print(f"{_pad(head, 13)} {'score':>5} {'format':<6} {'bytes':>9}  path")
+            head, score, fmt, size, path = (("verdict", "score", "format", "bytes", "path") if lang == "en"
+                                            else ("判定", "点数", "形式", "サイズ", "パス"))
+            ctx.print(f"{_pad(head, 13)} {_pad(score, 5, right=True)} {_pad(fmt, 6)} {_pad(size, 9, right=True)}  {path}")
         for res in scan_paths([p for p in args.paths if p not in missing], jobs=args.jobs, index=index,
                               fingerprints=matcher, limits=limits, on_result=progress.update,
                               isolate=True):  # worker processes: the memory and time caps hold
@@ -119,7 +120,7 @@ def _lines(res: ScanResult, as_json: bool, lang: str) -> list[str]:
                 "reason_en": r.reason_en, "dataset": r.dataset, "records": r.records,
                 "examples": r.examples, "sha256": r.sha256}, ensure_ascii=False))
         else:
-            label = r.verdict if lang == "en" else _VERDICT_JA.get(r.verdict, r.verdict)
+            label = r.verdict.replace("_", " ") if lang == "en" else _VERDICT_JA.get(r.verdict, r.verdict)
             out.append(f"{_pad(label, 13)} {r.score:>5.2f} {r.format or '-':<6} {_size(r.bytes):>9}  "
                        f"{_shown_path(r.path)}")
             if r.verdict != "clean":
@@ -156,12 +157,13 @@ def _json_path(path: str) -> dict[str, str]:
     return {"path": raw.decode("utf-8", "replace"), "path_bytes_b64": base64.b64encode(raw).decode("ascii")}
 
 
-def _pad(text: str, width: int) -> str:
-    """Left-justify by display width (full-width characters take two columns)."""
+def _pad(text: str, width: int, *, right: bool = False) -> str:
+    """Justify by display width (full-width characters take two columns)."""
     import unicodedata
 
     cols = sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
-    return text + " " * max(0, width - cols)
+    fill = " " * max(0, width - cols)
+    return fill + text if right else text + fill
 
 
 def _size(n: int) -> str:

@@ -29,6 +29,14 @@ KIND_LABELS_JA = {
     "residence_card": "在留カード番号", "pension_number": "基礎年金番号",
     "health_insurance": "被保険者番号",
 }
+# The same in English, for reason_en (people read it; the codes stay in findings and --json).
+KIND_LABELS_EN = {
+    "my_number": "My Number", "name": "name", "address": "address", "postal_code": "postal code",
+    "phone": "phone number", "birth_date": "date of birth", "email": "e-mail address",
+    "bank_account": "bank account number", "passport": "passport number",
+    "drivers_license": "driver's licence number", "residence_card": "residence card number",
+    "pension_number": "basic pension number", "health_insurance": "health insurance number",
+}
 
 
 @dataclass(frozen=True)

@@ -228,5 +228,5 @@ def _fold_members(res: ScanResult) -> None:
         n = sum(1 for m in res.members if m.verdict == strongest.verdict)
         label = {PERSONAL_DATA: "個人情報あり", ENCRYPTED: "暗号化", UNREADABLE: "読めない", SKIPPED: "対象外"}[strongest.verdict]
         res.reason = f"中のファイル{len(res.members)}件のうち{n}件が「{label}」です。最も重い判定: {strongest.reason}"
-        res.reason_en = f"{n} of {len(res.members)} members are {strongest.verdict}. {strongest.reason_en}"
+        res.reason_en = f"{n} of {len(res.members)} members are {strongest.verdict.replace('_', ' ')}. {strongest.reason_en}"
         res.examples = res.examples or list(strongest.examples)

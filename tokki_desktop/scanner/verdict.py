@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from tokki_desktop.scanner.detectors import STRONG_IDS, Evidence
-from tokki_desktop.scanner.result import CLEAN, KIND_LABELS_JA, KINDS, PERSONAL_DATA
+from tokki_desktop.scanner.result import CLEAN, KIND_LABELS_EN, KIND_LABELS_JA, KINDS, PERSONAL_DATA
 
 # Unlabelled 12-digit numbers are My Numbers only when nearly all pass the check digit:
 # random ids pass it about 1 time in 11.
@@ -27,7 +27,7 @@ def judge(ev: Evidence, dataset: str | None, fp_detail: str = "") -> tuple[str, 
     """(verdict, score 0..1, reason in Japanese, reason in English)."""
     found = [k for k in KINDS if ev.counts.get(k)]
     summary_ja = "、".join(f"{KIND_LABELS_JA[k]}{ev.counts[k]}件" for k in found)
-    summary_en = ", ".join(f"{k} {ev.counts[k]}" for k in found)
+    summary_en = ", ".join(f"{KIND_LABELS_EN.get(k, k)} {ev.counts[k]}" for k in found)
     strong = [k for k in STRONG_IDS if ev.counts.get(k)]
     why_ja: list[str] = []
     why_en: list[str] = []
@@ -36,7 +36,7 @@ def judge(ev: Evidence, dataset: str | None, fp_detail: str = "") -> tuple[str, 
         why_en.append(f"matches registered dataset '{dataset}'")
     if strong:
         why_ja.append("・".join(KIND_LABELS_JA[k] for k in strong) + "を検出")
-        why_en.append("identifier numbers found: " + ", ".join(strong))
+        why_en.append("identifier numbers found: " + ", ".join(KIND_LABELS_EN.get(k, k) for k in strong))
     if ev.records:
         why_ja.append(f"個人単位の行（レコード）{ev.records}件")
         why_en.append(f"{ev.records} person records in tables")

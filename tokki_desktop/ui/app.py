@@ -75,15 +75,22 @@ def setup_logging() -> None:
     root.setLevel(logging.INFO)
 
 
-def quiet_platform_noise() -> None:
-    """Route Qt's messages to our log, minus the offscreen platform's size-hint notice."""
+def quiet_platform_noise(lang: str = "ja") -> None:
+    """Route Qt's messages to our log, minus the offscreen platform's size-hint notice.
+
+    A fatal message (Qt aborts right after it) is also shown to the user: in the log alone
+    nobody would ever read why the window never came."""
     from PySide6.QtCore import QtMsgType, qInstallMessageHandler
+
+    from tokki_desktop.ui.platform_check import report_fatal_qt_message
 
     qt_log = logging.getLogger("qt")
 
     def handler(kind: QtMsgType, _context: object, message: str) -> None:
         if "propagateSizeHints" in message:
             return  # the offscreen platform (CI, --smoke-test) cannot do it; harmless
+        if kind == QtMsgType.QtFatalMsg:
+            report_fatal_qt_message(message, lang)
         level = logging.DEBUG if kind == QtMsgType.QtDebugMsg else logging.WARNING
         qt_log.log(level, "%s", message)
 
@@ -111,6 +118,14 @@ def main(argv: list[str] | None = None) -> int:
     set_private_umask()  # the app's files (ledger, spool, log, exports) are this user's only
     if args.smoke_test and not os.environ.get("QT_QPA_PLATFORM"):
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    from tokki_desktop.errors import user_language
+    from tokki_desktop.ui.platform_check import check_display, tell_user
+
+    # Qt aborts without a word when its display plugin cannot load: ask before starting it.
+    problem = check_display()
+    if problem is not None:
+        tell_user(problem.message(args.lang or user_language()))
+        return 2
 
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
@@ -122,7 +137,7 @@ def main(argv: list[str] | None = None) -> int:
     from tokki_desktop.ui.desktop import Desktop
 
     setup_logging()
-    quiet_platform_noise()
+    quiet_platform_noise(args.lang or user_language())
     app = QApplication.instance() or QApplication([sys.argv[0]])
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)

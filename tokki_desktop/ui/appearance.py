@@ -21,6 +21,7 @@ STATUS_COLOURS: dict[str, QColor] = {
     "due_soon": QColor("#fff1b8"),
     "overdue": QColor("#ffd3a8"),
     "violation": QColor("#ffc4c4"),
+    "unregistered": QColor("#e4e4e4"),  # grey: not judged, so neither green nor red
 }
 # Stronger tones of the same hues, for bars in charts (with white separators).
 STATUS_STRONG: dict[str, QColor] = {
@@ -28,8 +29,10 @@ STATUS_STRONG: dict[str, QColor] = {
     "due_soon": QColor("#b58900"),
     "overdue": QColor("#d35400"),
     "violation": QColor("#c62828"),
+    "unregistered": QColor("#757575"),
 }
-STATUS_SYMBOLS: dict[str, str] = {"ok": "✔", "due_soon": "△", "overdue": "▲", "violation": "✖"}
+STATUS_SYMBOLS: dict[str, str] = {"ok": "✔", "due_soon": "△", "overdue": "▲", "violation": "✖",
+                                  "unregistered": "○"}
 
 
 def register_japanese_font(app: QApplication) -> str | None:

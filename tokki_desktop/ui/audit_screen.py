@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from tokki_desktop.errors import KnownError
+from tokki_desktop.registers.audit_words import action_text, change_text, record_text
 from tokki_desktop.ui.dates import show_date
 from tokki_desktop.ui.problems import show_problem
 from tokki_desktop.ui.workspace import ScreenContext
@@ -130,13 +131,17 @@ class AuditScreen(QWidget):
         rows = list(itertools.islice(self._context.session.ledger.audit_rows(self.start_box.value()), PAGE))
         seireki = self._context.seireki()  # the terminal's contract
         self.table.setRowCount(len(rows))
+        lang = self._lang
         for i, (seq, ts, actor, action, tbl, row_id, change, _mac) in enumerate(rows):
-            record = f"{tbl} {row_id}" if tbl else ""
-            shown = str(change or "")
-            cells = (str(seq), show_date(ts, self._lang, seireki=seireki), actor, action, record,
-                     shown if len(shown) <= 200 else shown[:199] + "…")
+            # Codes and JSON are what the chain stores; people read 作成・変更 and a diff.
+            shown = change_text(tbl, change, lang)
+            cells = (str(seq), show_date(ts, lang, seireki=seireki), actor, action_text(action, lang),
+                     record_text(tbl, row_id, lang), shown if len(shown) <= 200 else shown[:199] + "…")
             for col, text in enumerate(cells):
-                self.table.setItem(i, col, QTableWidgetItem(text))
+                item = QTableWidgetItem(text)
+                if col == 5 and shown:
+                    item.setToolTip(shown)  # the whole diff, when the cell cuts it
+                self.table.setItem(i, col, item)
         if rows:
             self.table.scrollToBottom()
 

@@ -1,7 +1,10 @@
 """The dashboard: the compliance status of every article, as a table and as a small chart.
 
 The compliance engine reads every register, so it runs in the background; the screen shows
-"checking…" meanwhile. Status is colour *and* a symbol *and* a word. A finding's evidence
+"checking…" meanwhile. It is never left showing an old green: whenever the ledger changed
+since the last evaluation (a record saved on another screen, a detection of the monitor, a
+second window or process), the head of the audit chain moved, and the dashboard evaluates
+again; until then the statuses read "re-checking", not their old colours. Status is colour *and* a symbol *and* a word. A finding's evidence
 is one double-click away: it opens the register screen on that record.
 """
 
@@ -15,6 +18,7 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     QRectF,
     Qt,
+    QTimer,
     Signal,
 )
 from PySide6.QtGui import QBrush, QColor, QPainter, QPen
@@ -58,6 +62,7 @@ class ArticleTableModel(QAbstractTableModel):
         # 西暦併記 of a finding's contract (callable: contract id or None → bool).
         self._seireki = seireki or (lambda _contract_id=None: False)
         self.articles: list[Any] = []  # ArticleStatus
+        self.stale = False  # the ledger changed after these statuses were evaluated
         self._headers = [
             self.tr("Article"), self.tr("Heading"), self.tr("Status"), self.tr("Open"),
             self.tr("Most urgent"), self.tr("Due"),
@@ -67,7 +72,14 @@ class ArticleTableModel(QAbstractTableModel):
         """Replace the rows (after an evaluation)."""
         self.beginResetModel()
         self.articles = articles
+        self.stale = False
         self.endResetModel()
+
+    def set_stale(self) -> None:
+        """The ledger changed: stop showing these statuses as current until the next evaluation."""
+        self.stale = True
+        if self.articles:
+            self.dataChanged.emit(self.index(0, 2), self.index(len(self.articles) - 1, 3))
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
         return 0 if parent.isValid() else len(self.articles)
@@ -86,7 +98,7 @@ class ArticleTableModel(QAbstractTableModel):
             return None
         article = self.articles[index.row()]
         col = index.column()
-        status = article.status if article.checked else None
+        status = article.status if article.checked and not self.stale else None
         if role == Qt.ItemDataRole.DisplayRole:
             urgent = article.most_urgent
             if col == 0:
@@ -94,11 +106,15 @@ class ArticleTableModel(QAbstractTableModel):
             if col == 1:
                 return article.title_en if self._lang == "en" else article.title_ja
             if col == 2:
+                if article.checked and self.stale:
+                    return self.tr("re-checking…")
                 return severity_text(status, self._lang) if status else self.tr("not checked")
             if col == 3:
-                return str(article.open_count) if article.checked else ""
+                return str(article.open_count) if article.checked and not self.stale else ""
             if col == 4:
-                return urgent.message(self._lang) if urgent and urgent.severity != "ok" else ""
+                if article.unregistered:
+                    return article.todo(self._lang)
+                return urgent.shown(self._lang) if urgent and urgent.severity != "ok" else ""
             if col == 5:
                 return (show_date(urgent.due, self._lang, seireki=self._seireki(urgent.contract_id))
                         if urgent else "")
@@ -171,6 +187,9 @@ class FindingsChart(QWidget):
             self.article_clicked.emit(self.articles[i].article)
 
 
+WATCH_INTERVAL_MS = 2000
+
+
 class DashboardScreen(QWidget):
     """Compliance by article: table, chart, and the selected article's findings."""
 
@@ -181,6 +200,13 @@ class DashboardScreen(QWidget):
         self._lang = context.lang
         self.report: Any = None
         self._busy = False
+        self._evaluated_head: int | None = None  # audit chain head the shown report was read at
+        self._polling = False
+        # How often a visible dashboard asks whether the ledger moved (one indexed read, in the
+        # background): changes from the monitor or another process show within this time.
+        self._watch = QTimer(self)
+        self._watch.setInterval(WATCH_INTERVAL_MS)
+        self._watch.timeout.connect(self.check_for_changes)
 
         title = QLabel(self.tr("Compliance by article"))
         title.setObjectName("screenTitle")
@@ -259,15 +285,45 @@ class DashboardScreen(QWidget):
         from tokki_desktop.registers.compliance import evaluate
 
         session = self._context.session
-        self._context.runner.run_task(lambda: evaluate(session), self._evaluated, what=self.tr("checking compliance"))
 
-    def _evaluated(self, report: Any, error: BaseException | None) -> None:
+        def head_and_report() -> tuple[int, Any]:
+            # The head first: a change made while evaluating moves it again → evaluated again.
+            return session.ledger.audit_head()[0], evaluate(session)
+
+        self._context.runner.run_task(head_and_report, self._evaluated, what=self.tr("checking compliance"))
+
+    def showEvent(self, event: Any) -> None:
+        """Coming back to the dashboard: evaluate again if anything changed meanwhile."""
+        super().showEvent(event)
+        self._watch.start()
+        self.check_for_changes()
+
+    def hideEvent(self, event: Any) -> None:
+        super().hideEvent(event)
+        self._watch.stop()
+
+    def check_for_changes(self) -> None:
+        """Ask (in the background) whether the ledger changed since the shown evaluation."""
+        if self._busy or self._polling or self._evaluated_head is None:
+            return
+        self._polling = True
+        ledger = self._context.session.ledger
+        self._context.runner.run_task(lambda: ledger.audit_head()[0], self._head_read, ask_before_close=False)
+
+    def _head_read(self, head: Any, error: BaseException | None) -> None:
+        self._polling = False
+        if error is None and head != self._evaluated_head:
+            self.model.set_stale()
+            self.refresh()
+
+    def _evaluated(self, result: Any, error: BaseException | None) -> None:
         self._busy = False
         self.refresh_button.setEnabled(True)
         if error is not None:
             self.as_of.setText("")
             show_problem(self, error, self._lang, "evaluating compliance")
             return
+        self._evaluated_head, report = result
         self.report = report
         articles = list(report.articles.values())
         self.model.set_articles(articles)
@@ -287,12 +343,24 @@ class DashboardScreen(QWidget):
     def _show_findings(self, row: int) -> None:
         if not 0 <= row < len(self.model.articles):
             return
-        shown = [f for f in self.model.articles[row].findings if f.severity != "ok"]
+        article = self.model.articles[row]
+        shown = [f for f in article.findings if f.severity != "ok"]
         self._shown_findings = shown
+        if article.unregistered:  # no finding to list: say what to register, and where
+            self.findings.setRowCount(1)
+            todo = QTableWidgetItem(article.todo(self._lang))
+            cells = [QTableWidgetItem(severity_text("unregistered", self._lang)), todo, QTableWidgetItem(""),
+                     QTableWidgetItem("")]
+            cells[0].setBackground(STATUS_COLOURS["unregistered"])
+            cells[0].setForeground(QColor("#000000"))
+            for col, item in enumerate(cells):
+                self.findings.setItem(0, col, item)
+            self.findings.resizeRowsToContents()
+            return
         self.findings.setRowCount(len(shown))
         for i, finding in enumerate(shown):
             records = ", ".join(r.title or f"#{r.id}" for r in finding.refs)
-            cells = (severity_text(finding.severity, self._lang), finding.message(self._lang),
+            cells = (severity_text(finding.severity, self._lang), finding.shown(self._lang),
                      finding.next_action(self._lang), records)
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)

@@ -46,7 +46,22 @@ def evaluate_data(data: ComplianceData, now: dt.datetime) -> ComplianceReport:
             articles[f.article].findings.append(f)
     for a in articles.values():
         a.findings.sort(key=Finding.sort_key)
+        _mark_unregistered(a, [r for r in rules.values() if a.article in r.articles], data)
     return ComplianceReport(now, articles)
+
+
+def _mark_unregistered(article: ArticleStatus, rules: list[Rule], data: ComplianceData) -> None:
+    """Nothing registered yet: every rule of the article needs records its registers lack."""
+    if not rules or any(not r.needs for r in rules):
+        return  # some rule judges the contract itself (or the monitor): the article is judged
+    needed = tuple(dict.fromkeys(kind for r in rules for kind in r.needs))
+    if any(data.rows(kind) for kind in needed):
+        return
+    names_ja = "・".join(f"「{SPECS[k].label_ja}」" for k in needed)
+    names_en = ", ".join(f"'{SPECS[k].label_en}'" for k in needed)
+    article.missing_registers = needed
+    article.todo_ja = f"{names_ja}に記録がないため確認できません。まず登録してください。"
+    article.todo_en = f"Nothing to check: nothing is registered in {names_en} yet. Register it first."
 
 
 def evaluate(session: Any, now: dt.datetime | None = None) -> ComplianceReport:

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from typing import Literal
 
 Severity = Literal["ok", "due_soon", "overdue", "violation"]
+#: An article's status: a severity, or "unregistered" when none of its rules had anything to judge.
+Status = Literal["ok", "due_soon", "overdue", "violation", "unregistered"]
 
 #: Worse is larger: an article's status is its worst finding.
 SEVERITY_RANK: dict[str, int] = {"ok": 0, "due_soon": 1, "overdue": 2, "violation": 3}
@@ -15,6 +18,7 @@ SEVERITY_LABELS: dict[str, tuple[str, str]] = {
     "due_soon": ("期限間近", "due soon"),
     "overdue": ("期限超過", "overdue"),
     "violation": ("違反", "violation"),
+    "unregistered": ("未登録", "nothing registered yet"),
 }
 
 #: The article headings of the 個人情報取扱特記事項 (Art. 1–19 carry obligations we check).
@@ -73,6 +77,31 @@ class Finding:
         """The message in ``lang``."""
         return self.message_en if lang == "en" else self.message_ja
 
+    def shown(self, lang: str = "ja") -> str:
+        """The message for people: each record named by its title (the person's name, the
+        medium's label) where the loggable message has its id (従事者（ID 8） → 従事者「山田 太郎」).
+
+        The evidence is replaced in the order of ``refs``, which is the order the message
+        names them in; a ref without a title keeps its id.
+        """
+        text = self.message(lang)
+        start = 0
+        for r in self.refs:
+            if not r.title:
+                continue
+            if lang == "en":
+                pattern = re.compile(rf"(?<![\w.:/-]){r.id}(?![\w/-]|[.:]\d)")
+                named = f"“{r.title}”"
+            else:
+                pattern = re.compile(rf"（(?:[^（）\s]+ )?ID {r.id}）")
+                named = f"「{r.title}」"
+            found = pattern.search(text, start)
+            if found is None:
+                continue
+            text = text[:found.start()] + named + text[found.end():]
+            start = found.start() + len(named)
+        return text
+
     def next_action(self, lang: str = "ja") -> str:
         """What to do next, in ``lang``."""
         return self.next_action_en if lang == "en" else self.next_action_ja
@@ -107,15 +136,33 @@ class ArticleStatus:
     title_en: str
     checked: bool
     findings: list[Finding] = field(default_factory=list)
+    #: The registers whose records the article's rules wait for (empty: something was judged).
+    missing_registers: tuple[str, ...] = ()
+    #: What to do when nothing is registered yet (register the first records there).
+    todo_ja: str = ""
+    todo_en: str = ""
 
     @property
-    def status(self) -> Severity:
-        """ok, or the worst severity among the findings."""
+    def unregistered(self) -> bool:
+        """Nothing to judge yet: no finding, and the registers the rules need are empty."""
+        return bool(self.missing_registers) and self.open_count == 0
+
+    @property
+    def status(self) -> Status:
+        """ok, the worst severity among the findings, or unregistered when nothing was judged."""
+        if self.unregistered:
+            return "unregistered"
         worst: Severity = "ok"
         for f in self.findings:
             if SEVERITY_RANK[f.severity] > SEVERITY_RANK[worst]:
                 worst = f.severity
         return worst
+
+    def todo(self, lang: str = "ja") -> str:
+        """What to register first, in ``lang`` ('' when something was judged)."""
+        if not self.unregistered:
+            return ""
+        return self.todo_en if lang == "en" else self.todo_ja
 
     @property
     def open_count(self) -> int:
@@ -135,6 +182,7 @@ class ArticleStatus:
             "title_en": self.title_en,
             "checked": self.checked,
             "status": self.status,
+            "missing_registers": list(self.missing_registers) if self.unregistered else [],
             "open_findings": self.open_count,
             "findings": [f.to_dict() for f in self.findings],
         }
@@ -153,7 +201,7 @@ class ComplianceReport:
         every = [f for a in self.articles.values() for f in a.findings if f.severity != "ok"]
         return sorted(every, key=Finding.sort_key)
 
-    def status_of(self, article: int) -> Severity:
+    def status_of(self, article: int) -> Status:
         """The status of ``article``."""
         return self.articles[article].status
 

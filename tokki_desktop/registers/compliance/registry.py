@@ -38,6 +38,9 @@ class Rule:
     summary_ja: str
     summary_en: str
     also_articles: tuple[int, ...] = ()
+    #: Registers that must hold an open record before the rule has anything to judge (no
+    #: person registered: "every person pledged" is not true, it is not known yet).
+    needs: tuple[str, ...] = ()
 
     @property
     def articles(self) -> tuple[int, ...]:
@@ -49,13 +52,16 @@ RULES: dict[str, Rule] = {}
 
 
 def rule(code: str, article: int, summary_ja: str, summary_en: str, *,
-         also_articles: tuple[int, ...] = ()) -> Callable[[RuleFunc], RuleFunc]:
-    """Register the decorated function as rule ``code`` for ``article`` (and ``also_articles``)."""
+         also_articles: tuple[int, ...] = (), needs: tuple[str, ...] = ()) -> Callable[[RuleFunc], RuleFunc]:
+    """Register the decorated function as rule ``code`` for ``article`` (and ``also_articles``).
+
+    ``needs``: the registers without whose records the rule has nothing to judge; an article
+    all of whose rules have nothing to judge is "nothing registered yet", not ok."""
 
     def deco(func: RuleFunc) -> RuleFunc:
         if code in RULES and RULES[code].func is not func:
             raise ValueError(f"compliance rule {code} registered twice")
-        RULES[code] = Rule(code, article, func, summary_ja, summary_en, also_articles)
+        RULES[code] = Rule(code, article, func, summary_ja, summary_en, also_articles, needs)
         return func
 
     return deco

@@ -11,7 +11,7 @@ from tokki_desktop.registers.compliance.registry import rule
 from tokki_desktop.registers.compliance.rules._common import finding, is_working, ref
 
 
-@rule("workplace_unreported", 9, "報告前の作業場所の使用", "work place used before it was reported")
+@rule("workplace_unreported", 9, "報告前の作業場所の使用", "work place used before it was reported", needs=("workplaces",))
 def workplace_unreported(data: ComplianceData, now: dt.datetime) -> Iterator[Finding]:
     """A work place in use before it was reported to the client in writing."""
     today = now.date()
@@ -35,7 +35,7 @@ def workplace_unreported(data: ComplianceData, now: dt.datetime) -> Iterator[Fin
                               next_en="Report it before it is used.")
 
 
-@rule("id_card_missing", 9, "庁舎内の身分証明書", "ID card inside the client's building")
+@rule("id_card_missing", 9, "庁舎内の身分証明書", "ID card inside the client's building", needs=("workplaces",))
 def id_card_missing(data: ComplianceData, now: dt.datetime) -> Iterator[Finding]:
     """Art. 9(2): with a work place in the client's building, every working person carries an ID card."""
     today = now.date()

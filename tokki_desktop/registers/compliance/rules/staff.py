@@ -48,7 +48,7 @@ def last_training(data: ComplianceData, contract_id: int, today: dt.date) -> dic
     return last
 
 
-@rule("staff_not_approved", 8, "承認前の従事", "handling before approval")
+@rule("staff_not_approved", 8, "承認前の従事", "handling before approval", needs=("people",))
 def staff_not_approved(data: ComplianceData, now: dt.datetime) -> Iterator[Finding]:
     """A person handles data before the client approved them (or is about to)."""
     today = now.date()
@@ -74,7 +74,7 @@ def staff_not_approved(data: ComplianceData, now: dt.datetime) -> Iterator[Findi
                               next_en="Report them before they start and record the approval date.")
 
 
-@rule("change_request_unapproved", 8, "未承認の変更", "change not approved")
+@rule("change_request_unapproved", 8, "未承認の変更", "change not approved", needs=("people",))
 def change_request_unapproved(data: ComplianceData, now: dt.datetime) -> Iterator[Finding]:
     """A change of staff takes effect (or is about to) without the client's approval."""
     for c in data.contracts():
@@ -94,7 +94,7 @@ def change_request_unapproved(data: ComplianceData, now: dt.datetime) -> Iterato
                           next_en="Do not make the change before the client approves it.")
 
 
-@rule("staff_no_pledge", 11, "誓約書の未提出", "no pledge")
+@rule("staff_no_pledge", 11, "誓約書の未提出", "no pledge", needs=("people",))
 def staff_no_pledge(data: ComplianceData, now: dt.datetime) -> Iterator[Finding]:
     """A current person has no signed pledge on file."""
     today = now.date()
@@ -148,13 +148,13 @@ def _untrained(data: ComplianceData, now: dt.datetime, article: int, code: str,
                               next_en="Hold the next training and record the attendance.")
 
 
-@rule("staff_untrained", 10, "研修の期限", "training due")
+@rule("staff_untrained", 10, "研修の期限", "training due", needs=("people",))
 def staff_untrained(data: ComplianceData, now: dt.datetime) -> Iterator[Finding]:
     """A working person was never trained, or not within the contract's interval."""
     return _untrained(data, now, 10, "staff_untrained", only_non_regular=False)
 
 
-@rule("non_regular_staff_duties", 15, "派遣・契約社員の義務", "non-regular staff duties")
+@rule("non_regular_staff_duties", 15, "派遣・契約社員の義務", "non-regular staff duties", needs=("people",))
 def non_regular_staff_duties(data: ComplianceData, now: dt.datetime) -> Iterator[Finding]:
     """Art. 15: dispatched and other non-regular staff are bound like regulars (pledge, training)."""
     today = now.date()
@@ -173,7 +173,7 @@ def non_regular_staff_duties(data: ComplianceData, now: dt.datetime) -> Iterator
     yield from _untrained(data, now, 15, "non_regular_staff_duties", only_non_regular=True)
 
 
-@rule("staff_not_briefed", 2, "秘密保持の周知", "confidentiality not made known")
+@rule("staff_not_briefed", 2, "秘密保持の周知", "confidentiality not made known", needs=("people",))
 def staff_not_briefed(data: ComplianceData, now: dt.datetime) -> Iterator[Finding]:
     """Art. 2(2): a working person with neither a pledge nor any training was never told."""
     today = now.date()
