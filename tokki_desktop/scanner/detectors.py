@@ -19,6 +19,7 @@ from typing import Iterator
 
 
 from tokki_desktop.scanner.keywords import KEYWORD_KINDS, KEYWORD_PATTERN, NAME_LABELS, ROLE_LABELS, keyword_pattern
+from tokki_desktop.scanner.japanese import is_full_name, is_person_name
 from tokki_desktop.scanner.masking import mask
 from tokki_desktop.scanner.phone_plan import is_valid_jp
 from tokki_desktop.scanner.prefilter import NUMBER_FAMILIES, families_present, number_candidates
@@ -560,7 +561,11 @@ def _detect_japanese(text: str, kw: _Keywords, ev: Evidence, hit, org, present: 
         if text[k:sp] in sn and text[sp + 1:e] in gn:
             name_spans.add(k)
             hit("name", k, text[k:e], "氏名（姓名の一覧と一致）")
-        elif (tabular or _alone_on_line(text, k, e)) and text[k:sp] in sn and _looks_like_name(text[k:e]):
+        elif is_full_name(text[k:e]):
+            name_spans.add(k)
+            hit("name", k, text[k:e], "氏名（辞書: 姓＋名）")
+        elif (tabular or _alone_on_line(text, k, e)) and (text[k:sp] in sn or is_person_name(text[k:e])) \
+                and _looks_like_name(text[k:e]):
             # A table cell holding just "common surname + space + 1–3 characters" is a name;
             # in running text the given name must be listed too (sentences have spaces).
             name_spans.add(k)
@@ -660,15 +665,21 @@ def _count_records(hits: list[tuple[int, str]], line_starts: list[int], ev: Evid
             ev.records += 1
 
 
-CONTACTS = ("phone", "email", "birth_date")
+# What a full address (番地まで) stands beside in a row about a person, when the row has no
+# name: an e-mail address or a date of birth is someone's. A phone number beside an address is
+# as often a place's contact (a shelter, a clinic, the city office), so it is not enough.
+CONTACTS = ("email", "birth_date")
 
 
-def is_person_row(kinds: set[str] | frozenset[str]) -> bool:
+def is_person_row(kinds: set[str] | frozenset[str], subject: str | None = None) -> bool:
     """A table row about one person: a name or an identifier number with another personal
-    item, or a full address (番地まで) with a phone number, e-mail address or date of birth."""
+    item, or a full address with an e-mail address or date of birth.
+
+    ``subject`` is what the table's rows are about (see columns.TablePlan): in a table of
+    organisations, only a person's name or identifier number makes a row personal."""
     if ("name" in kinds or any(k in kinds for k in STRONG_IDS)) and len(kinds) >= 2:
         return True
-    return "address" in kinds and any(k in kinds for k in CONTACTS)
+    return subject != "organisation" and "address" in kinds and any(k in kinds for k in CONTACTS)
 
 
 def _count_persons(hits: list[tuple[int, str]], ev: Evidence, titled: set[int] = frozenset()) -> None:

@@ -9,7 +9,7 @@ import re
 import time
 from typing import Iterable
 
-from tokki_desktop.scanner.columns import scan_columns, scan_table
+from tokki_desktop.scanner.columns import plan_headerless, scan_columns, scan_table
 from tokki_desktop.scanner.detectors import Evidence, detect
 from tokki_desktop.scanner.extract import (
     ColumnTablePart, MemberPart, Part, ScanContext, ScanProblem, TablePart, TextPart, Unreadable,
@@ -152,6 +152,12 @@ def _analyse(shown: str, fmt: str, data: bytes, sha: str, parts: Iterable[Part],
                 text = normalize_text(rows_as_text(part.rows, None))
                 text_chars += len(text)
                 detect(text, ev)
+            elif plan_headerless(part.rows) is not None:
+                # No header, but the values say what the columns hold (姓 and 名, organisations,
+                # postal codes): read column by column as under a header.
+                for i in range(0, n, _ROWS_PER_SLICE * 4):
+                    ctx.check_time()
+                    text_chars += scan_table(part.rows[i:i + _ROWS_PER_SLICE * 4], None, ev)
             else:
                 # No header: every detector over the rows, one line per row (records by line).
                 for i in range(0, len(part.rows), _ROWS_PER_SLICE):
