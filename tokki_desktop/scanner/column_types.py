@@ -20,6 +20,7 @@ from collections import Counter
 from typing import Sequence
 
 from tokki_desktop.scanner import japanese
+from tokki_desktop.scanner.normalize import normalize_text
 
 # Kinds of column. The personal ones are the finding kinds of the detectors.
 NAME = "name"
@@ -36,8 +37,13 @@ EMPTY = "empty"
 KANA = "kana"  # a reading in katakana (ヤマダ タロウ): a furigana column, or a product's name
 
 SAMPLE = 120
+# Fewer distinct values than this type nothing by content (two ids are not a phone column).
+MIN_VALUES = 3
 # Share of the sampled values that must agree for the column to be typed by content.
 SHARE = 0.6
+# People's names are typed on a lower share: the dictionary misses some given names and most
+# hiragana spellings (ひうち 優子), and a column of anything else reaches nowhere near it.
+NAME_SHARE = 0.5
 # Organisation values are fewer in a person column than this share (a roster may list a
 # company or two among its people); a column with more is the rows' subject.
 ORG_SHARE = 0.3
@@ -95,7 +101,7 @@ def sample(values: Sequence[str]) -> list[str]:
     out: list[str] = []
     seen: set[str] = set()
     for v in values[: SAMPLE * 4]:
-        v = (v or "").strip()
+        v = normalize_text(v or "").strip()
         if v and v not in seen:
             seen.add(v)
             out.append(v)
@@ -117,9 +123,14 @@ class ColumnSample:
     def share(self, kind: str) -> float:
         return self.kinds[kind] / self.n if self.n else 0.0
 
+    def names(self) -> bool:
+        """Most values are people's names, and far more than organisations."""
+        return (self.n >= MIN_VALUES and self.share(NAME) >= NAME_SHARE
+                and self.kinds[NAME] > 2 * (self.kinds[ORGANISATION] + self.kinds[PLACE]))
+
     def main(self) -> tuple[str, float]:
-        """The kind most values have, and its share (EMPTY, 0.0 with no value)."""
-        if not self.n:
+        """The kind most values have, and its share (EMPTY, 0.0 with fewer than MIN_VALUES)."""
+        if self.n < MIN_VALUES:
             return EMPTY, 0.0
         kind, k = self.kinds.most_common(1)[0]
         return kind, k / self.n
@@ -129,10 +140,10 @@ class ColumnSample:
 
         Organisations count even as a minority beside people's names (a list of clinics,
         some of them called after their doctor), but not where names are the rule."""
-        return self.n >= 2 and self.share(ORGANISATION) >= ORG_SHARE and self.share(NAME) < SHARE
+        return self.n >= MIN_VALUES and self.share(ORGANISATION) >= ORG_SHARE and self.share(NAME) < SHARE
 
     def places(self) -> bool:
-        return self.n >= 2 and self.share(PLACE) >= SHARE
+        return self.n >= MIN_VALUES and self.share(PLACE) >= SHARE
 
 
 def content_kind(values: Sequence[str]) -> tuple[str, float]:

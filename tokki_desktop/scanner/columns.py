@@ -20,6 +20,7 @@ from tokki_desktop.scanner import column_types as ct
 from tokki_desktop.scanner import detectors as d
 from tokki_desktop.scanner import japanese
 from tokki_desktop.scanner.detectors import Evidence, is_person_row
+from tokki_desktop.scanner.keywords import NAME_LABELS
 from tokki_desktop.scanner.normalize import normalize_text
 from tokki_desktop.scanner.phone_plan import is_valid_jp
 from tokki_desktop.scanner.tables import excel_serial_to_date
@@ -38,6 +39,7 @@ _HEADER_KINDS: list[tuple[re.Pattern[str], str]] = [
     )
 ]
 # A line that tables.excel_serial_to_date would convert (its _SERIAL, one value per line).
+_NAME_WORDS = re.compile("|".join(map(re.escape, NAME_LABELS)), re.IGNORECASE)
 _SERIAL_LINE = re.compile(r"^\d{4,5}(?:\.0+)?$", re.MULTILINE)
 _BRANCH_HEADER = re.compile(r"支店|銀行|金融機関|信用金庫|ゆうちょ")
 _NAME_VALUE = re.compile(rf"[{d._KJ}{d._KANA}]{{1,8}}(?: ?[{d._KJ}{d._KANA}]{{1,8}})?")
@@ -101,6 +103,16 @@ class TablePlan:
         return bool(self.org_columns) or any(k is not None for k in self.kinds)
 
 
+_READING_HEADER = re.compile(r"フリガナ|ふりがな|カナ|かな|よみ|ヨミ|kana|furigana|yomi", re.IGNORECASE)
+
+
+def _is_reading(labels: Sequence[str], columns: Sequence[Sequence[str]], ci: int) -> bool:
+    label = labels[ci] if ci < len(labels) else ""
+    if label:
+        return bool(_READING_HEADER.search(label))
+    return ct.ColumnSample(columns[ci]).share(ct.KANA) >= ct.SHARE
+
+
 def plan_table(labels: Sequence[str], columns: Sequence[Sequence[str]]) -> TablePlan:
     """Type each column from its header and a sample of its values (see column_types)."""
     plan = TablePlan(len(columns))
@@ -120,6 +132,9 @@ def plan_table(labels: Sequence[str], columns: Sequence[Sequence[str]]) -> Table
             elif col_sample.organisations():
                 plan.org_columns.append(ci)
                 continue
+            elif col_sample.names():
+                kind = "name"
+                plan.strict[ci] = True
             elif not col_sample.places():
                 content, share = col_sample.main()
                 if share >= ct.SHARE and content in _CONTENT_AS_HEADER:
@@ -128,6 +143,14 @@ def plan_table(labels: Sequence[str], columns: Sequence[Sequence[str]]) -> Table
         plan.kinds[ci] = kind
         if kind == "name" and label and ct.REPRESENTATIVE_HEADER.search(label):
             plan.rep_columns.append(ci)
+    if plan.org_columns:
+        # A reading (フリガナ, furigana) beside an organisation's name is that name's reading,
+        # unless another column holds people.
+        readings = [ci for ci, k in enumerate(plan.kinds) if k == "name" and _is_reading(labels, columns, ci)]
+        if len(readings) == sum(1 for k in plan.kinds if k == "name"):
+            for ci in readings:
+                plan.kinds[ci] = None
+                plan.org_columns.append(ci)
     if any(k == "name" for k in plan.kinds):
         plan.subject = "person"
     elif plan.org_columns:
@@ -232,6 +255,9 @@ def scan_columns(columns: Iterable[Sequence[str]], n: int, header: list[str] | N
             _count_column(kind, values, check, ev, marks, ci in plan.rep_columns)  # type: ignore[arg-type]
         else:
             # An organisation's name is never read as a person's (山本商店, 栗林公園).
+            if kind != "name" and _NAME_WORDS.search(label):
+                # pref_name, 施設名称: not a person's name; the label must not act as one (name:).
+                label = _NAME_WORDS.sub("", label)
             _detect_column(label, values, ev, marks, names=ci not in plan.org_columns)
     if plan.rep_columns and plan.org_columns:
         _corporate_representatives(plan, cols, marks)
@@ -295,6 +321,8 @@ def _count_column(kind: str, values: list[str], check: Check, ev: Evidence,
     if count:
         ev.counts[kind] += count
         ev.rules[_RULES[kind]] += count
+        if kind == "name":
+            ev.listed_names += count
     if kind == "my_number":
         ev.twelve_digit_total += count
 

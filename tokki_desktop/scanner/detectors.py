@@ -53,11 +53,15 @@ _POSTAL = re.compile(r"\d{3}-\d{4}(?![\d\-])")
 _POSTAL_FROM_DASH = re.compile(r"-(?<=\d{3}-)\d{4}(?![\d\-])")
 _POSTAL_MARK = re.compile(r"(?:〒|郵便番号)[:\s]*$")
 _KANJI_NUM = "[一二三四五六七八九十百〇]{1,4}"
+_KANJI_DIGITS = "[一二三四五六七八九十〇]{1,4}"
 _ADDRESS_TAIL = re.compile(
     rf"[市区町村郡][{_KJ}{_KANA}]{{0,14}}?"
     r"(?:\d{1,4}(?:丁目\d{1,4}(?:番地?)?(?:\d{1,4}号?)?|-\d{1,4}(?:-\d{1,4})?|番地(?:\d{1,4})?|番\d{1,4}号)"
     # Formal addresses write the numbers in kanji: 本町二丁目三番四号 (丁目 alone is a district).
-    rf"|{_KANJI_NUM}丁目(?:{_KANJI_NUM}|\d{{1,4}})番(?:地|(?:{_KANJI_NUM}|\d{{1,4}})号)?)"
+    rf"|{_KANJI_NUM}丁目(?:{_KANJI_NUM}|\d{{1,4}})番(?:地|(?:{_KANJI_NUM}|\d{{1,4}})号)?"
+    # Written vertically on a postcard or label, block numbers in kanji with long-vowel marks
+    # for hyphens: 大野原町井関一ー四ー一, 鬼無町是竹一ー一一ー一二.
+    rf"|{_KANJI_DIGITS}[ー\-]{_KANJI_DIGITS}(?:[ー\-]{_KANJI_DIGITS})?(?![一-龥]))"
 )
 _CJK_CHARS = frozenset(
     chr(c) for r in ((0x4E00, 0x9FA5), (0x3041, 0x3093), (0x30A1, 0x30F6)) for c in range(r[0], r[1] + 1)
@@ -157,6 +161,8 @@ class Evidence:
     rules: Counter[str] = field(default_factory=Counter)
     records: int = 0
     persons: int = 0
+    # People named in a table's name column (a bare list of names is personal data too).
+    listed_names: int = 0
     twelve_digit_total: int = 0
     my_number_unlabelled: int = 0
     my_number_invalid_labelled: int = 0
@@ -375,6 +381,11 @@ def _name_before(text: str, end: int) -> tuple[int, str] | None:
     for cut in range(0, max(1, len(value) - 1)):
         cand = value[cut:].lstrip()
         if len(cand.replace(" ", "")) <= 8 and starts_with_surname(cand) and _looks_like_name(cand):
+            return j - len(cand), cand
+    # A surname outside our list, as the dictionary knows it: 上杉辰男 様, 織田信長様.
+    for cut in range(0, max(1, len(value) - 1)):
+        cand = value[cut:].lstrip()
+        if 2 <= len(cand.replace(" ", "")) <= 8 and is_full_name(cand):
             return j - len(cand), cand
     return None
 

@@ -9,6 +9,9 @@ from tokki_desktop.scanner.result import CLEAN, KIND_LABELS_JA, KINDS, PERSONAL_
 # random ids pass it about 1 time in 11.
 UNLABELLED_MY_NUMBER_MIN = 3
 UNLABELLED_MY_NUMBER_SHARE = 0.8
+# A table column naming at least this many people is a list of people (personal data by
+# itself: a staff list, a class list), even with nothing else about them.
+NAME_LIST_MIN = 3
 
 
 def settle_unlabelled_my_numbers(ev: Evidence) -> None:
@@ -43,6 +46,9 @@ def judge(ev: Evidence, dataset: str | None, fp_detail: str = "") -> tuple[str, 
     if ev.persons:
         why_ja.append(f"氏名と住所・連絡先等の組み合わせ{ev.persons}件")
         why_en.append(f"{ev.persons} names next to an address, contact or date of birth")
+    if not why_ja and ev.listed_names >= NAME_LIST_MIN:
+        why_ja.append(f"氏名の一覧（表の氏名欄）{ev.listed_names}名")
+        why_en.append(f"a list of {ev.listed_names} people's names in a table")
     if why_ja:
         score = 1.0 if dataset else min(1.0, 0.6 + 0.05 * len(found) + 0.01 * (ev.records + ev.persons + len(strong)))
         examples = " ".join(ev.examples[k] for k in found if k in ev.examples)
