@@ -73,7 +73,7 @@ for _kind, _words in {
 _ORG_HEADER = re.compile(r"名称|施設名|会社名|法人名|事業所名|団体名|機関名|店名|店舗名|学校名|園名|病院名|医療機関|事業者名|商号|屋号")
 # A person named in an organisation's row by the office they hold (開設者, 代表者): personal
 # data when the body is a sole proprietor, debatable for a corporation (see DETECTION.md).
-REPRESENTATIVE_HEADER = re.compile(r"代表者|開設者|理事長|院長|園長|校長|施設長|管理者|経営者|事業主|代表取締役")
+REPRESENTATIVE_HEADER = re.compile(r"代表者|開設者|設置者|経営主体|運営者|経営者|事業主|理事長|院長|園長|校長|施設長|管理者|代表取締役")
 _FOLD = re.compile(r"[\s\-]+")
 
 _EMAIL = re.compile(r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+")

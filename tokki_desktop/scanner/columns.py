@@ -119,6 +119,13 @@ def plan_table(labels: Sequence[str], columns: Sequence[Sequence[str]]) -> Table
     for ci, col in enumerate(columns):
         label = labels[ci] if ci < len(labels) else ""
         kind = header_kind(label)
+        if label and ct.REPRESENTATIVE_HEADER.search(label):
+            # 開設者, 経営主体: mostly companies, sometimes a person (a sole proprietor), value
+            # by value; whose row it is then depends on the organisation (see below).
+            plan.kinds[ci] = "name"
+            plan.strict[ci] = True
+            plan.rep_columns.append(ci)
+            continue
         if label and ct.is_organisation_header(label) and kind != "name":
             plan.org_columns.append(ci)
             continue
@@ -141,8 +148,6 @@ def plan_table(labels: Sequence[str], columns: Sequence[Sequence[str]]) -> Table
                     kind = _CONTENT_AS_HEADER[content]
                     plan.strict[ci] = kind == "name"
         plan.kinds[ci] = kind
-        if kind == "name" and label and ct.REPRESENTATIVE_HEADER.search(label):
-            plan.rep_columns.append(ci)
     if plan.org_columns:
         # A reading (フリガナ, furigana) beside an organisation's name is that name's reading,
         # unless another column holds people.
@@ -151,7 +156,7 @@ def plan_table(labels: Sequence[str], columns: Sequence[Sequence[str]]) -> Table
             for ci in readings:
                 plan.kinds[ci] = None
                 plan.org_columns.append(ci)
-    if any(k == "name" for k in plan.kinds):
+    if any(k == "name" for ci, k in enumerate(plan.kinds) if ci not in plan.rep_columns):
         plan.subject = "person"
     elif plan.org_columns:
         plan.subject = "organisation"
@@ -251,7 +256,7 @@ def scan_columns(columns: Iterable[Sequence[str]], n: int, header: list[str] | N
             # Each distinct value once: a roster's birth dates repeat.
             dates = {v: excel_serial_to_date(v) for v in set(values)}
             values = list(map(dates.__getitem__, values))
-        if check is not None and _confirmed(values, check):
+        if check is not None and (ci in plan.rep_columns or _confirmed(values, check)):
             _count_column(kind, values, check, ev, marks, ci in plan.rep_columns)  # type: ignore[arg-type]
         else:
             # An organisation's name is never read as a person's (山本商店, 栗林公園).

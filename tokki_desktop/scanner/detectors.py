@@ -285,6 +285,30 @@ def _number_matches(rx: re.Pattern[str], text: str, family: str,
     return rx.finditer(text) if runs is None else _finditer_in_runs(rx, text, runs)
 
 
+# Around a number that is part of something longer: a decimal point or thousands separator
+# with a digit beyond it, a letter or underscore of a code, a currency or unit after it.
+_JOINED_BEFORE = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_¥$#")
+_JOINED_AFTER = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_円%")
+
+
+def _stands_alone(text: str, start: int, end: int) -> bool:
+    """True when the digits at text[start:end] are a number of their own, not the decimals of
+    a coordinate, the tail of an amount or the middle of a longer code."""
+    if start:
+        before = text[start - 1]
+        if before in _JOINED_BEFORE:
+            return False
+        if before in ".," and start > 1 and text[start - 2].isdigit():
+            return False
+    if end < len(text):
+        after = text[end]
+        if after in _JOINED_AFTER:
+            return False
+        if after in ".," and end + 1 < len(text) and text[end + 1].isdigit():
+            return False
+    return True
+
+
 def _valid_phone(raw: str) -> bool:
     """A JP phone number by phonenumbers' rules (precomputed per prefix, see phone_plan)."""
     digits = raw.replace("-", "").replace("(", "").replace(")", "").replace(" ", "")
@@ -440,6 +464,8 @@ def detect(text: str, ev: Evidence, *, line_starts: list[int] | None = None,
         pos = m.start()
         if pos and text[pos - 1] in _DIGIT_OR_DASH:
             continue
+        if not _stands_alone(text, pos, m.end()):
+            continue  # 134.056537698034, 123,456,789,012円, ID123456789012: part of another number
         ev.twelve_digit_total += 1
         if only_count and ev.twelve_digit_total > 200 and ev.my_number_unlabelled < 0.5 * ev.twelve_digit_total:
             continue
