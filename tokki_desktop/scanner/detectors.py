@@ -72,6 +72,11 @@ _NAME_LABEL = re.compile(
     r"(?:\((?:漢字|カナ|フリガナ)\)|カナ|フリガナ)?[:\s]\s*"
     rf"([{_KJ}{_KANA}]{{1,6}}(?: [{_KJ}{_KANA}]{{1,6}})?)"
 )
+# The same label before a name in Latin letters, with a colon: "name: John Smith" (a résumé's
+# front matter, an English form). Two or three capitalised words, nothing else on the line.
+_NAME_LABEL_LATIN = re.compile(
+    "(?:" + "|".join(NAME_LABELS) + r")[ \t]*:[ \t]*([A-Z][a-z]+(?: [A-Z][a-z]+){1,2})[ \t]*(?=\n|$)"
+)
 _ROLE_LABEL = re.compile(
     "(?:" + "|".join(ROLE_LABELS) + rf")(?:名|氏名)?:\s*([{_KJ}]{{1,4}} ?[{_KJ}ァ-ヶー]{{1,4}})(?![{_KJ}])"
 )
@@ -512,6 +517,9 @@ def detect(text: str, ev: Evidence, *, line_starts: list[int] | None = None,
         marked = _POSTAL_MARK.search(text, max(0, pos - 10), pos) is not None
         if (marked or _PREF_AHEAD.match(text, m.end())) and not org(pos):
             hit("postal_code", pos, text[pos:m.end()], "郵便番号（〒・住所と隣接）")
+
+    for m in _NAME_LABEL_LATIN.finditer(text) if "label_name" in present and ":" in text else ():
+        hit("name", m.start(1), m.group(1), "氏名（見出し・ラベル）")
 
     if not is_ascii:
         _detect_japanese(text, kw, ev, hit, org, present, tabular=line_starts is not None or collect is not None)

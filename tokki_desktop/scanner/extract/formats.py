@@ -5,7 +5,7 @@ from __future__ import annotations
 import zipfile
 
 from tokki_desktop.scanner.extract import Encrypted, MemberPart, Parts, ScanContext, Skipped, Unreadable
-from tokki_desktop.scanner.extract import archive, legacy_office, mail, office_xml, pdf, plain_text, zengin
+from tokki_desktop.scanner.extract import archive, legacy_office, mail, office_xml, ole_package, pdf, plain_text, ppt, zengin
 from tokki_desktop.scanner.extract.zipparts import open_zip
 from tokki_desktop.scanner.sniff import ooxml_kind, sniff
 
@@ -43,8 +43,9 @@ def open_parts(data: bytes, name: str, ctx: ScanContext) -> tuple[str, Parts]:
             if ole.exists("EncryptedSummary"):
                 raise Encrypted("パスワードで保護されたPowerPoint（旧形式）ファイルです。",
                                 "Password-protected legacy PowerPoint file.")
-            raise Unreadable("旧形式のPowerPoint（.ppt）の本文は読めません。目視で確認してください。",
-                             "Legacy PowerPoint (.ppt) text is not read; check it by eye.")
+            return "ppt", ppt.extract_ppt(ole, ctx)
+        if ole.exists(ole_package.STREAM):
+            return "ole", ole_package.extract_package(ole)
         if ole.exists("Package"):
             # An Office file embedded as an OLE object keeps the file itself in "Package".
             data_ = ole.openstream("Package").read()
