@@ -239,6 +239,7 @@ def scan_columns(columns: Iterable[Sequence[str]], n: int, header: list[str] | N
     plan = plan_table(labels, cols)
     marks: dict[str, bytearray] = {}
     chars = 0
+    names_before = ev.counts["name"]
     for ci, col in enumerate(cols):
         label = labels[ci] if ci < len(labels) else ""
         joined = "\n".join(col)
@@ -266,7 +267,13 @@ def scan_columns(columns: Iterable[Sequence[str]], n: int, header: list[str] | N
             _detect_column(label, values, ev, marks, names=ci not in plan.org_columns)
     if plan.rep_columns and plan.org_columns:
         _corporate_representatives(plan, cols, marks)
+    if "name" in marks and ev.counts["name"] > names_before:
+        # One person is one name, however many columns spell it (姓, 名, フリガナ).
+        ev.counts["name"] = names_before + marks["name"].count(1)
+    before = ev.records
     _count_table_records(marks, n, ev, plan.subject)
+    if plan.subject == "organisation":
+        ev.organisation_rows += n - (ev.records - before)
     return chars
 
 

@@ -168,6 +168,8 @@ class Evidence:
     persons: int = 0
     # People named in a table's name column (a bare list of names is personal data too).
     listed_names: int = 0
+    # Rows of tables about organisations and facilities (their names, addresses, phones).
+    organisation_rows: int = 0
     twelve_digit_total: int = 0
     my_number_unlabelled: int = 0
     my_number_invalid_labelled: int = 0

@@ -58,6 +58,12 @@ def judge(ev: Evidence, dataset: str | None, fp_detail: str = "") -> tuple[str, 
         en = "Personal data: " + "; ".join(why_en) + (f" ({summary_en})." if summary_en else ".")
         return PERSONAL_DATA, score, ja, en
     score = min(0.45, 0.1 * len(found))
+    if ev.organisation_rows and not ev.my_number_unlabelled:
+        ja = (f"個人情報なしと判定: 施設・団体の名称と連絡先のみです（{ev.organisation_rows}行"
+              + (f"、{summary_ja}" if summary_ja else "") + "）。個人の氏名や個人番号等はありません。")
+        en = (f"No personal data: names and contacts of facilities and organisations only "
+              f"({ev.organisation_rows} rows" + (f"; {summary_en}" if summary_en else "") + ").")
+        return CLEAN, score, ja, en
     if found:
         rejected = ""
         if ev.my_number_unlabelled:
