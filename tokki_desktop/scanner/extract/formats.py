@@ -5,7 +5,7 @@ from __future__ import annotations
 import zipfile
 
 from tokki_desktop.scanner.extract import Encrypted, MemberPart, Parts, ScanContext, Skipped, Unreadable
-from tokki_desktop.scanner.extract import archive, legacy_office, mail, office_xml, pdf, plain_text, zengin
+from tokki_desktop.scanner.extract import archive, legacy_office, mail, office_xml, pdf, plain_text, protection, zengin
 from tokki_desktop.scanner.extract.zipparts import open_zip
 from tokki_desktop.scanner.sniff import ooxml_kind, sniff
 
@@ -35,6 +35,7 @@ def open_parts(data: bytes, name: str, ctx: ScanContext) -> tuple[str, Parts]:
         if okind == "ooxml-encrypted":
             raise Encrypted("パスワードで保護されたOfficeファイルです（中身は確認できません）。",
                             "Password-protected Office file (contents cannot be checked).")
+        protection.refuse_locked_legacy_office(data, okind)
         if okind == "xls":
             return "xls", legacy_office.extract_xls(data, ole, ctx)
         if okind == "doc":
@@ -51,6 +52,7 @@ def open_parts(data: bytes, name: str, ctx: ScanContext) -> tuple[str, Parts]:
             return "ole", iter([MemberPart("Package", data_, size=len(data_))])
         raise Unreadable("種類の分からないOffice（旧形式）ファイルです。", "Unknown OLE compound file.")
     if kind == "pdf":
+        protection.refuse_locked_pdf(data)
         return "pdf", pdf.extract_pdf(data, ctx)
     if kind == "eml":
         return "eml", mail.extract_eml(data, ctx)
