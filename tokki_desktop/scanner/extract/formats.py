@@ -5,7 +5,9 @@ from __future__ import annotations
 import zipfile
 
 from tokki_desktop.scanner.extract import Encrypted, MemberPart, Parts, ScanContext, Skipped, Unreadable
-from tokki_desktop.scanner.extract import archive, legacy_office, mail, office_xml, pdf, plain_text, protection, zengin
+from tokki_desktop.scanner.extract import (
+    archive, json_records, legacy_office, mail, office_xml, pdf, plain_text, protection, sql_dump, zengin,
+)
 from tokki_desktop.scanner.extract.zipparts import open_zip
 from tokki_desktop.scanner.sniff import ooxml_kind, sniff
 
@@ -61,6 +63,10 @@ def open_parts(data: bytes, name: str, ctx: ScanContext) -> tuple[str, Parts]:
                       f"A format without text ({kind[7:]}); not scanned (no OCR).")
     if kind in ("csv", "tsv"):
         return kind, plain_text.extract_delimited(data, ctx, "\t" if kind == "tsv" else ",")
+    if kind == "json":
+        return "json", json_records.extract_json(data, ctx)
+    if kind == "sql":
+        return "sql", sql_dump.extract_sql(data, ctx)
     if zengin.looks_like_zengin(data):
         return "zengin", zengin.extract_zengin(data, ctx)
     return "text", plain_text.extract_text(data, ctx)
