@@ -5,7 +5,10 @@ from __future__ import annotations
 import zipfile
 
 from tokki_desktop.scanner.extract import Encrypted, MemberPart, Parts, ScanContext, Skipped, Unreadable
-from tokki_desktop.scanner.extract import archive, legacy_office, mail, office_xml, ole_package, pdf, plain_text, ppt, zengin
+from tokki_desktop.scanner.extract import (
+    archive, json_records, legacy_office, mail, office_xml, ole_package, pdf, plain_text, ppt, protection, sql_dump,
+    zengin,
+)
 from tokki_desktop.scanner.extract.zipparts import open_zip
 from tokki_desktop.scanner.sniff import ooxml_kind, sniff
 
@@ -35,6 +38,7 @@ def open_parts(data: bytes, name: str, ctx: ScanContext) -> tuple[str, Parts]:
         if okind == "ooxml-encrypted":
             raise Encrypted("パスワードで保護されたOfficeファイルです（中身は確認できません）。",
                             "Password-protected Office file (contents cannot be checked).")
+        protection.refuse_locked_legacy_office(data, okind)
         if okind == "xls":
             return "xls", legacy_office.extract_xls(data, ole, ctx)
         if okind == "doc":
@@ -52,6 +56,7 @@ def open_parts(data: bytes, name: str, ctx: ScanContext) -> tuple[str, Parts]:
             return "ole", iter([MemberPart("Package", data_, size=len(data_))])
         raise Unreadable("種類の分からないOffice（旧形式）ファイルです。", "Unknown OLE compound file.")
     if kind == "pdf":
+        protection.refuse_locked_pdf(data)
         return "pdf", pdf.extract_pdf(data, ctx)
     if kind == "eml":
         return "eml", mail.extract_eml(data, ctx)
@@ -60,6 +65,10 @@ def open_parts(data: bytes, name: str, ctx: ScanContext) -> tuple[str, Parts]:
                       f"A format without text ({kind[7:]}); not scanned (no OCR).")
     if kind in ("csv", "tsv"):
         return kind, plain_text.extract_delimited(data, ctx, "\t" if kind == "tsv" else ",")
+    if kind == "json":
+        return "json", json_records.extract_json(data, ctx)
+    if kind == "sql":
+        return "sql", sql_dump.extract_sql(data, ctx)
     if zengin.looks_like_zengin(data):
         return "zengin", zengin.extract_zengin(data, ctx)
     return "text", plain_text.extract_text(data, ctx)
