@@ -145,10 +145,10 @@ def test_rc4_cryptoapi_powerpoint_is_encrypted(tmp_path: Path, corpus_module) ->
     assert "PowerPoint" in res.reason
 
 
-def test_plain_legacy_powerpoint_stays_unreadable_not_encrypted(tmp_path: Path, corpus_module) -> None:
-    """Its text is not read (said in the reason); it is not called protected either."""
+def test_plain_legacy_powerpoint_is_read_not_called_encrypted(tmp_path: Path, corpus_module) -> None:
+    """Its text atoms are read (this one has none); it is not called protected either."""
     res = scan_file(_ppt(tmp_path / "plain.ppt", corpus_module, encrypted=False))
-    assert res.verdict == UNREADABLE and "PowerPoint" in res.reason
+    assert res.verdict == CLEAN and res.format == "ppt", res.reason_en
 
 
 def test_legacy_word_and_excel_encryption_flags(tmp_path: Path, corpus_module, corpus) -> None:

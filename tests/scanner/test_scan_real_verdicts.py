@@ -185,3 +185,27 @@ def test_a_pdf_whose_text_layer_does_not_decode_is_unreadable(tmp_path) -> None:
     c.save()
     res = scan_bytes(pdf.read_bytes(), "g.pdf")
     assert res.verdict == UNREADABLE
+
+
+def test_records_written_in_source_code_are_a_table() -> None:
+    seed = "User.create!([\n" + ",\n".join(
+        f"  {{ nickname: 'u{i}', email: 'u{i}@example.com', first_name: '{MEI[i % 10]}', last_name: '{SEI[i % 10]}',"
+        f" birthdate: '2010-07-{10 + i}' }}" for i in range(6)) + "\n])\n"
+    res = scan_bytes(seed.encode(), "seeds.rb")
+    assert res.verdict == PERSONAL_DATA and res.records == 6
+    items = "Item.create!([\n" + ",\n".join(
+        f"  {{ name: '{n}', description: '{n}です', price: {100 * i} }}" for i, n in
+        enumerate(["パーカー", "ワンピース", "靴", "帽子"])) + "\n])\n"
+    assert scan_bytes(items.encode(), "items.rb").verdict == CLEAN  # "name" of a product
+    js = "const Names = [\n" + "\n".join(
+        f"  {{ id: {i}, firstName: '{f}', lastName: '{l}', gender: 'male' }}," for i, (f, l) in
+        enumerate([("James", "Smith"), ("Robert", "Johnson"), ("John", "Williams"), ("Mary", "Brown")])) + "\n];\n"
+    assert scan_bytes(js.encode(), "usa.js").verdict == PERSONAL_DATA
+    config = "{ host: 'localhost', port: 8080 }\n{ debug: 'true', level: 3 }\n"
+    assert scan_bytes(config.encode(), "config.js").verdict == CLEAN
+
+
+def test_a_surname_read_as_a_word_before_a_given_name() -> None:
+    assert japanese.name_kind("侍 太郎") == "person"
+    assert japanese.name_kind("山田 太郎1") == "person"  # a dummy row's serial
+    assert japanese.name_kind("中央 公民館") == "organisation"

@@ -82,8 +82,19 @@ _DATE = re.compile(r"(?:(?:明治|大正|昭和|平成|令和|[MTSHR])\s?(?:元|
                    r"\s?[月.\-/]\s?\d{1,2}日?(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?")
 _NUMBER = re.compile(r"[+\-]?[\d,]+(?:\.\d+)?[%円]?")
 _PHONE = re.compile(r"\(?0\d{1,4}\)?[\-\s]?\d{1,4}[\-\s]?\d{3,4}")
+_KANA_PAIR = re.compile(r"[ァ-ヶー]{1,10}[ 　][ァ-ヶー]{1,10}")
 _KATAKANA = re.compile(r"[ァ-ヶー・]+(?:[ 　][ァ-ヶー・]+)?")
 _ROMAJI_NAME = re.compile(r"[A-Z][a-z]+(?:[ ,]+[A-Z][a-z]+)?|[A-Z]+(?: [A-Z]+)?")
+
+
+# English headers that say "a name" without saying whose (a product's, a facility's, a
+# person's): the values must show people before the column counts as names.
+AMBIGUOUS_NAME_HEADERS = frozenset({"name", "kana", "yomi", "furigana", "namae"})
+
+
+def is_ambiguous_name_header(label: str) -> bool:
+    """True for name, kana… in Latin letters: whose name the values must tell."""
+    return _FOLD.sub("_", label.strip().lower()) in AMBIGUOUS_NAME_HEADERS
 
 
 def latin_header_kind(label: str) -> str | None:
@@ -113,12 +124,19 @@ def sample(values: Sequence[str]) -> list[str]:
 class ColumnSample:
     """The kinds of a column's sampled values: ``share(kind)`` of the non-empty ones."""
 
-    __slots__ = ("kinds", "n")
+    __slots__ = ("kinds", "n", "spelled_names")
 
     def __init__(self, values: Sequence[str]) -> None:
         vals = sample(values)
         self.n = len(vals)
         self.kinds = Counter(value_kind(v) for v in vals)
+        # Names spelled out in two parts, in katakana or Latin letters (ヤマダ タロウ, Taro Tanaka):
+        # the dictionary does not read them, their shape does.
+        self.spelled_names = sum(1 for v in vals if _KANA_PAIR.fullmatch(v) or _ROMAJI_NAME.fullmatch(v))
+
+    def person_like(self) -> float:
+        """Share of the values that are written as people's names, in any script."""
+        return (self.kinds[NAME] + self.spelled_names) / self.n if self.n else 0.0
 
     def share(self, kind: str) -> float:
         return self.kinds[kind] / self.n if self.n else 0.0

@@ -131,7 +131,13 @@ def plan_table(labels: Sequence[str], columns: Sequence[Sequence[str]]) -> Table
             continue
         if kind is None or kind == "name":
             col_sample = ct.ColumnSample(col)
-            if kind == "name":
+            if kind == "name" and ct.is_ambiguous_name_header(label):
+                # "name" says a name, not whose: a product's (パーカー), a facility's, a person's.
+                if col_sample.person_like() < ct.NAME_SHARE:
+                    if col_sample.organisations():
+                        plan.org_columns.append(ci)
+                    continue
+            elif kind == "name":
                 # The header says people; only values that are plainly organisations say otherwise.
                 if col_sample.n >= 3 and col_sample.share(ct.ORGANISATION) >= 0.5 and col_sample.share(ct.NAME) < 0.2:
                     plan.org_columns.append(ci)  # 名前: 山王小学校 — the row's subject, not a person
@@ -272,7 +278,7 @@ def scan_columns(columns: Iterable[Sequence[str]], n: int, header: list[str] | N
         ev.counts["name"] = names_before + marks["name"].count(1)
     before = ev.records
     _count_table_records(marks, n, ev, plan.subject)
-    if plan.subject == "organisation":
+    if plan.subject == "organisation" and any(k in marks for k in ("address", "phone", "postal_code", "email")):
         ev.organisation_rows += n - (ev.records - before)
     return chars
 

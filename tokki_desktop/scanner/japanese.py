@@ -73,7 +73,9 @@ def words(value: str) -> list[tuple[str, tuple[str, ...], bool]]:
 @functools.lru_cache(maxsize=1 << 16)
 def name_kind(value: str) -> NameKind:
     """What ``value`` names: ``person``, ``organisation``, ``place`` or ``other``."""
-    v = value.strip()
+    # A serial number after a name (テスト 太郎1, an export's dummy rows) changes how the
+    # dictionary reads the word before it: numbers at either end are left out.
+    v = value.strip().strip("0123456789").strip()
     if not v or len(v) > _MAX_CHARS or not _NAME_SCRIPT.fullmatch(v):
         return OTHER
     ws = words(v)
@@ -89,8 +91,8 @@ def name_kind(value: str) -> NameKind:
             after_surname = pos[3] == "姓"
         elif pos[0] == "名詞" and pos[1] == "固有名詞" and pos[2] == "地名":
             places += 1
-        elif pos[0] == "接頭辞" or pos[0] == "補助記号":
-            continue  # 小 of 小学校, 第 of 第一分団, a ・ or bracket: the words around decide
+        elif pos[0] == "接頭辞" or pos[0] == "補助記号" or pos[1] == "数詞":
+            continue  # 小 of 小学校, 第 of 第一分団, a ・, a bracket, a number: the words around decide
         elif surface in _ADMIN_WORDS and places:
             continue  # 丸亀 + 町, 香川 + 県
         elif was_surname and _kana_only(surface):
@@ -102,6 +104,8 @@ def name_kind(value: str) -> NameKind:
             # 名詞-固有名詞-一般 (a brand, a building), a common noun, a suffix (荘, 館, 所, 店):
             # the word for what kind of body or place it is.
             nouns = nouns or pos[0] in ("名詞", "接尾辞")
+    if common and _given_name_after_space(v):
+        return PERSON  # 侍 太郎: a surname the dictionary reads as a word, a space, a given name
     if common:
         return ORGANISATION if nouns else OTHER
     if personal and places <= 1 and personal + places + unknown <= 3:
@@ -110,6 +114,18 @@ def name_kind(value: str) -> NameKind:
     if places and not personal:
         return PLACE
     return OTHER
+
+
+_SURNAME_SPACE = re.compile(r"([一-龥々〆ヶ]{1,3})[ 　]([一-龥々〆ヶぁ-ん]{1,4})")
+
+
+def _given_name_after_space(v: str) -> bool:
+    """1–3 kanji, a space, and a part the dictionary reads as one given name (人名-名)."""
+    m = _SURNAME_SPACE.fullmatch(v)
+    if m is None:
+        return False
+    ws = words(m.group(2))
+    return len(ws) == 1 and ws[0][1][2] == "人名" and ws[0][1][3] == "名"
 
 
 @functools.lru_cache(maxsize=1 << 16)

@@ -6,7 +6,7 @@ import zipfile
 
 from tokki_desktop.scanner.extract import Encrypted, MemberPart, Parts, ScanContext, Skipped, Unreadable
 from tokki_desktop.scanner.extract import (
-    archive, json_records, legacy_office, mail, office_xml, ole_package, pdf, plain_text, ppt, protection, sql_dump,
+    archive, code_records, json_records, legacy_office, mail, office_xml, ole_package, pdf, plain_text, ppt, protection, sql_dump,
     zengin,
 )
 from tokki_desktop.scanner.extract.zipparts import open_zip
@@ -71,4 +71,4 @@ def open_parts(data: bytes, name: str, ctx: ScanContext) -> tuple[str, Parts]:
         return "sql", sql_dump.extract_sql(data, ctx)
     if zengin.looks_like_zengin(data):
         return "zengin", zengin.extract_zengin(data, ctx)
-    return "text", plain_text.extract_text(data, ctx)
+    return "text", code_records.extract_text_or_records(data, ctx)
