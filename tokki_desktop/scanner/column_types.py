@@ -84,6 +84,8 @@ _NUMBER = re.compile(r"[+\-]?[\d,]+(?:\.\d+)?[%円]?")
 _PHONE = re.compile(r"\(?0\d{1,4}\)?[\-\s]?\d{1,4}[\-\s]?\d{3,4}")
 _KANA_PAIR = re.compile(r"[ァ-ヶー]{1,10}[ 　][ァ-ヶー]{1,10}")
 _KATAKANA = re.compile(r"[ァ-ヶー・]+(?:[ 　][ァ-ヶー・]+)?")
+# Two words (Taro Tanaka, TANAKA Taro): a single capitalised word is as often a product.
+_ROMAJI_FULL_NAME = re.compile(r"[A-Z][a-z]+[ ,]+[A-Z][a-z]+|[A-Z]+ [A-Z][a-z]+|[A-Z][a-z]+ [A-Z]+")
 _ROMAJI_NAME = re.compile(r"[A-Z][a-z]+(?:[ ,]+[A-Z][a-z]+)?|[A-Z]+(?: [A-Z]+)?")
 
 
@@ -132,7 +134,7 @@ class ColumnSample:
         self.kinds = Counter(value_kind(v) for v in vals)
         # Names spelled out in two parts, in katakana or Latin letters (ヤマダ タロウ, Taro Tanaka):
         # the dictionary does not read them, their shape does.
-        self.spelled_names = sum(1 for v in vals if _KANA_PAIR.fullmatch(v) or _ROMAJI_NAME.fullmatch(v))
+        self.spelled_names = sum(1 for v in vals if _KANA_PAIR.fullmatch(v) or _ROMAJI_FULL_NAME.fullmatch(v))
 
     def person_like(self) -> float:
         """Share of the values that are written as people's names, in any script."""

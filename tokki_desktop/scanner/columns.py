@@ -246,6 +246,7 @@ def scan_columns(columns: Iterable[Sequence[str]], n: int, header: list[str] | N
     marks: dict[str, bytearray] = {}
     chars = 0
     names_before = ev.counts["name"]
+    contacts = 0
     for ci, col in enumerate(cols):
         label = labels[ci] if ci < len(labels) else ""
         joined = "\n".join(col)
@@ -265,6 +266,8 @@ def scan_columns(columns: Iterable[Sequence[str]], n: int, header: list[str] | N
             values = list(map(dates.__getitem__, values))
         if check is not None and (ci in plan.rep_columns or _confirmed(values, check)):
             _count_column(kind, values, check, ev, marks, ci in plan.rep_columns)  # type: ignore[arg-type]
+            if kind in ("email", "phone"):
+                contacts = max(contacts, _individual_contacts(kind, values))
         else:
             # An organisation's name is never read as a person's (山本商店, 栗林公園).
             if kind != "name" and _NAME_WORDS.search(label):
@@ -276,11 +279,24 @@ def scan_columns(columns: Iterable[Sequence[str]], n: int, header: list[str] | N
     if "name" in marks and ev.counts["name"] > names_before:
         # One person is one name, however many columns spell it (姓, 名, フリガナ).
         ev.counts["name"] = names_before + marks["name"].count(1)
+    if plan.subject != "organisation":
+        ev.listed_contacts += contacts
     before = ev.records
     _count_table_records(marks, n, ev, plan.subject)
     if plan.subject == "organisation" and any(k in marks for k in ("address", "phone", "postal_code", "email")):
         ev.organisation_rows += n - (ev.records - before)
     return chars
+
+
+_MOBILE = re.compile(r"0[789]0-?\d{4}-?\d{4}")
+
+
+def _individual_contacts(kind: str, values: list[str]) -> int:
+    """Distinct individuals' e-mail addresses (not info@, support@…) or mobile numbers."""
+    distinct = {v.strip().lower() for v in values if v.strip()}
+    if kind == "email":
+        return sum(1 for v in distinct if d.is_personal_email(v))
+    return sum(1 for v in distinct if _MOBILE.fullmatch(v))
 
 
 def _corporate_representatives(plan: TablePlan, cols: Sequence[Sequence[str]], marks: dict[str, bytearray]) -> None:

@@ -77,6 +77,25 @@ _NAME_LABEL = re.compile(
 _NAME_LABEL_LATIN = re.compile(
     "(?:" + "|".join(NAME_LABELS) + r")[ \t]*:[ \t]*([A-Z][a-z]+(?: [A-Z][a-z]+){1,2})[ \t]*(?=\n|$)"
 )
+# A document that opens with a name in Latin letters on a line of its own (a heading).
+_FIRST_LINE_NAME = re.compile(r"\s*(?:#+ |\*\*)?([A-Z][a-z]+(?: [A-Z]\.)?(?: [A-Z][a-z]+){1,2})(?:\*\*)?[ \t]*\n")
+# Mailboxes of a role, not of a person: info@, contact@, support@… (a list of them is an
+# organisation's directory).
+_ROLE_MAILBOXES = frozenset({
+    "info", "contact", "support", "admin", "administrator", "webmaster", "postmaster", "noreply", "no-reply",
+    "sales", "office", "help", "mail", "hello", "inquiry", "inquiries", "toiawase", "otoiawase", "soumu",
+    "service", "press", "pr", "jobs", "recruit", "saiyo", "ir", "abuse", "security", "root", "test", "example",
+})
+# At least this many distinct individuals' addresses make a text a list of them.
+EMAIL_LIST_MIN = 5
+
+
+def is_personal_email(address: str) -> bool:
+    """An individual's mailbox, not a role's (info@, support@) or an example's."""
+    local = address.lower().partition("@")[0]
+    return local not in _ROLE_MAILBOXES and not local.startswith(("info", "noreply", "no-reply"))
+
+
 _ROLE_LABEL = re.compile(
     "(?:" + "|".join(ROLE_LABELS) + rf")(?:名|氏名)?:\s*([{_KJ}]{{1,4}} ?[{_KJ}ァ-ヶー]{{1,4}})(?![{_KJ}])"
 )
@@ -168,6 +187,8 @@ class Evidence:
     persons: int = 0
     # People named in a table's name column (a bare list of names is personal data too).
     listed_names: int = 0
+    # Individuals' e-mail addresses or mobile numbers in a list (a table column, a mailing list).
+    listed_contacts: int = 0
     # Rows of tables about organisations and facilities (their names, addresses, phones).
     organisation_rows: int = 0
     twelve_digit_total: int = 0
@@ -526,13 +547,26 @@ def detect(text: str, ev: Evidence, *, line_starts: list[int] | None = None,
     if not is_ascii:
         _detect_japanese(text, kw, ev, hit, org, present, tabular=line_starts is not None or collect is not None)
 
+    personal_emails: set[str] = set()
     for m in _EMAIL_AT.finditer(text) if "email" in present else ():
         k = m.start()
         while k > 0 and text[k - 1] in _EMAIL_LOCAL and m.start() - k < 64:
             k -= 1
         if k == m.start() or m.group(0).lower().endswith(_GOV_EMAIL):
             continue
-        hit("email", k, text[k:m.end()], "メールアドレス")
+        address = text[k:m.end()]
+        hit("email", k, address, "メールアドレス")
+        if is_personal_email(address):
+            personal_emails.add(address.lower())
+    if line_starts is None and collect is None and len(personal_emails) >= EMAIL_LIST_MIN:
+        # A mailing list, an export of addresses: individuals' e-mail addresses, many of them.
+        ev.listed_contacts += len(personal_emails)
+
+    # The title of a CV or a profile is its owner's name: "# John Smith" as the first line.
+    if line_starts is None and collect is None:
+        first = _FIRST_LINE_NAME.match(text)
+        if first is not None:
+            hit("name", first.start(1), first.group(1), "氏名（文書の見出し）")
 
     for key, rx, kind, rule in (
         ("kw_passport", _PASSPORT, "passport", "旅券番号（キーワード近接）"),

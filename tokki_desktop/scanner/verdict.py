@@ -49,6 +49,9 @@ def judge(ev: Evidence, dataset: str | None, fp_detail: str = "") -> tuple[str, 
     if not why_ja and ev.listed_names >= NAME_LIST_MIN:
         why_ja.append(f"氏名の一覧（表の氏名欄）{ev.listed_names}名")
         why_en.append(f"a list of {ev.listed_names} people's names in a table")
+    if not why_ja and ev.listed_contacts >= NAME_LIST_MIN:
+        why_ja.append(f"個人のメールアドレス・携帯電話番号の一覧{ev.listed_contacts}件")
+        why_en.append(f"a list of {ev.listed_contacts} individuals' e-mail addresses or mobile numbers")
     if why_ja:
         score = 1.0 if dataset else min(1.0, 0.6 + 0.05 * len(found) + 0.01 * (ev.records + ev.persons + len(strong)))
         examples = " ".join(ev.examples[k] for k in found if k in ev.examples)
