@@ -209,3 +209,33 @@ def test_a_surname_read_as_a_word_before_a_given_name() -> None:
     assert japanese.name_kind("侍 太郎") == "person"
     assert japanese.name_kind("山田 太郎1") == "person"  # a dummy row's serial
     assert japanese.name_kind("中央 公民館") == "organisation"
+
+
+def test_an_sqlite_database_is_read_table_by_table(tmp_path) -> None:
+    import sqlite3
+
+    db = tmp_path / "app.db"
+    conn = sqlite3.connect(db)
+    conn.execute("CREATE TABLE users (id INTEGER, name TEXT, tel TEXT, photo BLOB)")
+    conn.executemany("INSERT INTO users VALUES (?, ?, ?, ?)",
+                     [(i, f"{SEI[i]} {MEI[i]}", f"090-1234-56{i:02d}", b"\x89PNG") for i in range(5)])
+    conn.execute("CREATE TABLE items (id INTEGER, name TEXT, price INTEGER)")
+    conn.executemany("INSERT INTO items VALUES (?, ?, ?)", [(1, "パーカー", 1000), (2, "靴", 3000), (3, "帽子", 500)])
+    conn.commit()
+    conn.close()
+    res = scan_bytes(db.read_bytes(), "app.db")
+    assert res.format == "sqlite" and res.verdict == PERSONAL_DATA and res.records == 5
+    damaged = db.read_bytes()[:600] + b"\xff" * 4096
+    assert scan_bytes(damaged, "app.db").verdict == UNREADABLE
+
+
+def test_html_tables_are_tables() -> None:
+    rows = "".join(f"<tr><td>{SEI[i]} {MEI[i]}</td><td>090-1234-56{i:02d}</td></tr>" for i in range(4))
+    page = (f"<!DOCTYPE html><html><head><style>td{{color:red}}</style></head><body><h1>名簿</h1>"
+            f"<table><tr><th>氏名</th><th>電話</th></tr>{rows}</table><p>問い合わせ先 087-839-2111</p>"
+            f"<table><tr><td>閉じていない<td>セル</table></body></html>")
+    res = scan_bytes(page.encode(), "meibo.html")
+    assert res.format == "html" and res.verdict == PERSONAL_DATA and res.records == 4
+    shelters = "".join(f"<tr><td>{n}</td><td>{a}</td><td>{t}</td></tr>" for n, a, t in FACILITIES)
+    page = f"<html><body><table><tr><th>名称</th><th>所在地</th><th>電話</th></tr>{shelters}</table></body></html>"
+    assert scan_bytes(page.encode(), "hinanjo.htm").verdict == CLEAN

@@ -27,8 +27,11 @@ _SQL_STATEMENT = re.compile(
 _JSON_START = re.compile(rb'^(?:\xef\xbb\xbf)?\s*(?:\{\s*"|\[\s*\{|\[\s*\[\s*["\-0-9])')
 
 
+_HTML_START = re.compile(rb"^(?:\xef\xbb\xbf)?\s*(?:<!DOCTYPE html|<html[\s>])", re.I)
+
+
 def sniff(head: bytes, name: str) -> str:
-    """One of: zip, ole, pdf, eml, binary:<kind>, csv, tsv, json, sql, text."""
+    """One of: zip, ole, pdf, eml, binary:<kind>, csv, tsv, html, json, sql, text."""
     ext = name.rsplit(".", 1)[-1].lower() if "." in name else ""
     if head.startswith(ZIP_MAGICS):
         return "zip"
@@ -48,6 +51,8 @@ def sniff(head: bytes, name: str) -> str:
         return "tsv"
     if ext == "csv":
         return "csv"
+    if ext in ("html", "htm", "xhtml") or _HTML_START.match(sample):
+        return "html"
     # Before the comma count: JSON Lines and multi-row INSERTs have commas on every line too.
     if ext in _JSON_EXTS or _JSON_START.match(sample):
         return "json"

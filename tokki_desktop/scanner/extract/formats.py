@@ -6,8 +6,8 @@ import zipfile
 
 from tokki_desktop.scanner.extract import Encrypted, MemberPart, Parts, ScanContext, Skipped, Unreadable
 from tokki_desktop.scanner.extract import (
-    archive, code_records, json_records, legacy_office, mail, office_xml, ole_package, pdf, plain_text, ppt, protection, sql_dump,
-    zengin,
+    archive, code_records, html_tables, json_records, legacy_office, mail, office_xml, ole_package, pdf, plain_text,
+    ppt, protection, sql_dump, sqlite_db, zengin,
 )
 from tokki_desktop.scanner.extract.zipparts import open_zip
 from tokki_desktop.scanner.sniff import ooxml_kind, sniff
@@ -60,11 +60,15 @@ def open_parts(data: bytes, name: str, ctx: ScanContext) -> tuple[str, Parts]:
         return "pdf", pdf.extract_pdf(data, ctx)
     if kind == "eml":
         return "eml", mail.extract_eml(data, ctx)
+    if kind == "binary:sqlite":
+        return "sqlite", sqlite_db.extract_sqlite(data, ctx)
     if kind.startswith("binary:"):
         raise Skipped(f"文字を含まない形式（{kind[7:]}）のため検査対象外です（画像の文字認識は行いません）。",
                       f"A format without text ({kind[7:]}); not scanned (no OCR).")
     if kind in ("csv", "tsv"):
         return kind, plain_text.extract_delimited(data, ctx, "\t" if kind == "tsv" else ",")
+    if kind == "html":
+        return "html", html_tables.extract_html(data, ctx)
     if kind == "json":
         return "json", json_records.extract_json(data, ctx)
     if kind == "sql":
