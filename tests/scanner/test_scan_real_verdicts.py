@@ -239,3 +239,14 @@ def test_html_tables_are_tables() -> None:
     shelters = "".join(f"<tr><td>{n}</td><td>{a}</td><td>{t}</td></tr>" for n, a, t in FACILITIES)
     page = f"<html><body><table><tr><th>名称</th><th>所在地</th><th>電話</th></tr>{shelters}</table></body></html>"
     assert scan_bytes(page.encode(), "hinanjo.htm").verdict == CLEAN
+
+
+def test_a_list_of_individuals_email_addresses_is_personal_data() -> None:
+    lines = "\n".join(f"{n} <{n.lower().replace(' ', '.')}@gmail.com>" for n in ("Taro Yamada", "Hanako Sato", "Ken Ito"))
+    assert scan_bytes(f"To:\n{lines}\n".encode(), "list.txt").verdict == PERSONAL_DATA
+    roles = "\n".join(f"{r}@example-city.jp" for r in ("info", "support", "contact", "sales", "webmaster"))
+    assert scan_bytes(roles.encode(), "roles.txt").verdict == CLEAN
+    rows = [["email"]] + [[f"user{i}.name@example.net"] for i in range(6)]
+    assert scan_bytes(_csv(rows), "mails.csv").verdict == PERSONAL_DATA
+    prose = "ご質問は窓口 info@example.co.jp または担当の taro.yamada@example.co.jp までお寄せください。"
+    assert scan_bytes(prose.encode(), "notice.txt").verdict == CLEAN  # one person's address in prose

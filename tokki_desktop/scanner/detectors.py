@@ -86,8 +86,16 @@ _ROLE_MAILBOXES = frozenset({
     "sales", "office", "help", "mail", "hello", "inquiry", "inquiries", "toiawase", "otoiawase", "soumu",
     "service", "press", "pr", "jobs", "recruit", "saiyo", "ir", "abuse", "security", "root", "test", "example",
 })
-# At least this many distinct individuals' addresses make a text a list of them.
+# At least this many distinct individuals' addresses make a text a list of them (or this
+# many, each on a line of its own or beside a name).
 EMAIL_LIST_MIN = 5
+EMAIL_LINES_MIN = 3
+
+
+def _line_length(text: str, pos: int) -> int:
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    return (len(text) if end < 0 else end) - start
 
 
 def is_personal_email(address: str) -> bool:
@@ -548,6 +556,7 @@ def detect(text: str, ev: Evidence, *, line_starts: list[int] | None = None,
         _detect_japanese(text, kw, ev, hit, org, present, tabular=line_starts is not None or collect is not None)
 
     personal_emails: set[str] = set()
+    listed_emails: set[str] = set()
     for m in _EMAIL_AT.finditer(text) if "email" in present else ():
         k = m.start()
         while k > 0 and text[k - 1] in _EMAIL_LOCAL and m.start() - k < 64:
@@ -558,8 +567,12 @@ def detect(text: str, ev: Evidence, *, line_starts: list[int] | None = None,
         hit("email", k, address, "メールアドレス")
         if is_personal_email(address):
             personal_emails.add(address.lower())
-    if line_starts is None and collect is None and len(personal_emails) >= EMAIL_LIST_MIN:
-        # A mailing list, an export of addresses: individuals' e-mail addresses, many of them.
+            if _line_length(text, k) <= len(address) + 48:
+                listed_emails.add(address.lower())  # on a line of its own, or with a name
+    if line_starts is None and collect is None and (
+            len(personal_emails) >= EMAIL_LIST_MIN or len(listed_emails) >= EMAIL_LINES_MIN):
+        # A mailing list, an export of addresses: individuals' e-mail addresses, many of them
+        # or one a line.
         ev.listed_contacts += len(personal_emails)
 
     # The title of a CV or a profile is its owner's name: "# John Smith" as the first line.
