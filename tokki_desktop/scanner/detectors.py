@@ -569,8 +569,7 @@ def detect(text: str, ev: Evidence, *, line_starts: list[int] | None = None,
             personal_emails.add(address.lower())
             if _line_length(text, k) <= len(address) + 48:
                 listed_emails.add(address.lower())  # on a line of its own, or with a name
-    if line_starts is None and collect is None and (
-            len(personal_emails) >= EMAIL_LIST_MIN or len(listed_emails) >= EMAIL_LINES_MIN):
+    if collect is None and (len(personal_emails) >= EMAIL_LIST_MIN or len(listed_emails) >= EMAIL_LINES_MIN):
         # A mailing list, an export of addresses: individuals' e-mail addresses, many of them
         # or one a line.
         ev.listed_contacts += len(personal_emails)
