@@ -16,8 +16,11 @@ from itertools import accumulate, compress, zip_longest
 from operator import itemgetter
 from typing import Callable, Iterable, Sequence
 
+from tokki_desktop.scanner import column_types as ct
 from tokki_desktop.scanner import detectors as d
+from tokki_desktop.scanner import japanese
 from tokki_desktop.scanner.detectors import Evidence, is_person_row
+from tokki_desktop.scanner.keywords import NAME_LABELS
 from tokki_desktop.scanner.normalize import normalize_text
 from tokki_desktop.scanner.phone_plan import is_valid_jp
 from tokki_desktop.scanner.tables import excel_serial_to_date
@@ -36,6 +39,7 @@ _HEADER_KINDS: list[tuple[re.Pattern[str], str]] = [
     )
 ]
 # A line that tables.excel_serial_to_date would convert (its _SERIAL, one value per line).
+_NAME_WORDS = re.compile("|".join(map(re.escape, NAME_LABELS)), re.IGNORECASE)
 _SERIAL_LINE = re.compile(r"^\d{4,5}(?:\.0+)?$", re.MULTILINE)
 _BRANCH_HEADER = re.compile(r"支店|銀行|金融機関|信用金庫|ゆうちょ")
 _NAME_VALUE = re.compile(rf"[{d._KJ}{d._KANA}]{{1,8}}(?: ?[{d._KJ}{d._KANA}]{{1,8}})?")
@@ -60,11 +64,109 @@ _RULES = {
 
 
 def header_kind(label: str) -> str | None:
-    """The finding kind a column header announces, if any."""
+    """The finding kind a column header announces, if any (Japanese, English or romaji)."""
     for rx, kind in _HEADER_KINDS:
         if rx.search(label):
             return kind
-    return None
+    kind = ct.latin_header_kind(label)
+    return kind if kind in _RULES else None
+
+
+# Content kinds that stand for a header's kind when the header says nothing (or is absent).
+_CONTENT_AS_HEADER = {ct.NAME: "name", ct.POSTAL: "postal_code", ct.PHONE: "phone", ct.EMAIL: "email",
+                      ct.ADDRESS: "address"}
+# The legal forms and public bodies that make an organisation a corporation (or the state):
+# its representative is named in a public role (see docs/DETECTION.md).
+_CORPORATE = re.compile(r"株式会社|有限会社|合同会社|合資会社|合名会社|\(株\)|\(有\)|法人|組合|協会|協議会|連合会|"
+                        r"公社|機構|財団|社団|[都道府県市区町村]立|[都道府県市区町村]役所|役場")
+
+
+class TablePlan:
+    """How a table is read: the kind each column is checked as, and what its rows are about.
+
+    ``subject`` is ``person`` when a column holds people's names, ``organisation`` when the
+    rows name facilities, companies or offices and no column holds people, else None.
+    """
+
+    __slots__ = ("kinds", "strict", "org_columns", "rep_columns", "subject")
+
+    def __init__(self, width: int) -> None:
+        self.kinds: list[str | None] = [None] * width
+        self.strict = [False] * width  # typed by content: each value must be a person's name itself
+        self.org_columns: list[int] = []
+        self.rep_columns: list[int] = []
+        self.subject: str | None = None
+
+    @property
+    def typed(self) -> bool:
+        """True when the values said anything a header would have (a name, an organisation…)."""
+        return bool(self.org_columns) or any(k is not None for k in self.kinds)
+
+
+_READING_HEADER = re.compile(r"フリガナ|ふりがな|カナ|かな|よみ|ヨミ|kana|furigana|yomi", re.IGNORECASE)
+
+
+def _is_reading(labels: Sequence[str], columns: Sequence[Sequence[str]], ci: int) -> bool:
+    label = labels[ci] if ci < len(labels) else ""
+    if label:
+        return bool(_READING_HEADER.search(label))
+    return ct.ColumnSample(columns[ci]).share(ct.KANA) >= ct.SHARE
+
+
+def plan_table(labels: Sequence[str], columns: Sequence[Sequence[str]]) -> TablePlan:
+    """Type each column from its header and a sample of its values (see column_types)."""
+    plan = TablePlan(len(columns))
+    for ci, col in enumerate(columns):
+        label = labels[ci] if ci < len(labels) else ""
+        kind = header_kind(label)
+        if label and ct.REPRESENTATIVE_HEADER.search(label):
+            # 開設者, 経営主体: mostly companies, sometimes a person (a sole proprietor), value
+            # by value; whose row it is then depends on the organisation (see below).
+            plan.kinds[ci] = "name"
+            plan.strict[ci] = True
+            plan.rep_columns.append(ci)
+            continue
+        if label and ct.is_organisation_header(label) and kind != "name":
+            plan.org_columns.append(ci)
+            continue
+        if kind is None or kind == "name":
+            col_sample = ct.ColumnSample(col)
+            if kind == "name" and ct.is_ambiguous_name_header(label):
+                # "name" says a name, not whose: a product's (パーカー), a facility's, a person's.
+                if col_sample.person_like() < ct.NAME_SHARE:
+                    if col_sample.organisations():
+                        plan.org_columns.append(ci)
+                    continue
+            elif kind == "name":
+                # The header says people; only values that are plainly organisations say otherwise.
+                if col_sample.n >= 3 and col_sample.share(ct.ORGANISATION) >= 0.5 and col_sample.share(ct.NAME) < 0.2:
+                    plan.org_columns.append(ci)  # 名前: 山王小学校 — the row's subject, not a person
+                    continue
+            elif col_sample.organisations():
+                plan.org_columns.append(ci)
+                continue
+            elif col_sample.names():
+                kind = "name"
+                plan.strict[ci] = True
+            elif not col_sample.places():
+                content, share = col_sample.main()
+                if share >= ct.SHARE and content in _CONTENT_AS_HEADER:
+                    kind = _CONTENT_AS_HEADER[content]
+                    plan.strict[ci] = kind == "name"
+        plan.kinds[ci] = kind
+    if plan.org_columns:
+        # A reading (フリガナ, furigana) beside an organisation's name is that name's reading,
+        # unless another column holds people.
+        readings = [ci for ci, k in enumerate(plan.kinds) if k == "name" and _is_reading(labels, columns, ci)]
+        if len(readings) == sum(1 for k in plan.kinds if k == "name"):
+            for ci in readings:
+                plan.kinds[ci] = None
+                plan.org_columns.append(ci)
+    if any(k == "name" for ci, k in enumerate(plan.kinds) if ci not in plan.rep_columns):
+        plan.subject = "person"
+    elif plan.org_columns:
+        plan.subject = "organisation"
+    return plan
 
 
 # A check returns something true for a good value (a pattern's own fullmatch or search
@@ -72,9 +174,11 @@ def header_kind(label: str) -> str | None:
 Check = Callable[[str], object]
 
 
-def _validator(kind: str, has_branch: bool) -> Check | None:
+def _validator(kind: str, has_branch: bool, strict: bool = False) -> Check | None:
+    if kind == "name" and strict:
+        return japanese.is_person_name
     if kind == "name":
-        return lambda v: _NAME_VALUE.fullmatch(v) is not None and d._looks_like_name(v)
+        return lambda v: (_NAME_VALUE.fullmatch(v) is not None and d._looks_like_name(v)) or ct.is_romaji_name(v)
     if kind == "my_number":
         def my(v: str) -> bool:
             digits = v.replace(" ", "").replace("-", "")
@@ -105,25 +209,45 @@ def _validator(kind: str, has_branch: bool) -> Check | None:
     return shape.fullmatch if shape else None
 
 
-def scan_table(rows: list[list[str]], header: list[str], ev: Evidence) -> int:
-    """Add the findings and person-records of one table to ``ev``; returns characters read."""
+def scan_table(rows: list[list[str]], header: list[str] | None, ev: Evidence) -> int:
+    """Add the findings and person-records of one table to ``ev``; returns characters read.
+
+    Without a header the columns are typed by their values alone."""
     width = max(map(len, rows), default=0)
     if rows and min(map(len, rows)) == width:
         # Column by column in C: zip_longest(*rows) makes one iterator object per row, which
         # the cyclic garbage collector tracks (20,000 set off a full collection of the heap).
         return scan_columns([list(map(itemgetter(j), rows)) for j in range(width)], len(rows), header, ev)
-    return scan_columns(zip_longest(*rows, fillvalue=""), len(rows), header, ev)
+    return scan_columns(list(zip_longest(*rows, fillvalue="")), len(rows), header, ev)
 
 
-def scan_columns(columns: Iterable[Sequence[str]], n: int, header: list[str], ev: Evidence) -> int:
+def plan_headerless(rows: list[list[str]]) -> TablePlan | None:
+    """The plan of a table without a header when its values type it (a column of names, of
+    organisations, of postal codes); None when they say nothing a header would."""
+    if len(rows) < 2:
+        return None
+    width = max(map(len, rows), default=0)
+    if width < 2:
+        return None
+    top = rows[: ct.SAMPLE * 2]
+    columns = [[r[j] if j < len(r) else "" for r in top] for j in range(width)]
+    plan = plan_table([""] * width, columns)
+    return plan if plan.typed else None
+
+
+def scan_columns(columns: Iterable[Sequence[str]], n: int, header: list[str] | None, ev: Evidence) -> int:
     """:func:`scan_table` over the table's ``n`` rows given column by column."""
     if not n:
         return 0
-    labels = [normalize_text(h or "").replace("\n", " ").replace(":", " ").strip()[:24] for h in header]
+    cols = columns if isinstance(columns, list) else list(columns)
+    labels = [normalize_text(h or "").replace("\n", " ").replace(":", " ").strip()[:24] for h in header or ()]
     has_branch = any(_BRANCH_HEADER.search(lab) for lab in labels)
+    plan = plan_table(labels, cols)
     marks: dict[str, bytearray] = {}
     chars = 0
-    for ci, col in enumerate(columns):
+    names_before = ev.counts["name"]
+    contacts = 0
+    for ci, col in enumerate(cols):
         label = labels[ci] if ci < len(labels) else ""
         joined = "\n".join(col)
         if "\r" in joined or joined.count("\n") != n - 1:
@@ -133,19 +257,61 @@ def scan_columns(columns: Iterable[Sequence[str]], n: int, header: list[str], ev
         chars += len(joined)
         normalized = normalize_text(joined)
         values = normalized.split("\n")
-        kind = header_kind(label)
-        check = _validator(kind, has_branch) if kind else None
+        kind = plan.kinds[ci]
+        check = _validator(kind, has_branch, plan.strict[ci]) if kind else None
         if kind == "birth_date" and _SERIAL_LINE.search(normalized):
             # Only a column holding some Excel day count needs the value-by-value pass.
             # Each distinct value once: a roster's birth dates repeat.
             dates = {v: excel_serial_to_date(v) for v in set(values)}
             values = list(map(dates.__getitem__, values))
-        if check is not None and _confirmed(values, check):
-            _count_column(kind, values, check, ev, marks)  # type: ignore[arg-type]
+        if check is not None and (ci in plan.rep_columns or _confirmed(values, check)):
+            _count_column(kind, values, check, ev, marks, ci in plan.rep_columns)  # type: ignore[arg-type]
+            if kind in ("email", "phone"):
+                contacts = max(contacts, _individual_contacts(kind, values))
         else:
-            _detect_column(label, values, ev, marks)
-    _count_table_records(marks, n, ev)
+            # An organisation's name is never read as a person's (山本商店, 栗林公園).
+            if kind != "name" and _NAME_WORDS.search(label):
+                # pref_name, 施設名称: not a person's name; the label must not act as one (name:).
+                label = _NAME_WORDS.sub("", label)
+            _detect_column(label, values, ev, marks, names=ci not in plan.org_columns)
+    if plan.rep_columns and plan.org_columns:
+        _corporate_representatives(plan, cols, marks)
+    if "name" in marks and ev.counts["name"] > names_before:
+        # One person is one name, however many columns spell it (姓, 名, フリガナ).
+        ev.counts["name"] = names_before + marks["name"].count(1)
+    if plan.subject != "organisation":
+        ev.listed_contacts += contacts
+    before = ev.records
+    _count_table_records(marks, n, ev, plan.subject)
+    if plan.subject == "organisation" and any(k in marks for k in ("address", "phone", "postal_code", "email")):
+        ev.organisation_rows += n - (ev.records - before)
     return chars
+
+
+_MOBILE = re.compile(r"0[789]0-?\d{4}-?\d{4}")
+
+
+def _individual_contacts(kind: str, values: list[str]) -> int:
+    """Distinct individuals' e-mail addresses (not info@, support@…) or mobile numbers."""
+    distinct = {v.strip().lower() for v in values if v.strip()}
+    if kind == "email":
+        return sum(1 for v in distinct if d.is_personal_email(v))
+    return sum(1 for v in distinct if _MOBILE.fullmatch(v))
+
+
+def _corporate_representatives(plan: TablePlan, cols: Sequence[Sequence[str]], marks: dict[str, bytearray]) -> None:
+    """A corporation's representative (代表者 of a 株式会社) is named in a public role: the row
+    is the corporation's, not a person's. A sole proprietor's (開設者 of 山田医院) stays a person."""
+    rep = marks.get("rep_name")
+    if rep is None:
+        return
+    org = cols[plan.org_columns[0]]
+    for i, v in enumerate(org):
+        if rep[i] and v and _CORPORATE.search(v):
+            rep[i] = 0
+    name = marks.setdefault("name", bytearray(len(rep)))
+    name[:] = (int.from_bytes(name, "big") | int.from_bytes(rep, "big")).to_bytes(len(rep), "big")
+    del marks["rep_name"]
 
 
 def _confirmed(values: list[str], check: Check) -> bool:
@@ -154,7 +320,7 @@ def _confirmed(values: list[str], check: Check) -> bool:
 
 
 def _count_column(kind: str, values: list[str], check: Check, ev: Evidence,
-                  marks: dict[str, bytearray]) -> None:
+                  marks: dict[str, bytearray], representative: bool = False) -> None:
     # Each distinct value is checked once (rosters repeat names, towns, dates); the marks
     # and counts are then spread over the rows with C-level mapping.
     # Every check is false on "" (a blank value), so the stripped values go through it as they
@@ -163,15 +329,24 @@ def _count_column(kind: str, values: list[str], check: Check, ev: Evidence,
     good = set(compress(distinct, map(check, map(str.strip, distinct))))
     bad = {v for v in distinct if v.strip()} - good if kind == "my_number" else set()
     mark = bytearray(map(good.__contains__, values))
-    prev = marks.get(kind)
+    # A representative's column is marked apart: whose row it is depends on the organisation.
+    prev = marks.get("rep_name" if representative else kind)
+    if representative and prev is None:
+        marks["rep_name"] = mark
+        prev = mark
     if prev is None:
         marks[kind] = mark
-    else:
-        # Two columns of one kind (氏名 and フリガナ): a row is marked when either is. Bytes
-        # are 0 or 1, so OR-ing them as one big integer is the byte-wise OR.
+        count = mark.count(1)
+    elif prev is not mark:
+        # Two columns of one kind (氏名 and フリガナ, 姓 and 名): a row is marked when either is,
+        # and one person is one name. Bytes are 0 or 1, so OR-ing them as one big integer is
+        # the byte-wise OR, and the rows new to the kind are the bits of mark AND NOT prev.
         n = len(mark)
-        prev[:] = (int.from_bytes(prev, "big") | int.from_bytes(mark, "big")).to_bytes(n, "big")
-    count = mark.count(1)
+        a, b = int.from_bytes(prev, "big"), int.from_bytes(mark, "big")
+        count = (b & ~a).bit_count()
+        prev[:] = (a | b).to_bytes(n, "big")
+    else:
+        count = mark.count(1)
     if count and kind not in ev.examples:
         first = next(v for v in values if v in good)
         ev.examples[kind] = d.mask(kind, first.strip())
@@ -180,16 +355,31 @@ def _count_column(kind: str, values: list[str], check: Check, ev: Evidence,
     if count:
         ev.counts[kind] += count
         ev.rules[_RULES[kind]] += count
+        if kind == "name":
+            ev.listed_names += count
     if kind == "my_number":
         ev.twelve_digit_total += count
 
 
-def _detect_column(label: str, values: list[str], ev: Evidence, marks: dict[str, bytearray]) -> None:
-    """Every detector over the column as ``見出し:値`` lines (the header is a nearby keyword)."""
+def _detect_column(label: str, values: list[str], ev: Evidence, marks: dict[str, bytearray],
+                   names: bool = True) -> None:
+    """Every detector over the column as ``見出し:値`` lines (the header is a nearby keyword).
+
+    With ``names`` false (a column of organisations) no value is taken for a person's name."""
     prefix = f"{label}:" if label else ""
     text = prefix + ("\n" + prefix).join(values)
     hits: list[tuple[int, str]] = []
-    d.detect(text, ev, collect=hits)
+    if names:
+        d.detect(text, ev, collect=hits)
+    else:
+        found = Evidence()
+        d.detect(text, found, collect=hits)
+        hits = [h for h in hits if h[1] != "name"]
+        found.counts.pop("name", None)
+        found.examples.pop("name", None)
+        for rule in [r for r in found.rules if r.startswith("氏名")]:
+            del found.rules[rule]
+        _merge(ev, found)
     if not hits:
         return
     # Where each line starts, summed in C (a Python loop over the rows cost more than the
@@ -201,7 +391,17 @@ def _detect_column(label: str, values: list[str], ev: Evidence, marks: dict[str,
         marks.setdefault(kind, bytearray(n))[bisect.bisect_right(starts, p) - 1] = 1
 
 
-def _count_table_records(marks: dict[str, bytearray], n: int, ev: Evidence) -> None:
+def _merge(ev: Evidence, found: Evidence) -> None:
+    ev.counts.update(found.counts)
+    ev.rules.update(found.rules)
+    for k, v in found.examples.items():
+        ev.examples.setdefault(k, v)
+    ev.twelve_digit_total += found.twelve_digit_total
+    ev.my_number_unlabelled += found.my_number_unlabelled
+    ev.my_number_invalid_labelled += found.my_number_invalid_labelled
+
+
+def _count_table_records(marks: dict[str, bytearray], n: int, ev: Evidence, subject: str | None = None) -> None:
     name = marks.get("name")
     unlabelled = marks.pop("my_number?", None)
     if unlabelled is not None and name is not None:
@@ -225,6 +425,6 @@ def _count_table_records(marks: dict[str, bytearray], n: int, ev: Evidence) -> N
     for bits in zip(*(marks[k] for k in kinds)):
         ok = judged.get(bits)
         if ok is None:
-            ok = judged[bits] = is_person_row(frozenset(k for k, b in zip(kinds, bits) if b))
+            ok = judged[bits] = is_person_row(frozenset(k for k, b in zip(kinds, bits) if b), subject)
         count += ok
     ev.records += count

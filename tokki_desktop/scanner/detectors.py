@@ -19,6 +19,7 @@ from typing import Iterator
 
 
 from tokki_desktop.scanner.keywords import KEYWORD_KINDS, KEYWORD_PATTERN, NAME_LABELS, ROLE_LABELS, keyword_pattern
+from tokki_desktop.scanner.japanese import is_full_name, is_person_name
 from tokki_desktop.scanner.masking import mask
 from tokki_desktop.scanner.phone_plan import is_valid_jp
 from tokki_desktop.scanner.prefilter import NUMBER_FAMILIES, families_present, number_candidates
@@ -52,11 +53,15 @@ _POSTAL = re.compile(r"\d{3}-\d{4}(?![\d\-])")
 _POSTAL_FROM_DASH = re.compile(r"-(?<=\d{3}-)\d{4}(?![\d\-])")
 _POSTAL_MARK = re.compile(r"(?:〒|郵便番号)[:\s]*$")
 _KANJI_NUM = "[一二三四五六七八九十百〇]{1,4}"
+_KANJI_DIGITS = "[一二三四五六七八九十〇]{1,4}"
 _ADDRESS_TAIL = re.compile(
     rf"[市区町村郡][{_KJ}{_KANA}]{{0,14}}?"
     r"(?:\d{1,4}(?:丁目\d{1,4}(?:番地?)?(?:\d{1,4}号?)?|-\d{1,4}(?:-\d{1,4})?|番地(?:\d{1,4})?|番\d{1,4}号)"
     # Formal addresses write the numbers in kanji: 本町二丁目三番四号 (丁目 alone is a district).
-    rf"|{_KANJI_NUM}丁目(?:{_KANJI_NUM}|\d{{1,4}})番(?:地|(?:{_KANJI_NUM}|\d{{1,4}})号)?)"
+    rf"|{_KANJI_NUM}丁目(?:{_KANJI_NUM}|\d{{1,4}})番(?:地|(?:{_KANJI_NUM}|\d{{1,4}})号)?"
+    # Written vertically on a postcard or label, block numbers in kanji with long-vowel marks
+    # for hyphens: 大野原町井関一ー四ー一, 鬼無町是竹一ー一一ー一二.
+    rf"|{_KANJI_DIGITS}[ー\-]{_KANJI_DIGITS}(?:[ー\-]{_KANJI_DIGITS})?(?![一-龥]))"
 )
 _CJK_CHARS = frozenset(
     chr(c) for r in ((0x4E00, 0x9FA5), (0x3041, 0x3093), (0x30A1, 0x30F6)) for c in range(r[0], r[1] + 1)
@@ -67,6 +72,38 @@ _NAME_LABEL = re.compile(
     r"(?:\((?:漢字|カナ|フリガナ)\)|カナ|フリガナ)?[:\s]\s*"
     rf"([{_KJ}{_KANA}]{{1,6}}(?: [{_KJ}{_KANA}]{{1,6}})?)"
 )
+# The same label before a name in Latin letters, with a colon: "name: John Smith" (a résumé's
+# front matter, an English form). Two or three capitalised words, nothing else on the line.
+_NAME_LABEL_LATIN = re.compile(
+    "(?:" + "|".join(NAME_LABELS) + r")[ \t]*:[ \t]*([A-Z][a-z]+(?: [A-Z][a-z]+){1,2})[ \t]*(?=\n|$)"
+)
+# A document that opens with a name in Latin letters on a line of its own (a heading).
+_FIRST_LINE_NAME = re.compile(r"\s*(?:#+ |\*\*)?([A-Z][a-z]+(?: [A-Z]\.)?(?: [A-Z][a-z]+){1,2})(?:\*\*)?[ \t]*\n")
+# Mailboxes of a role, not of a person: info@, contact@, support@… (a list of them is an
+# organisation's directory).
+_ROLE_MAILBOXES = frozenset({
+    "info", "contact", "support", "admin", "administrator", "webmaster", "postmaster", "noreply", "no-reply",
+    "sales", "office", "help", "mail", "hello", "inquiry", "inquiries", "toiawase", "otoiawase", "soumu",
+    "service", "press", "pr", "jobs", "recruit", "saiyo", "ir", "abuse", "security", "root", "test", "example",
+})
+# At least this many distinct individuals' addresses make a text a list of them (or this
+# many, each on a line of its own or beside a name).
+EMAIL_LIST_MIN = 5
+EMAIL_LINES_MIN = 3
+
+
+def _line_length(text: str, pos: int) -> int:
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    return (len(text) if end < 0 else end) - start
+
+
+def is_personal_email(address: str) -> bool:
+    """An individual's mailbox, not a role's (info@, support@) or an example's."""
+    local = address.lower().partition("@")[0]
+    return local not in _ROLE_MAILBOXES and not local.startswith(("info", "noreply", "no-reply"))
+
+
 _ROLE_LABEL = re.compile(
     "(?:" + "|".join(ROLE_LABELS) + rf")(?:名|氏名)?:\s*([{_KJ}]{{1,4}} ?[{_KJ}ァ-ヶー]{{1,4}})(?![{_KJ}])"
 )
@@ -156,6 +193,12 @@ class Evidence:
     rules: Counter[str] = field(default_factory=Counter)
     records: int = 0
     persons: int = 0
+    # People named in a table's name column (a bare list of names is personal data too).
+    listed_names: int = 0
+    # Individuals' e-mail addresses or mobile numbers in a list (a table column, a mailing list).
+    listed_contacts: int = 0
+    # Rows of tables about organisations and facilities (their names, addresses, phones).
+    organisation_rows: int = 0
     twelve_digit_total: int = 0
     my_number_unlabelled: int = 0
     my_number_invalid_labelled: int = 0
@@ -278,6 +321,30 @@ def _number_matches(rx: re.Pattern[str], text: str, family: str,
     return rx.finditer(text) if runs is None else _finditer_in_runs(rx, text, runs)
 
 
+# Around a number that is part of something longer: a decimal point or thousands separator
+# with a digit beyond it, a letter or underscore of a code, a currency or unit after it.
+_JOINED_BEFORE = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_¥$#")
+_JOINED_AFTER = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_円%")
+
+
+def _stands_alone(text: str, start: int, end: int) -> bool:
+    """True when the digits at text[start:end] are a number of their own, not the decimals of
+    a coordinate, the tail of an amount or the middle of a longer code."""
+    if start:
+        before = text[start - 1]
+        if before in _JOINED_BEFORE:
+            return False
+        if before in ".," and start > 1 and text[start - 2].isdigit():
+            return False
+    if end < len(text):
+        after = text[end]
+        if after in _JOINED_AFTER:
+            return False
+        if after in ".," and end + 1 < len(text) and text[end + 1].isdigit():
+            return False
+    return True
+
+
 def _valid_phone(raw: str) -> bool:
     """A JP phone number by phonenumbers' rules (precomputed per prefix, see phone_plan)."""
     digits = raw.replace("-", "").replace("(", "").replace(")", "").replace(" ", "")
@@ -375,6 +442,11 @@ def _name_before(text: str, end: int) -> tuple[int, str] | None:
         cand = value[cut:].lstrip()
         if len(cand.replace(" ", "")) <= 8 and starts_with_surname(cand) and _looks_like_name(cand):
             return j - len(cand), cand
+    # A surname outside our list, as the dictionary knows it: 上杉辰男 様, 織田信長様.
+    for cut in range(0, max(1, len(value) - 1)):
+        cand = value[cut:].lstrip()
+        if 2 <= len(cand.replace(" ", "")) <= 8 and is_full_name(cand):
+            return j - len(cand), cand
     return None
 
 
@@ -428,6 +500,8 @@ def detect(text: str, ev: Evidence, *, line_starts: list[int] | None = None,
         pos = m.start()
         if pos and text[pos - 1] in _DIGIT_OR_DASH:
             continue
+        if not _stands_alone(text, pos, m.end()):
+            continue  # 134.056537698034, 123,456,789,012円, ID123456789012: part of another number
         ev.twelve_digit_total += 1
         if only_count and ev.twelve_digit_total > 200 and ev.my_number_unlabelled < 0.5 * ev.twelve_digit_total:
             continue
@@ -475,16 +549,36 @@ def detect(text: str, ev: Evidence, *, line_starts: list[int] | None = None,
         if (marked or _PREF_AHEAD.match(text, m.end())) and not org(pos):
             hit("postal_code", pos, text[pos:m.end()], "郵便番号（〒・住所と隣接）")
 
+    for m in _NAME_LABEL_LATIN.finditer(text) if "label_name" in present and ":" in text else ():
+        hit("name", m.start(1), m.group(1), "氏名（見出し・ラベル）")
+
     if not is_ascii:
         _detect_japanese(text, kw, ev, hit, org, present, tabular=line_starts is not None or collect is not None)
 
+    personal_emails: set[str] = set()
+    listed_emails: set[str] = set()
     for m in _EMAIL_AT.finditer(text) if "email" in present else ():
         k = m.start()
         while k > 0 and text[k - 1] in _EMAIL_LOCAL and m.start() - k < 64:
             k -= 1
         if k == m.start() or m.group(0).lower().endswith(_GOV_EMAIL):
             continue
-        hit("email", k, text[k:m.end()], "メールアドレス")
+        address = text[k:m.end()]
+        hit("email", k, address, "メールアドレス")
+        if is_personal_email(address):
+            personal_emails.add(address.lower())
+            if _line_length(text, k) <= len(address) + 48:
+                listed_emails.add(address.lower())  # on a line of its own, or with a name
+    if collect is None and (len(personal_emails) >= EMAIL_LIST_MIN or len(listed_emails) >= EMAIL_LINES_MIN):
+        # A mailing list, an export of addresses: individuals' e-mail addresses, many of them
+        # or one a line.
+        ev.listed_contacts += len(personal_emails)
+
+    # The title of a CV or a profile is its owner's name: "# John Smith" as the first line.
+    if line_starts is None and collect is None:
+        first = _FIRST_LINE_NAME.match(text)
+        if first is not None:
+            hit("name", first.start(1), first.group(1), "氏名（文書の見出し）")
 
     for key, rx, kind, rule in (
         ("kw_passport", _PASSPORT, "passport", "旅券番号（キーワード近接）"),
@@ -560,7 +654,11 @@ def _detect_japanese(text: str, kw: _Keywords, ev: Evidence, hit, org, present: 
         if text[k:sp] in sn and text[sp + 1:e] in gn:
             name_spans.add(k)
             hit("name", k, text[k:e], "氏名（姓名の一覧と一致）")
-        elif (tabular or _alone_on_line(text, k, e)) and text[k:sp] in sn and _looks_like_name(text[k:e]):
+        elif is_full_name(text[k:e]):
+            name_spans.add(k)
+            hit("name", k, text[k:e], "氏名（辞書: 姓＋名）")
+        elif (tabular or _alone_on_line(text, k, e)) and (text[k:sp] in sn or is_person_name(text[k:e])) \
+                and _looks_like_name(text[k:e]):
             # A table cell holding just "common surname + space + 1–3 characters" is a name;
             # in running text the given name must be listed too (sentences have spaces).
             name_spans.add(k)
@@ -660,15 +758,21 @@ def _count_records(hits: list[tuple[int, str]], line_starts: list[int], ev: Evid
             ev.records += 1
 
 
-CONTACTS = ("phone", "email", "birth_date")
+# What a full address (番地まで) stands beside in a row about a person, when the row has no
+# name: an e-mail address or a date of birth is someone's. A phone number beside an address is
+# as often a place's contact (a shelter, a clinic, the city office), so it is not enough.
+CONTACTS = ("email", "birth_date")
 
 
-def is_person_row(kinds: set[str] | frozenset[str]) -> bool:
+def is_person_row(kinds: set[str] | frozenset[str], subject: str | None = None) -> bool:
     """A table row about one person: a name or an identifier number with another personal
-    item, or a full address (番地まで) with a phone number, e-mail address or date of birth."""
+    item, or a full address with an e-mail address or date of birth.
+
+    ``subject`` is what the table's rows are about (see columns.TablePlan): in a table of
+    organisations, only a person's name or identifier number makes a row personal."""
     if ("name" in kinds or any(k in kinds for k in STRONG_IDS)) and len(kinds) >= 2:
         return True
-    return "address" in kinds and any(k in kinds for k in CONTACTS)
+    return subject != "organisation" and "address" in kinds and any(k in kinds for k in CONTACTS)
 
 
 def _count_persons(hits: list[tuple[int, str]], ev: Evidence, titled: set[int] = frozenset()) -> None:

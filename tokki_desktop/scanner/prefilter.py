@@ -41,7 +41,8 @@ FAMILIES: dict[str, str | tuple[str, ...]] = {
     "twelve": (_TWELVE_BYTES, _WIDE_DIGIT),
     "phone": (_PHONE_BYTES, _WIDE_DIGIT),
     "postal": (_POSTAL_BYTES, _WIDE_DIGIT),
-    "address": rf"[市区町村郡][{_CJK}]{{0,14}}\d|[市区町村郡][{_CJK}]{{0,14}}丁目",
+    "address": rf"[市区町村郡][{_CJK}]{{0,14}}\d|[市区町村郡][{_CJK}]{{0,14}}丁目"
+               rf"|[市区町村郡][{_CJK}]{{0,14}}[一二三四五六七八九十〇][ー\-][一二三四五六七八九十〇]",
     # The three label patterns, each told apart: a roster's カナ column alone would otherwise
     # run the name and role label passes too.
     "label_name": "|".join(NAME_LABELS),

@@ -9,7 +9,7 @@ import re
 import time
 from typing import Iterable
 
-from tokki_desktop.scanner.columns import scan_columns, scan_table
+from tokki_desktop.scanner.columns import plan_headerless, scan_columns, scan_table
 from tokki_desktop.scanner.detectors import Evidence, detect
 from tokki_desktop.scanner.extract import (
     ColumnTablePart, MemberPart, Part, ScanContext, ScanProblem, TablePart, TextPart, Unreadable,
@@ -30,6 +30,12 @@ _OUT_OF_MEMORY = Unreadable("メモリの上限を超えるため読み切れま
 # Table rows are detected in slices so one huge sheet never becomes one huge string.
 _ROWS_PER_SLICE = 5_000
 _TEXT_SLICE = 4 * 1024 * 1024
+# What a Japanese or English document's characters are: ASCII, Latin-1, general punctuation,
+# CJK symbols, kana, kanji, full-width forms, and white space. A text layer mostly outside
+# them is a font without a character map (■■■, or letters of unrelated scripts).
+_ORDINARY = re.compile(r"[\s\x20-\x7e\xa0-\xff\u2010-\u206f\u2190-\u21ff\u2460-\u24ff\u3000-\u30ff"
+                       r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]")
+GARBLED_SHARE = 0.3
 
 
 def _as_matcher(fingerprints: FingerprintMatcher | FingerprintStore | None) -> FingerprintMatcher | None:
@@ -120,6 +126,7 @@ def _analyse(shown: str, fmt: str, data: bytes, sha: str, parts: Iterable[Part],
     tally: MatchTally | None = matcher.tally() if matcher else None
     members: list[ScanResult] = []
     text_chars = 0
+    garbled = 0  # characters of a PDF's text layer outside every script a Japanese document uses
     any_text = False
     for part in parts:
         if isinstance(part, MemberPart):
@@ -128,6 +135,8 @@ def _analyse(shown: str, fmt: str, data: bytes, sha: str, parts: Iterable[Part],
         if isinstance(part, TextPart):
             any_text = any_text or bool(part.text.strip())
             text_chars += len(part.text)
+            if fmt == "pdf":
+                garbled += len(part.text) - len(_ORDINARY.findall(part.text))
             for piece in _slices(part.text):
                 ctx.check_time()
                 detect(normalize_text(piece), ev)
@@ -152,6 +161,12 @@ def _analyse(shown: str, fmt: str, data: bytes, sha: str, parts: Iterable[Part],
                 text = normalize_text(rows_as_text(part.rows, None))
                 text_chars += len(text)
                 detect(text, ev)
+            elif plan_headerless(part.rows) is not None:
+                # No header, but the values say what the columns hold (姓 and 名, organisations,
+                # postal codes): read column by column as under a header.
+                for i in range(0, n, _ROWS_PER_SLICE * 4):
+                    ctx.check_time()
+                    text_chars += scan_table(part.rows[i:i + _ROWS_PER_SLICE * 4], None, ev)
             else:
                 # No header: every detector over the rows, one line per row (records by line).
                 for i in range(0, len(part.rows), _ROWS_PER_SLICE):
@@ -178,7 +193,12 @@ def _analyse(shown: str, fmt: str, data: bytes, sha: str, parts: Iterable[Part],
     res = ScanResult(shown, verdict, score, {k: v for k, v in ev.counts.items() if v}, [], fmt, len(data),
                      0.0, reason, reason_en, dataset, sha, members, ev.records)
     res.examples = [v for k, v in ev.examples.items() if k in res.findings]
-    if fmt == "pdf" and not any_text and verdict == CLEAN:
+    if fmt == "pdf" and any_text and verdict == CLEAN and garbled > GARBLED_SHARE * text_chars:
+        res.verdict = UNREADABLE
+        res.reason = ("PDFの文字情報が正しく取り出せません（フォントに文字の対応表がありません）。"
+                      "目視で確認してください。")
+        res.reason_en = "The PDF's text layer does not decode to readable characters (fonts without a character map); check it by eye."
+    elif fmt == "pdf" and not any_text and verdict == CLEAN:
         res.verdict = UNREADABLE
         res.reason = "文字情報のないPDFです（スキャン画像の可能性）。文字認識は行わないため、目視で確認してください。"
         res.reason_en = "The PDF has no text layer (a scanned image?); no OCR is done, check it by eye."

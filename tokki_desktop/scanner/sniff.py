@@ -15,10 +15,23 @@ _BINARY_MAGIC = {
 }
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_MAGICS = (b"PK\x03\x04", b"PK\x05\x06", b"PK\x07\x08")
+_JSON_EXTS = ("json", "jsonl", "ndjson", "geojson")
+# A statement that fills or defines a table at the start of a line, or a dump tool's banner.
+_SQL_STATEMENT = re.compile(
+    rb"^[ \t]*(?:(?:INSERT|REPLACE)[ \t]+(?:IGNORE[ \t]+)?INTO[ \t]+[^\s(]+[ \t]*(?:\(|VALUES\b)"
+    rb"|CREATE[ \t]+(?:TEMPORARY[ \t]+)?TABLE[ \t]+(?:IF[ \t]+NOT[ \t]+EXISTS[ \t]+)?[^\s(]+[ \t]*\("
+    rb"|COPY[ \t]+[^\s(]+[ \t]*(?:\([^)\n]*\))?[ \t]+FROM[ \t]+stdin\b"
+    rb"|-- (?:MySQL|MariaDB) dump|-- PostgreSQL database dump)",
+    re.I | re.M)
+# An object ({"key"…), an array of objects ([{…) or of rows ([["…", [[1…): what records look like.
+_JSON_START = re.compile(rb'^(?:\xef\xbb\xbf)?\s*(?:\{\s*"|\[\s*\{|\[\s*\[\s*["\-0-9])')
+
+
+_HTML_START = re.compile(rb"^(?:\xef\xbb\xbf)?\s*(?:<!DOCTYPE html|<html[\s>])", re.I)
 
 
 def sniff(head: bytes, name: str) -> str:
-    """One of: zip, ole, pdf, eml, binary:<kind>, csv, tsv, text."""
+    """One of: zip, ole, pdf, eml, binary:<kind>, csv, tsv, html, json, sql, text."""
     ext = name.rsplit(".", 1)[-1].lower() if "." in name else ""
     if head.startswith(ZIP_MAGICS):
         return "zip"
@@ -38,6 +51,13 @@ def sniff(head: bytes, name: str) -> str:
         return "tsv"
     if ext == "csv":
         return "csv"
+    if ext in ("html", "htm", "xhtml") or _HTML_START.match(sample):
+        return "html"
+    # Before the comma count: JSON Lines and multi-row INSERTs have commas on every line too.
+    if ext in _JSON_EXTS or _JSON_START.match(sample):
+        return "json"
+    if ext == "sql" or _SQL_STATEMENT.search(sample):
+        return "sql"
     # A CSV saved under another name (名簿.xls, export.txt): the same number of commas or
     # tabs on nearly every line makes it a table, whatever it is called.
     return _delimited(sample) or "text"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from tokki_desktop.scanner.column_types import latin_header_kind
 from tokki_desktop.scanner.normalize import normalize_text
 
 # Words that make a row a header of a roster (or of a table with personal columns).
@@ -16,6 +17,8 @@ _HEADER_WORDS = re.compile(
     re.IGNORECASE,
 )
 _VALUE_DIGITS = re.compile(r"\d{3}")
+# A field name of an export or a database: ascii letters, digits and underscores.
+_IDENTIFIER = re.compile(r"[A-Za-z][A-Za-z0-9_ .\-]{0,31}")
 _NUMERIC = re.compile(r"^[\d\s,.\-/:()円%+]*$")
 _BIRTH_HEADER = re.compile(r"生年月日|誕生|birth", re.IGNORECASE)
 _SERIAL = re.compile(r"^\d{4,5}(?:\.0+)?$")
@@ -34,7 +37,16 @@ def find_header(rows: list[list[str]], look: int = 5) -> int | None:
         numeric = sum(1 for c in cells if _NUMERIC.match(c))
         if words >= 2 and numeric == 0:
             return i
+        if i == 0 and all(_IDENTIFIER.fullmatch(c) for c in cells) and \
+                any(latin_header_kind(c) for c in cells) and not _identifiers_below(rows[1:4]):
+            return i  # order,elected,name,party,votes: an export's field names
     return None
+
+
+def _identifiers_below(rows: list[list[str]]) -> bool:
+    """True when the rows under a candidate header are made of identifiers too (a word list)."""
+    cells = [c.strip() for r in rows for c in r if c and c.strip()]
+    return bool(cells) and all(_IDENTIFIER.fullmatch(c) for c in cells)
 
 
 def is_form_layout(rows: list[list[str]]) -> bool:

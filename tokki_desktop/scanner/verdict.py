@@ -9,6 +9,9 @@ from tokki_desktop.scanner.result import CLEAN, KIND_LABELS_EN, KIND_LABELS_JA, 
 # random ids pass it about 1 time in 11.
 UNLABELLED_MY_NUMBER_MIN = 3
 UNLABELLED_MY_NUMBER_SHARE = 0.8
+# A table column naming at least this many people is a list of people (personal data by
+# itself: a staff list, a class list), even with nothing else about them.
+NAME_LIST_MIN = 3
 
 
 def settle_unlabelled_my_numbers(ev: Evidence) -> None:
@@ -43,6 +46,12 @@ def judge(ev: Evidence, dataset: str | None, fp_detail: str = "") -> tuple[str, 
     if ev.persons:
         why_ja.append(f"氏名と住所・連絡先等の組み合わせ{ev.persons}件")
         why_en.append(f"{ev.persons} names next to an address, contact or date of birth")
+    if not why_ja and ev.listed_names >= NAME_LIST_MIN:
+        why_ja.append(f"氏名の一覧（表の氏名欄）{ev.listed_names}名")
+        why_en.append(f"a list of {ev.listed_names} people's names in a table")
+    if not why_ja and ev.listed_contacts >= NAME_LIST_MIN:
+        why_ja.append(f"個人のメールアドレス・携帯電話番号の一覧{ev.listed_contacts}件")
+        why_en.append(f"a list of {ev.listed_contacts} individuals' e-mail addresses or mobile numbers")
     if why_ja:
         score = 1.0 if dataset else min(1.0, 0.6 + 0.05 * len(found) + 0.01 * (ev.records + ev.persons + len(strong)))
         examples = " ".join(ev.examples[k] for k in found if k in ev.examples)
@@ -52,6 +61,12 @@ def judge(ev: Evidence, dataset: str | None, fp_detail: str = "") -> tuple[str, 
         en = "Personal data: " + "; ".join(why_en) + (f" ({summary_en})." if summary_en else ".")
         return PERSONAL_DATA, score, ja, en
     score = min(0.45, 0.1 * len(found))
+    if ev.organisation_rows and not ev.my_number_unlabelled:
+        ja = (f"個人情報なしと判定: 施設・団体の名称と連絡先のみです（{ev.organisation_rows}行"
+              + (f"、{summary_ja}" if summary_ja else "") + "）。個人の氏名や個人番号等はありません。")
+        en = (f"No personal data: names and contacts of facilities and organisations only "
+              f"({ev.organisation_rows} rows" + (f"; {summary_en}" if summary_en else "") + ").")
+        return CLEAN, score, ja, en
     if found:
         rejected = ""
         if ev.my_number_unlabelled:

@@ -7,14 +7,13 @@ functions run on a worker thread: no widgets here, only QImage (safe off the mai
 
 from __future__ import annotations
 
-import threading
 from dataclasses import dataclass, field
 from typing import Any
 
 from PySide6.QtGui import QImage
 
-# PDFium is not thread-safe: one document is opened and drawn at a time.
-_PDFIUM_LOCK = threading.Lock()
+# PDFium is not thread-safe: one document at a time in the whole process (the scanner too).
+from tokki_desktop.pdfium_lock import PDFIUM_LOCK as _PDFIUM_LOCK
 
 
 @dataclass

@@ -5,7 +5,10 @@ from __future__ import annotations
 import zipfile
 
 from tokki_desktop.scanner.extract import Encrypted, MemberPart, Parts, ScanContext, Skipped, Unreadable
-from tokki_desktop.scanner.extract import archive, legacy_office, mail, office_xml, pdf, plain_text, zengin
+from tokki_desktop.scanner.extract import (
+    archive, code_records, html_tables, json_records, legacy_office, mail, office_xml, ole_package, pdf, plain_text,
+    ppt, protection, sql_dump, sqlite_db, zengin,
+)
 from tokki_desktop.scanner.extract.zipparts import open_zip
 from tokki_desktop.scanner.sniff import ooxml_kind, sniff
 
@@ -35,6 +38,7 @@ def open_parts(data: bytes, name: str, ctx: ScanContext) -> tuple[str, Parts]:
         if okind == "ooxml-encrypted":
             raise Encrypted("パスワードで保護されたOfficeファイルです（中身は確認できません）。",
                             "Password-protected Office file (contents cannot be checked).")
+        protection.refuse_locked_legacy_office(data, okind)
         if okind == "xls":
             return "xls", legacy_office.extract_xls(data, ole, ctx)
         if okind == "doc":
@@ -43,22 +47,32 @@ def open_parts(data: bytes, name: str, ctx: ScanContext) -> tuple[str, Parts]:
             if ole.exists("EncryptedSummary"):
                 raise Encrypted("パスワードで保護されたPowerPoint（旧形式）ファイルです。",
                                 "Password-protected legacy PowerPoint file.")
-            raise Unreadable("旧形式のPowerPoint（.ppt）の本文は読めません。目視で確認してください。",
-                             "Legacy PowerPoint (.ppt) text is not read; check it by eye.")
+            return "ppt", ppt.extract_ppt(ole, ctx)
+        if ole.exists(ole_package.STREAM):
+            return "ole", ole_package.extract_package(ole)
         if ole.exists("Package"):
             # An Office file embedded as an OLE object keeps the file itself in "Package".
             data_ = ole.openstream("Package").read()
             return "ole", iter([MemberPart("Package", data_, size=len(data_))])
         raise Unreadable("種類の分からないOffice（旧形式）ファイルです。", "Unknown OLE compound file.")
     if kind == "pdf":
+        protection.refuse_locked_pdf(data)
         return "pdf", pdf.extract_pdf(data, ctx)
     if kind == "eml":
         return "eml", mail.extract_eml(data, ctx)
+    if kind == "binary:sqlite":
+        return "sqlite", sqlite_db.extract_sqlite(data, ctx)
     if kind.startswith("binary:"):
         raise Skipped(f"文字を含まない形式（{kind[7:]}）のため検査対象外です（画像の文字認識は行いません）。",
                       f"A format without text ({kind[7:]}); not scanned (no OCR).")
     if kind in ("csv", "tsv"):
         return kind, plain_text.extract_delimited(data, ctx, "\t" if kind == "tsv" else ",")
+    if kind == "html":
+        return "html", html_tables.extract_html(data, ctx)
+    if kind == "json":
+        return "json", json_records.extract_json(data, ctx)
+    if kind == "sql":
+        return "sql", sql_dump.extract_sql(data, ctx)
     if zengin.looks_like_zengin(data):
         return "zengin", zengin.extract_zengin(data, ctx)
-    return "text", plain_text.extract_text(data, ctx)
+    return "text", code_records.extract_text_or_records(data, ctx)

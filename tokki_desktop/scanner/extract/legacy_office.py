@@ -10,6 +10,7 @@ import olefile
 import xlrd
 
 from tokki_desktop.scanner.extract import Encrypted, Parts, ScanContext, TextPart, Unreadable, split_table
+from tokki_desktop.scanner.extract.protection import password_refusal
 
 # olefile reports damaged sectors on its logger; the verdict already says "damaged".
 logging.getLogger("olefile").setLevel(logging.CRITICAL)
@@ -76,7 +77,7 @@ def extract_xls(data: bytes, ole: olefile.OleFileIO, ctx: ScanContext) -> Parts:
         # xlrd prints its warnings to stdout by default: they go nowhere instead.
         book = xlrd.open_workbook(file_contents=data, on_demand=True, logfile=_Discard())
     except Exception as exc:  # xlrd raises XLRDError, struct.error, IndexError… on damage
-        if "encrypt" in str(exc).lower():
+        if password_refusal(exc) is not None:
             raise Encrypted("パスワードで保護されたExcel（旧形式）ファイルです。",
                             "Password-protected legacy Excel file.") from None
         raise Unreadable("Excel（旧形式）ファイルが壊れています。",

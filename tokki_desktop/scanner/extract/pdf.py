@@ -1,11 +1,21 @@
-"""PDF text layer (pypdf); encrypted PDFs that need a password are reported as encrypted."""
+"""PDF text layer (PDFium, laid out by character positions); encrypted PDFs that need a
+password are reported as encrypted.
+
+pypdf is kept for the password check only, where it tells an owner password (printing and
+copying restrictions, opens with an empty user password) from a user password before PDFium
+is asked; PDFium's text is about sixteen times faster than pypdf's and its character boxes
+keep table cells apart (``pdf_layout``).
+"""
 
 from __future__ import annotations
 
 import io
 import logging
+from typing import Any
 
+from tokki_desktop.pdfium_lock import PDFIUM_LOCK
 from tokki_desktop.scanner.extract import Encrypted, Parts, ScanContext, TextPart, Unreadable
+from tokki_desktop.scanner.extract.pdf_layout import has_unplaced_text, may_lack_glyphs, page_text
 
 # pypdf logs warnings about damaged objects with snippets of the file: keep them out of logs.
 logging.getLogger("pypdf").setLevel(logging.CRITICAL)
@@ -18,6 +28,7 @@ def extract_pdf(data: bytes, ctx: ScanContext) -> Parts:
     from pypdf import PdfReader
     from pypdf.errors import FileNotDecryptedError, PdfReadError
 
+    reader = None
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
@@ -30,24 +41,76 @@ def extract_pdf(data: bytes, ctx: ScanContext) -> Parts:
                     ok = 0
                 if not ok:
                     raise Encrypted("パスワードで保護されたPDFです。", "Password-protected PDF.")
-            pages = reader.pages
-            count = len(pages)
     except Encrypted:
         raise
-    except (PdfReadError, FileNotDecryptedError, Exception) as exc:  # pypdf raises many kinds on damage
-        raise Unreadable("PDFの構造が壊れています。", f"The PDF structure is damaged ({type(exc).__name__}).") from None
-    for i in range(count):
-        ctx.check_time()
-        try:
-            with warnings.catch_warnings():
-                warnings.simplefilter("ignore")
-                text = pages[i].extract_text() or ""
-        except FileNotDecryptedError:
-            raise Encrypted("パスワードで保護されたPDFです。", "Password-protected PDF.") from None
-        except RecursionError:
-            raise Unreadable("PDFのページ構造が循環しています。", "The PDF page tree is cyclic.") from None
-        except Exception as exc:
-            raise Unreadable(f"PDFの{i + 1}ページ目が読めません。",
-                             f"Page {i + 1} of the PDF cannot be read ({type(exc).__name__}).") from None
+    except (PdfReadError, FileNotDecryptedError, Exception):  # pypdf raises many kinds on damage
+        # PDFium repairs more damage than pypdf (a broken cross-reference table, for one): it decides.
+        reader = None
+    # The whole document under the lock: PDFium is not thread-safe, and the texts are
+    # collected first so that no PDFium object outlives the lock while the scan goes on.
+    for text in page_texts(data, ctx, reader):
         if text.strip():
             yield TextPart(text)
+
+
+def page_texts(data: bytes, ctx: ScanContext, reader: Any = None) -> list[str]:
+    """Each page's laid-out text through PDFium; ``reader`` (pypdf) reads the pages PDFium
+    cannot read whole. Raises ``Encrypted`` for a PDF that needs a password, ``Unreadable``
+    for one PDFium cannot open."""
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as pdfium_c
+
+    texts: list[str] = []
+    if reader is not None and not may_lack_glyphs(data):
+        reader = None  # every font embedded: PDFium places every character
+    with PDFIUM_LOCK:
+        try:
+            document = pdfium.PdfDocument(data)
+        except pdfium.PdfiumError as exc:
+            if exc.err_code in (pdfium_c.FPDF_ERR_PASSWORD, pdfium_c.FPDF_ERR_SECURITY):
+                raise Encrypted("パスワードで保護されたPDFです。", "Password-protected PDF.") from None
+            raise Unreadable("PDFの構造が壊れています。", "The PDF structure is damaged (PDFium).") from None
+        try:
+            for i in range(len(document)):
+                ctx.check_time()
+                try:
+                    page = document[i]
+                except pdfium.PdfiumError:
+                    raise Unreadable(f"PDFの{i + 1}ページ目が読めません。",
+                                     f"Page {i + 1} of the PDF cannot be read.") from None
+                try:
+                    if reader is not None and has_unplaced_text(page.raw):
+                        texts.append(_pypdf_page_text(reader, i))
+                        continue
+                    textpage = page.get_textpage()
+                    try:
+                        texts.append(page_text(textpage.raw))
+                    finally:
+                        textpage.close()
+                except pdfium.PdfiumError:
+                    raise Unreadable(f"PDFの{i + 1}ページ目が読めません。",
+                                     f"Page {i + 1} of the PDF cannot be read.") from None
+                finally:
+                    page.close()
+        finally:
+            document.close()
+    return texts
+
+
+def _pypdf_page_text(reader: Any, i: int) -> str:
+    """A page PDFium cannot read whole, through pypdf (about sixteen times slower)."""
+    import warnings
+
+    from pypdf.errors import FileNotDecryptedError
+
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            return reader.pages[i].extract_text() or ""
+    except FileNotDecryptedError:
+        raise Encrypted("パスワードで保護されたPDFです。", "Password-protected PDF.") from None
+    except RecursionError:
+        raise Unreadable("PDFのページ構造が循環しています。", "The PDF page tree is cyclic.") from None
+    except Exception as exc:
+        raise Unreadable(f"PDFの{i + 1}ページ目が読めません。",
+                         f"Page {i + 1} of the PDF cannot be read ({type(exc).__name__}).") from None

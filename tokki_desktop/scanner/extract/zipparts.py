@@ -5,7 +5,8 @@ from __future__ import annotations
 import io
 import zipfile
 
-from tokki_desktop.scanner.extract import Encrypted, ScanContext, Unreadable
+from tokki_desktop.scanner.extract import ScanContext, Unreadable
+from tokki_desktop.scanner.extract.protection import password_refusal, refuse_locked_member
 
 _DTD_MARKERS = (b"<!DOCTYPE", b"<!ENTITY")
 
@@ -22,8 +23,7 @@ def open_zip(data: bytes) -> zipfile.ZipFile:
 def read_member(zf: zipfile.ZipFile, info: zipfile.ZipInfo, ctx: ScanContext) -> bytes:
     """The member's bytes, refusing encrypted members, bombs and damaged data."""
     limits = ctx.limits
-    if info.flag_bits & 0x1:
-        raise Encrypted("パスワードで暗号化されたZIPの中身です。", "Encrypted zip member.")
+    refuse_locked_member(info)
     cap = limits.max_member_bytes
     if info.file_size > cap:
         raise Unreadable(f"展開後のサイズが上限（{cap // 1048576}MB）を超えます。",
@@ -36,6 +36,8 @@ def read_member(zf: zipfile.ZipFile, info: zipfile.ZipInfo, ctx: ScanContext) ->
             # Read one byte past the cap: headers can lie about sizes.
             out = fh.read(cap + 1)
     except Exception as exc:  # BadZipFile, EOFError, zlib.error, lzma/bz2 errors…: no common base
+        if (refused := password_refusal(exc)) is not None:
+            raise refused from None
         raise Unreadable("ZIP内のデータが壊れています。",
                          f"Zip member data is damaged ({type(exc).__name__}).") from None
     if len(out) > cap:

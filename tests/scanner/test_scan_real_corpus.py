@@ -1,0 +1,114 @@
+"""The real-world corpus (bench/real/manifest.csv, files outside git): scores may only improve.
+
+The corpus is found like ``bench/scanner_real.py`` finds it (``TOKKI_REAL_CORPUS``, else
+``../shared/real-corpus`` beside the repository); the scoring test skips when it is absent.
+The manifest itself is checked always, since it is in the repository.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import importlib.util
+import re
+import sys
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+
+# The one place the floors live: what the scanner on main scored when the corpus was built
+# (rounded down). Raise them as the detectors improve; never lower them to make a change pass.
+FLOORS = {
+    "dev": {"precision": 0.62, "recall": 0.27, "encrypted_missed": 0},
+    "holdout": {"precision": 0.91, "recall": 0.39, "encrypted_missed": 0},
+}
+
+
+def _scorer() -> ModuleType:
+    name = "tokki_scanner_real"
+    if name not in sys.modules:
+        spec = importlib.util.spec_from_file_location(name, ROOT / "bench" / "scanner_real.py")
+        assert spec and spec.loader
+        mod = importlib.util.module_from_spec(spec)
+        sys.modules[name] = mod
+        spec.loader.exec_module(mod)
+    return sys.modules[name]
+
+
+def test_manifest_is_well_formed() -> None:
+    scorer = _scorer()
+    entries = scorer.load_manifest()
+    assert len(entries) >= 150
+    split_of_source: dict[str, str] = {}
+    for e in entries:
+        assert e.split in ("dev", "holdout"), e.path
+        assert e.path.startswith(f"{e.split}/{e.source}/"), e.path
+        assert e.expected in ("personal_data", "clean", "encrypted", "unreadable"), e.path
+        assert re.fullmatch(r"[0-9a-f]{64}", e.sha256), e.path
+        assert e.kind and e.format and e.reason, e.path
+        # Every file of one source sits in the same half.
+        assert split_of_source.setdefault(e.source, e.split) == e.split, e.source
+    assert len(split_of_source) >= 25
+    assert len({e.path for e in entries}) == len(entries)
+    assert sum(e.expected == "encrypted" for e in entries) >= 15
+    for split in ("dev", "holdout"):
+        expected = {e.expected for e in entries if e.split == split}
+        assert {"personal_data", "clean", "encrypted"} <= expected, split
+
+
+def test_manifest_names_no_path_of_a_machine() -> None:
+    text = (ROOT / "bench" / "real" / "manifest.csv").read_text("utf-8")
+    assert not re.search(r"(^|[\s,\"])(/work|/tmp|/root|/home|[A-Za-z]:\\)", text)
+
+
+def test_a_changed_or_missing_file_is_reported_not_scored(tmp_path: Path) -> None:
+    scorer = _scorer()
+    folder = tmp_path / "dev" / "somewhere"
+    folder.mkdir(parents=True)
+    kept = folder / "notice.txt"
+    kept.write_text("本日は晴天なり。施設の開館時間のお知らせです。\n", "utf-8")
+    changed = folder / "changed.txt"
+    changed.write_text("後から書き換えられた文書\n", "utf-8")
+    good_sha = hashlib.sha256(kept.read_bytes()).hexdigest()
+    rows = [
+        scorer.Entry("dev/somewhere/notice.txt", "dev", "somewhere", "notice", "txt", "clean", False, good_sha, "a notice"),
+        scorer.Entry("dev/somewhere/changed.txt", "dev", "somewhere", "notice", "txt", "clean", False, "0" * 64, "changed"),
+        scorer.Entry("dev/somewhere/gone.txt", "dev", "somewhere", "notice", "txt", "clean", False, "0" * 64, "gone"),
+    ]
+    report = scorer.evaluate(tmp_path, "dev", entries=rows)
+    assert report.changed == ["dev/somewhere/changed.txt"]
+    assert report.missing == ["dev/somewhere/gone.txt"]
+    assert report.overall.files == 1
+
+
+def test_scorer_writes_its_figures_as_json(tmp_path: Path) -> None:
+    scorer = _scorer()
+    manifest = tmp_path / "manifest.csv"
+    with open(manifest, "w", encoding="utf-8", newline="") as fh:
+        csv.writer(fh).writerow(scorer.COLUMNS)
+    entries = scorer.load_manifest(manifest)
+    report = scorer.evaluate(tmp_path, "all", entries=entries)
+    figures = report.as_dict()
+    assert figures["all_files"]["files"] == 0
+    assert figures["all_files"]["precision"] is None
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("split", sorted(FLOORS))
+def test_real_corpus_scores_stay_at_or_above_the_floors(split: str) -> None:
+    scorer = _scorer()
+    corpus = scorer.default_corpus()
+    if not corpus.is_dir():
+        pytest.skip(f"real corpus not present (set TOKKI_REAL_CORPUS); looked in {corpus.name!r} beside the repository")
+    report = scorer.evaluate(corpus, split, jobs=2)
+    assert not report.missing and not report.changed, (
+        "the corpus differs from the manifest", report.missing[:5], report.changed[:5])
+    floor = FLOORS[split]
+    t = report.overall
+    misses = [f"{m.path}: {m.expected} -> {m.got}" for m in report.misses]
+    assert (t.precision or 0.0) >= floor["precision"], misses
+    assert (t.recall or 0.0) >= floor["recall"], misses
+    assert t.encrypted - t.encrypted_found <= floor["encrypted_missed"], misses

@@ -1,0 +1,95 @@
+"""Records written as literals in source code: seed files and fixtures of other projects.
+
+A Rails seed (``User.create!([{ first_name: '太郎', last_name: '山田', email: … }, …])``), a
+JavaScript data module (``{ id: 1, firstName: '大翔', lastName: '佐藤' }``), a Python list of
+dicts: each brace-delimited group of ``key: 'value'`` (or ``"key": "value"``, ``key => value``,
+``key = value``) pairs is one record. When at least :data:`MIN_RECORDS` records share keys,
+they become one table with the keys as its header, so the column checks judge the fields the
+way they judge a spreadsheet; the rest of the file is scanned as text. Nothing is executed,
+and a group that does not look like a record (a function body) is simply text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from tokki_desktop.scanner.extract import Parts, ScanContext, TablePart, TextPart
+
+MIN_RECORDS = 3
+# A record's keys must mostly recur: a group of pairs with keys seen in no other record is
+# a configuration block, not a row.
+_SHARED = 0.6
+# One level of braces, no nested ones: the innermost groups are the records.
+_GROUP = re.compile(r"\{([^{}]{1,4000})\}")
+_PAIR = re.compile(
+    r"""(?:^|[\s,(])["':]?([A-Za-z_][A-Za-z0-9_]{0,40})["']?\s*(?::|=>|=)\s*"""
+    r"""(?:"((?:[^"\\\n]|\\.){0,400})"|'((?:[^'\\\n]|\\.){0,400})'|(-?\d[\d.\-:/]{0,30}))"""
+)
+
+
+def _pairs(body: str) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for m in _PAIR.finditer(body):
+        key = m.group(1)
+        if key not in out:
+            value = next(g for g in (m.group(2), m.group(3), m.group(4)) if g is not None)
+            out[key] = value.replace("\\'", "'").replace('\\"', '"')
+    return out
+
+
+def records_in(text: str) -> tuple[list[str], list[list[str]], str]:
+    """(header, rows, the text left over) of the record literals in ``text``; no rows when
+    fewer than MIN_RECORDS groups look like records."""
+    groups: list[tuple[int, int, dict[str, str]]] = []
+    for m in _GROUP.finditer(text):
+        pairs = _pairs(m.group(1))
+        if len(pairs) >= 2:
+            groups.append((m.start(), m.end(), pairs))
+    if len(groups) < MIN_RECORDS:
+        return [], [], text
+    counts = Counter(k for _, _, p in groups for k in p)
+    shared = {k for k, n in counts.items() if n >= MIN_RECORDS}
+    records = [(a, b, p) for a, b, p in groups if sum(k in shared for k in p) >= _SHARED * len(p)]
+    if len(records) < MIN_RECORDS:
+        return [], [], text
+    header = [k for k, _ in counts.most_common() if k in shared]
+    rows = [[p.get(k, "") for k in header] for _, _, p in records]
+    rest: list[str] = []
+    last = 0
+    for a, b, _ in records:
+        rest.append(text[last:a])
+        last = b
+    rest.append(text[last:])
+    return header, rows, "\n".join(rest)
+
+
+def extract_code_records(text: str) -> Parts:
+    """The record literals as one table, then whatever else the text holds."""
+    header, rows, rest = records_in(text)
+    if rows:
+        yield TablePart(rows, header)
+    if rest.strip():
+        yield TextPart(rest)
+
+
+# Seeds and fixtures are small; a larger text is read as running text only.
+MAX_BYTES = 8 * 1024 * 1024
+
+
+def extract_text_or_records(data: bytes, ctx: ScanContext) -> Parts:
+    """Plain text, with its record literals (if any) read as a table first."""
+    from tokki_desktop.scanner.extract.plain_text import detect_encoding, extract_text
+
+    if len(data) > MAX_BYTES or b"{" not in data:
+        yield from extract_text(data, ctx)
+        return
+    text = data.decode(detect_encoding(data), "replace")
+    ctx.check_time()
+    header, rows, rest = records_in(text)
+    if not rows:
+        yield from extract_text(data, ctx)
+        return
+    yield TablePart(rows, header)
+    if rest.strip():
+        yield TextPart(rest)
