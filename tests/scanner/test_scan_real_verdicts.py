@@ -140,6 +140,10 @@ def test_latin_and_romaji_headers() -> None:
     assert ct.latin_header_kind("Last Name") == "name" and ct.latin_header_kind("sei") == "name"
     assert ct.latin_header_kind("TEL") == "phone" and ct.latin_header_kind("birthday") == "birth_date"
     assert ct.latin_header_kind("company_name") == "organisation" and ct.latin_header_kind("pref_name") is None
+    assert ct.latin_header_kind("dateOfBirth") == "birth_date" and ct.latin_header_kind("lastNameKana") == "name"
+    assert ct.latin_header_kind("user.email") == "email" and ct.latin_header_kind("member_tel") == "phone"
+    assert ct.is_ambiguous_name_header("employee_name") and ct.is_ambiguous_name_header("product.name")
+    assert not ct.is_ambiguous_name_header("last_name")
     rows = [["last_name", "first_name", "tel"]] + [["Tanaka", "Taro", f"03-5{i:03d}-1234"] for i in range(10)]
     assert scan_bytes(_csv(rows), "users.csv").verdict == PERSONAL_DATA
 

@@ -59,6 +59,7 @@ for _kind, _words in {
             "mobile_phone", "cell", "cellphone", "keitai", "denwa"),
     EMAIL: ("mail", "email", "e_mail", "mail_address", "mailaddress", "email_address", "emailaddress", "e_mail_address"),
     "birth_date": ("birthday", "birth_day", "birthdate", "birth_date", "date_of_birth", "dob", "born", "born_on",
+                   "birthdate_at", "birth", "birth_ymd", "birthymd",
                    "seinengappi", "tanjobi"),
     POSTAL: ("zip", "zipcode", "zip_code", "postal_code", "postalcode", "postcode", "post_code", "yubin",
              "yubin_bango", "postal"),
@@ -75,6 +76,10 @@ _ORG_HEADER = re.compile(r"名称|施設名|会社名|法人名|事業所名|団
 # data when the body is a sole proprietor, debatable for a corporation (see DETECTION.md).
 REPRESENTATIVE_HEADER = re.compile(r"代表者|開設者|設置者|経営主体|運営者|経営者|事業主|理事長|院長|園長|校長|施設長|管理者|代表取締役")
 _FOLD = re.compile(r"[\s\-]+")
+_CAMEL = re.compile(r"([a-z0-9])([A-Z])")
+# Words before a field name that say whose it is (employee_name, member_email).
+_WHOSE = frozenset({"user", "customer", "member", "employee", "emp", "staff", "student", "person", "contact",
+                    "client", "patient", "applicant", "owner", "guest", "parent", "guardian", "child", "resident"})
 
 _EMAIL = re.compile(r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+")
 _POSTAL = re.compile(r"〒? ?\d{3}-\d{4}")
@@ -96,12 +101,30 @@ AMBIGUOUS_NAME_HEADERS = frozenset({"name", "kana", "yomi", "furigana", "namae"}
 
 def is_ambiguous_name_header(label: str) -> bool:
     """True for name, kana… in Latin letters: whose name the values must tell."""
-    return _FOLD.sub("_", label.strip().lower()) in AMBIGUOUS_NAME_HEADERS
+    key = _fold(label).rsplit(".", 1)[-1]
+    head, _, rest = key.partition("_")
+    return key in AMBIGUOUS_NAME_HEADERS or (head in _WHOSE and rest in AMBIGUOUS_NAME_HEADERS)
+
+
+def _fold(label: str) -> str:
+    # dateOfBirth → date_of_birth, "Last Name" → last_name, user.name → user.name
+    snake = _CAMEL.sub(r"\1_\2", label.strip())
+    return _FOLD.sub("_", snake.lower())
 
 
 def latin_header_kind(label: str) -> str | None:
-    """The kind an English or romaji header names (last_name → name, tel → phone…)."""
-    return _LATIN_HEADERS.get(_FOLD.sub("_", label.strip().lower()))
+    """The kind an English or romaji header names (last_name → name, tel → phone,
+    dateOfBirth → birth_date, user.email → email, employee_name → name…)."""
+    key = _fold(label)
+    kind = _LATIN_HEADERS.get(key)
+    if kind is None and "." in key:
+        key = key.rsplit(".", 1)[1]  # a nested key of a JSON export: user.email
+        kind = _LATIN_HEADERS.get(key)
+    if kind is None:
+        head, _, rest = key.partition("_")
+        if head in _WHOSE and rest:
+            kind = _LATIN_HEADERS.get(rest)  # employee_name, member_tel, user_birthday
+    return kind
 
 
 def is_organisation_header(label: str) -> bool:
