@@ -254,3 +254,16 @@ def test_a_list_of_individuals_email_addresses_is_personal_data() -> None:
     assert scan_bytes(_csv(rows), "mails.csv").verdict == PERSONAL_DATA
     prose = "ご質問は窓口 info@example.co.jp または担当の taro.yamada@example.co.jp までお寄せください。"
     assert scan_bytes(prose.encode(), "notice.txt").verdict == CLEAN  # one person's address in prose
+
+
+def test_a_binary_workbook_is_read_by_calamine_and_never_clean_when_damaged() -> None:
+    import io
+    import zipfile
+
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as zf:
+        zf.writestr("[Content_Types].xml", "<Types/>")
+        zf.writestr("xl/workbook.bin", b"\x83\x01\x00not a workbook")
+        zf.writestr("xl/worksheets/sheet1.bin", b"\x81\x01\x00")
+    res = scan_bytes(buf.getvalue(), "meibo.xlsb")
+    assert res.format == "xlsb" and res.verdict == UNREADABLE

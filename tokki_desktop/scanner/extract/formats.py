@@ -7,7 +7,7 @@ import zipfile
 from tokki_desktop.scanner.extract import Encrypted, MemberPart, Parts, ScanContext, Skipped, Unreadable
 from tokki_desktop.scanner.extract import (
     archive, code_records, html_tables, json_records, legacy_office, mail, office_xml, ole_package, pdf, plain_text,
-    ppt, protection, sql_dump, sqlite_db, zengin,
+    ppt, protection, sql_dump, sqlite_db, xlsb, zengin,
 )
 from tokki_desktop.scanner.extract.zipparts import open_zip
 from tokki_desktop.scanner.sniff import ooxml_kind, sniff
@@ -23,6 +23,8 @@ def open_parts(data: bytes, name: str, ctx: ScanContext) -> tuple[str, Parts]:
     kind = sniff(data[:8192], name)
     if kind == "zip":
         zf = open_zip(data)
+        if "xl/workbook.bin" in zf.namelist():
+            return "xlsb", xlsb.extract_xlsb(data, ctx)
         fmt = ooxml_kind(zf)
         if fmt == "xlsx":
             ext = name.rsplit(".", 1)[-1].lower()
