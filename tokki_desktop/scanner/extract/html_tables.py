@@ -11,7 +11,7 @@ from __future__ import annotations
 from html.parser import HTMLParser
 
 from tokki_desktop.scanner.extract import Parts, ScanContext, TextPart, split_table
-from tokki_desktop.scanner.extract.plain_text import detect_encoding
+from tokki_desktop.scanner.extract.plain_text import detect_encoding, extract_text
 
 _BLOCKS = frozenset({"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "dt", "dd", "section", "article"})
 
@@ -72,8 +72,15 @@ class _Collector(HTMLParser):
         self._cell = None
 
 
+# A page is parsed whole; beyond this size it is read as chunked plain text instead.
+MAX_HTML_BYTES = 32 * 1024 * 1024
+
+
 def extract_html(data: bytes, ctx: ScanContext) -> Parts:
     """The page's tables, then its other text."""
+    if len(data) > MAX_HTML_BYTES:
+        yield from extract_text(data, ctx)
+        return
     page = data.decode(detect_encoding(data), "replace")
     parser = _Collector()
     parser.feed(page)
