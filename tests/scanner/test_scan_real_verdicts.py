@@ -267,3 +267,23 @@ def test_a_binary_workbook_is_read_by_calamine_and_never_clean_when_damaged() ->
         zf.writestr("xl/worksheets/sheet1.bin", b"\x81\x01\x00")
     res = scan_bytes(buf.getvalue(), "meibo.xlsb")
     assert res.format == "xlsb" and res.verdict == UNREADABLE
+
+
+def test_an_address_label_pdf(tmp_path) -> None:
+    """Labels printed from a headerless name/postal/address list: 〒, address lines, 様."""
+    from reportlab.pdfgen import canvas
+
+    from tokki_desktop.forms.fonts import MINCHO, ensure_fonts
+    ensure_fonts()
+    pdf = tmp_path / "labels.pdf"
+    c = canvas.Canvas(str(pdf))
+    c.setFont(MINCHO, 11)
+    for i in range(6):
+        x, y = 40 + (i % 2) * 270, 780 - (i // 2) * 140
+        c.drawString(x, y, f"〒760-00{10 + i:02d}")
+        c.drawString(x, y - 18, f"香川県高松市番町{i + 1}丁目8番15号")
+        c.drawString(x, y - 36, "サンプルハイツ101")
+        c.drawString(x + 20, y - 70, f"{SEI[i]}{MEI[i]} 様")
+    c.save()
+    res = scan_bytes(pdf.read_bytes(), "labels.pdf")
+    assert res.verdict == PERSONAL_DATA, res.reason_en
