@@ -210,3 +210,16 @@ def test_the_monitor_does_not_start_on_a_read_only_ledger(created_ledger, clock,
             Monitor(session)
     assert _digests(data_dir) == before
     assert not (data_dir / "spool").exists()
+
+
+def test_errors_that_are_ours_stay_bugs(officer_session) -> None:
+    # A constraint or a typo in SQL is not the environment's doing: no known error hides it.
+    import sqlcipher3
+
+    from tokki_desktop.ledger.sqlite_errors import known_error
+
+    path = officer_session.files.ledger
+    for sql in ("SELECT * FROM no_such_table", "INSERT INTO users (id, login, name, role) VALUES (1, 'x', 'x', 'x')"):
+        with pytest.raises(sqlcipher3.Error) as raised:
+            officer_session.ledger.conn.execute(sql)
+        assert known_error(raised.value, path) is None
