@@ -194,3 +194,32 @@ def test_a_read_on_a_damaged_ledger_works_and_says_read_only_once(created_ledger
     assert "多数 39" in out.getvalue()
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and "read-only" in err[0]
+
+
+def test_the_monitor_does_not_start_on_a_read_only_ledger(created_ledger, clock, tmp_path: Path) -> None:
+    from tokki_desktop.monitor.service import Monitor
+
+    data_dir = created_ledger[0]
+    with unlock(data_dir, OFFICER[0], OFFICER[2], clock=clock) as session:
+        for n in range(40):
+            _person(session, f"多数 {n}")
+    _damage_unread_page(data_dir, tmp_path)
+    before = _digests(data_dir)
+    with unlock(data_dir, OFFICER[0], OFFICER[2], clock=clock) as session:
+        with pytest.raises(LedgerReadOnly):
+            Monitor(session)
+    assert _digests(data_dir) == before
+    assert not (data_dir / "spool").exists()
+
+
+def test_errors_that_are_ours_stay_bugs(officer_session) -> None:
+    # A constraint or a typo in SQL is not the environment's doing: no known error hides it.
+    import sqlcipher3
+
+    from tokki_desktop.ledger.sqlite_errors import known_error
+
+    path = officer_session.files.ledger
+    for sql in ("SELECT * FROM no_such_table", "INSERT INTO users (id, login, name, role) VALUES (1, 'x', 'x', 'x')"):
+        with pytest.raises(sqlcipher3.Error) as raised:
+            officer_session.ledger.conn.execute(sql)
+        assert known_error(raised.value, path) is None

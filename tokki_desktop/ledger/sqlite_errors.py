@@ -29,6 +29,9 @@ SQLITE_IOERR = 10
 SQLITE_CORRUPT = 11
 SQLITE_FULL = 13
 SQLITE_CANTOPEN = 14
+SQLITE_PROTOCOL = 15
+SQLITE_NOLFS = 22
+SQLITE_AUTH = 23
 SQLITE_NOTADB = 26
 
 PAGE_SIZE = 4096  # SQLCipher 4's default, and what every ledger is created with
@@ -132,10 +135,14 @@ def known_error(exc: BaseException, path: Path) -> KnownError | None:
     code = primary_code(exc)
     if code == SQLITE_FULL:
         return DiskFull(free_bytes(path))
-    if code in (SQLITE_BUSY, SQLITE_LOCKED):
+    if code in (SQLITE_BUSY, SQLITE_LOCKED, SQLITE_PROTOCOL):
+        # PROTOCOL: the WAL lock kept changing hands (another writer): the same way out.
         return LedgerBusy(str(path))
-    if code in (SQLITE_READONLY, SQLITE_PERM):
+    if code in (SQLITE_READONLY, SQLITE_PERM, SQLITE_AUTH):
         return MediaReadOnly(str(path.parent))
+    if code == SQLITE_NOLFS:
+        # The file system's file size limit (FAT32's 4 GB): as good as full for this file.
+        return DiskFull(free_bytes(path))
     if code == SQLITE_CANTOPEN:
         if not path.exists():
             return LedgerMissing(str(path.parent))

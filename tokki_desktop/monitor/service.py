@@ -115,6 +115,11 @@ class Monitor:
         self.session = session
         self.ledger = session.ledger
         self.clock = session.clock
+        if getattr(session, "read_only", False):
+            from tokki_desktop.errors import LedgerReadOnly
+
+            # A damaged page: the monitor's records could not be written until a restore.
+            raise LedgerReadOnly()
         self.options = options or MonitorOptions()
         self._fingerprints: Any = None
         self._fingerprints_seen: tuple[Any, ...] | None = None
