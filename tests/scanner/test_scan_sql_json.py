@@ -262,6 +262,7 @@ def test_malformed_json_never_raises(text: str) -> None:
     assert isinstance(parts, list)
 
 
+@pytest.mark.slow
 def test_fifty_megabyte_single_line_json(tmp_path: Path) -> None:
     """Under the 64 MB cap: read element by element into tables, not as one string of text."""
     record = {"name": "山田 太郎", "kana": "ヤマダ タロウ", "tel": "090-1234-5678", "mail": "taro@example.jp",
