@@ -291,3 +291,34 @@ def test_csv_named_file_stays_csv_and_prose_stays_text() -> None:
     assert _parts("name,tel\n山田 太郎,090-1234-5678\n".encode(), "a.csv")[0] == "csv"
     assert _parts("[1] 議事録\n本日の議題は次のとおり。\n".encode(), "memo.txt")[0] == "text"
     assert _parts("会議では insert into の使い方を説明した。\n".encode(), "memo.txt")[0] == "text"
+
+
+def test_sql_server_script_without_semicolons() -> None:
+    script = ("CREATE TABLE [dbo].[Customers] ([Id] int, [Name] nvarchar(50), [Tel] nvarchar(20))\nGO\n"
+              "INSERT INTO [dbo].[Customers] ([Id], [Name], [Tel]) VALUES (1, N'山田 太郎', N'090-1234-5678')\n"
+              "INSERT INTO [dbo].[Customers] ([Id], [Name], [Tel]) VALUES (2, N'佐藤 花子', N'03-1234-5678')\nGO\n")
+    table = _tables(_parts(script.encode(), "customers.sql")[1])["Customers"]
+    assert table.header == ["Id", "Name", "Tel"]
+    assert table.rows == [["1", "山田 太郎", "090-1234-5678"], ["2", "佐藤 花子", "03-1234-5678"]]
+
+
+def test_postgresql_dump_with_a_backtick_in_its_text_keeps_standard_quoting() -> None:
+    dump = ("-- PostgreSQL database dump\nCREATE TABLE notes (id int, body text);\n"
+            "INSERT INTO notes VALUES (1, 'use `code` here'), (2, 'C:\\'), (3, 'end');\n")
+    rows = _tables(_parts(dump.encode(), "notes.sql")[1])["notes"].rows
+    assert rows == [["1", "use `code` here"], ["2", "C:\\"], ["3", "end"]]
+
+
+def test_deeply_nested_sql_values_never_raise() -> None:
+    dump = "INSERT INTO t (a, b) VALUES (" + "(" * 10_000 + "1" + ")" * 10_000 + ", '山田 太郎');\n"
+    table = _tables(_parts(dump.encode(), "deep.sql")[1])["t"]
+    assert table.rows[0][1] == "山田 太郎"
+
+
+def test_geojson_features_are_records_of_their_properties() -> None:
+    doc = {"type": "FeatureCollection", "features": [
+        {"type": "Feature", "properties": {"名称": "中央公民館", "住所": "高松市番町1-1-1"},
+         "geometry": {"type": "Point", "coordinates": [134.056537698034, 34.3401]}},
+    ]}
+    table = _tables(_parts(json.dumps(doc, ensure_ascii=False).encode(), "shelters.geojson")[1])["features"]
+    assert table.header == ["名称", "住所"] and table.rows == [["中央公民館", "高松市番町1-1-1"]]

@@ -180,6 +180,11 @@ class _Reader:
         try:
             while text[i] != "]":
                 element, i = _DECODER.raw_decode(text, i)
+                if isinstance(element, dict) and element.get("type") == "Feature" and isinstance(
+                        element.get("properties"), dict):
+                    # GeoJSON (open data): a feature's record is its properties; the geometry
+                    # is coordinates, not text about anyone.
+                    element = element["properties"]
                 if isinstance(element, dict):
                     records.append(_flatten(element))
                 elif isinstance(element, list):

@@ -34,6 +34,9 @@ HOLD_CELLS = 1_000_000
 _TEXT_FLUSH = 1024 * 1024
 
 _MYSQL_MARKERS = re.compile(r"-- (?:MySQL|MariaDB) dump|/\*![0-9]{5}|ENGINE\s*=|`", re.I)
+# Standard quoting wins when the dump says so, even if a backtick appears in some text.
+_STANDARD_MARKERS = re.compile(r"-- PostgreSQL database dump|standard_conforming_strings\s*=\s*on|^PRAGMA |"
+                               r"^BEGIN TRANSACTION;", re.I | re.M)
 _BLOB_BYTES = re.compile(rb"_binary\s*'(?:[^'\\]++|\\.|'')*+'|[Xx]'[0-9A-Fa-f]*'|0x[0-9A-Fa-f]+", re.S)
 
 _COMMON = r"""
@@ -157,7 +160,8 @@ class _Dump:
     def __init__(self, text: str, ctx: ScanContext) -> None:
         self.text = text
         self.ctx = ctx
-        mysql = bool(_MYSQL_MARKERS.search(text[:65536]))
+        head = text[:65536]
+        mysql = not _STANDARD_MARKERS.search(head) and bool(_MYSQL_MARKERS.search(head))
         self.mysql = mysql
         self.token = _MYSQL_TOKEN if mysql else _STANDARD_TOKEN
         self.row = _MYSQL_ROW if mysql else _STANDARD_ROW
@@ -199,6 +203,8 @@ class _Dump:
                 pos = self._copy(m.end(), start)
             elif word == "CREATE" or word == "ALTER":
                 pos = self._definition(start)
+            elif word == "GO":  # SQL Server's batch separator: a statement of its own
+                pos = m.end()
             else:
                 pos = self._other(start)
             yield from self._drain()
@@ -206,7 +212,7 @@ class _Dump:
 
     def _tokens(self, pos: int) -> Iterator[re.Match[str]]:
         """Tokens from ``pos`` to the end of the statement (the ``;`` at depth 0, included)."""
-        text, depth = self.text, 0
+        text, depth, start = self.text, 0, pos
         while True:
             m = self.token.match(text, pos)
             if m is None or m.end() == pos:
@@ -214,9 +220,12 @@ class _Dump:
             kind = m.lastgroup
             if kind == "bad":
                 raise _Unterminated(m.start(kind))
-            pos = m.end()
             if kind in ("cmt", "hash"):
+                pos = m.end()
                 continue
+            if kind == "word" and depth == 0 and pos > start and m.group("word").upper() == "GO":
+                return  # SQL Server's batch separator ends a statement without a semicolon
+            pos = m.end()
             yield m
             if kind == "p":
                 c = m.group("p")
@@ -315,7 +324,14 @@ class _Dump:
                 pos = sep.end()
                 continue
             break
-        # ON DUPLICATE KEY UPDATE …, ON CONFLICT …, or just the ";".
+        nxt = self.token.match(text, pos)
+        if nxt is not None and nxt.lastgroup == "p" and nxt.group("p") == ";":
+            return nxt.end()
+        if nxt is None or nxt.lastgroup != "word" or nxt.group("word").upper() not in ("ON", "RETURNING"):
+            # No semicolon (SQL Server scripts, a cut file): the statement ends with its rows,
+            # and whatever follows is read as statements of its own.
+            return max(pos, start + 1)
+        # ON DUPLICATE KEY UPDATE …, ON CONFLICT … RETURNING …
         try:
             end = self._statement_end(pos)
         except _Unterminated:
