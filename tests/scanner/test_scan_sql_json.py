@@ -322,3 +322,13 @@ def test_geojson_features_are_records_of_their_properties() -> None:
     ]}
     table = _tables(_parts(json.dumps(doc, ensure_ascii=False).encode(), "shelters.geojson")[1])["features"]
     assert table.header == ["名称", "住所"] and table.rows == [["中央公民館", "高松市番町1-1-1"]]
+
+
+def test_comments_between_the_rows_of_one_insert() -> None:
+    dump = ("INSERT INTO orders (id, receiver, address) VALUES\n-- 会員ID 1の注文\n"
+            "(1, 'さくら うた', '東京都新宿区西新宿2-8-1'),\n\n-- 会員ID 2の注文\n(2, 'たなか あやか', '大阪府大阪市北区梅田3-1-1')\n"
+            "/* end */;\n")
+    parts = _parts(dump.encode(), "orders.sql")[1]
+    assert _tables(parts)["orders"].rows == [["1", "さくら うた", "東京都新宿区西新宿2-8-1"],
+                                             ["2", "たなか あやか", "大阪府大阪市北区梅田3-1-1"]]
+    assert "会員ID 2の注文" in _text(parts)

@@ -302,6 +302,7 @@ class _Dump:
         """The value rows after VALUES, up to the end of the statement."""
         text, n = self.text, 0
         while True:
+            pos = self._past_comments(pos)
             row_start = pos
             m = self.row.match(text, pos)
             if m is not None:
@@ -319,6 +320,7 @@ class _Dump:
             n += 1
             if n % 5000 == 0:
                 self.ctx.check_time()
+            pos = self._past_comments(pos)
             sep = self.token.match(text, pos)
             if sep is not None and sep.lastgroup == "p" and sep.group("p") == ",":
                 pos = sep.end()
@@ -341,6 +343,15 @@ class _Dump:
         if tail:
             self._text(tail)
         return max(end, start + 1)
+
+    def _past_comments(self, pos: int) -> int:
+        """Past the comments between rows (-- 会員ID 1の注文); they are scanned as text."""
+        while True:
+            m = self.token.match(self.text, pos)
+            if m is None or m.lastgroup not in ("cmt", "hash"):
+                return pos
+            self._text(m.group(m.lastgroup))
+            pos = m.end()
 
     def _simple_row(self, values: str) -> list[str]:
         """The values of a row without calls or introducers (the hot path: one regex, no tokens)."""
