@@ -44,7 +44,7 @@ def test_pdf_with_a_user_password_is_encrypted(corpus, tmp_path: Path, algorithm
     writer.encrypt(user_password="secret-pass", owner_password=owner, algorithm=algorithm)
     res = scan_file(_write(writer, tmp_path / "locked.pdf"))
     assert res.verdict == ENCRYPTED and "パスワード" in res.reason, (res.verdict, res.reason_en)
-    assert not res.examples and not res.findings
+    assert res.format == "pdf" and not res.examples and not res.findings
 
 
 @pytest.mark.parametrize("algorithm", ["AES-256-R5", "AES-256"])
@@ -154,7 +154,7 @@ def test_plain_legacy_powerpoint_stays_unreadable_not_encrypted(tmp_path: Path, 
 def test_legacy_word_and_excel_encryption_flags(tmp_path: Path, corpus_module, corpus) -> None:
     doc = tmp_path / "locked.doc"
     corpus_module.write_doc(doc, "個人番号 123456789018\r", encrypted=True)
-    assert scan_file(doc).verdict == ENCRYPTED
+    assert (scan_file(doc).format, scan_file(doc).verdict) == ("doc", ENCRYPTED)
     root, _ = corpus
     assert scan_file(root / "pos/roster_basic.xls").verdict == PERSONAL_DATA
 
