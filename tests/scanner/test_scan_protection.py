@@ -159,13 +159,16 @@ def test_legacy_word_and_excel_encryption_flags(tmp_path: Path, corpus_module, c
     assert scan_file(root / "pos/roster_basic.xls").verdict == PERSONAL_DATA
 
 
-# Public samples (Apache POI test-data, LibreOffice test documents) that no library writes:
+# Public samples (Apache POI test-data, pdfminer.six, oletools) that no library here writes:
 # used only when found under TOKKI_REAL_CORPUS, never committed.
 REAL_SAMPLES = [
     "cryptoapi-proc2356.ppt", "Password_Protected-hello.ppt", "Password_Protected-56-hello.ppt",
     "Password_Protected-np-hello.ppt", "password.xls", "password_password_cryptoapi.xls",
     "xor-encryption-abc.xls", "PasswordProtected.doc", "password_password_cryptoapi.doc",
     "password_tika_binaryrc4.doc",
+    # pdfminer.six's and oletools' test files (the real-world corpus, dev half)
+    "rc4-40.pdf", "rc4-128.pdf", "aes-128.pdf", "aes-128-m.pdf", "aes-256.pdf", "aes-256-m.pdf", "aes-256-r6.pdf",
+    "encrypted.doc", "encrypted.xls", "encrypted.ppt", "autostart-encrypt-standardpassword.xls",
 ]
 
 
