@@ -15,8 +15,7 @@ from pathlib import Path
 import pytest
 
 from tokki_desktop.scanner import CLEAN, PERSONAL_DATA, ScanLimits, scan_file
-from tokki_desktop.scanner.extract import ScanContext, TablePart, TextPart
-from tokki_desktop.scanner.extract import json_records, sql_dump
+from tokki_desktop.scanner.extract import ScanContext, TablePart, TextPart, json_records, sql_dump
 from tokki_desktop.scanner.extract.formats import open_parts
 
 
@@ -353,3 +352,11 @@ def test_real_dumps_and_json_files_give_tables_with_headers() -> None:
         assert fmt in ("sql", "json"), (path.name, fmt)
         if re.search(rb"INSERT\s+INTO|^COPY\s", data, re.I | re.M) or fmt == "json" and re.search(rb"\[\s*\{", data):
             assert tables, (path.name, fmt)
+
+
+@pytest.mark.parametrize("text", ["CREATE ( TABLE IF NOT EXISTS", "ALTER TABLE IF EXISTS FOREIGN", "ALTER TABLE ONLY",
+                                  "CREATE TABLE t (a int, FOREIGN KEY REFERENCES u)", "COPY FROM stdin;\n\\.\n",
+                                  "INSERT INTO VALUES (1);", "INSERT VALUES", "CREATE TABLE"])
+def test_statements_of_unforeseen_shapes_are_text_not_errors(text: str) -> None:
+    fmt, parts = _parts(text.encode(), "odd.sql")
+    assert fmt == "sql" and isinstance(parts, list)

@@ -197,15 +197,19 @@ class _Dump:
                 continue
             start = m.start(kind)
             word = m.group(kind).upper() if kind == "word" else ""
-            if word in ("INSERT", "REPLACE"):
-                pos = self._insert(m.end(), start)
-            elif word == "COPY":
-                pos = self._copy(m.end(), start)
-            elif word == "CREATE" or word == "ALTER":
-                pos = self._definition(start)
-            elif word == "GO":  # SQL Server's batch separator: a statement of its own
-                pos = m.end()
-            else:
+            try:
+                if word in ("INSERT", "REPLACE"):
+                    pos = self._insert(m.end(), start)
+                elif word == "COPY":
+                    pos = self._copy(m.end(), start)
+                elif word == "CREATE" or word == "ALTER":
+                    pos = self._definition(start)
+                elif word == "GO":  # SQL Server's batch separator: a statement of its own
+                    pos = m.end()
+                else:
+                    pos = self._other(start)
+            except (IndexError, ValueError):
+                # A statement of a shape not foreseen (CREATE ( TABLE…): its text is scanned.
                 pos = self._other(start)
             yield from self._drain()
         yield from self._finish()
