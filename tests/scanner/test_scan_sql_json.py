@@ -13,6 +13,8 @@ import re
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from tokki_desktop.scanner import CLEAN, PERSONAL_DATA, ScanLimits, scan_file
 from tokki_desktop.scanner.extract import ScanContext, TablePart, TextPart, json_records, sql_dump
@@ -360,3 +362,41 @@ def test_real_dumps_and_json_files_give_tables_with_headers() -> None:
 def test_statements_of_unforeseen_shapes_are_text_not_errors(text: str) -> None:
     fmt, parts = _parts(text.encode(), "odd.sql")
     assert fmt == "sql" and isinstance(parts, list)
+
+
+_SIGNIFICANT = "'\"`()[]{};,:\\\n-/*$#"
+_PG_SEED = ("-- PostgreSQL database dump\nCREATE TABLE public.m (id int, name text, tel text);\n"
+            "COPY public.m (id, name, tel) FROM stdin;\n1\t佐藤 一郎\t090-1234-5678\n\\.\n"
+            "INSERT INTO public.m VALUES (2, 'It''s', E'a\\'b'), (3, $$x$$, '03-1234-5678');\n"
+            "ALTER TABLE ONLY public.m ADD CONSTRAINT fk FOREIGN KEY (id) REFERENCES public.u(id);\n")
+_JSON_SEED = json.dumps({"meta": {"n": 2}, "data": {"users": [
+    {"name": "山田 太郎", "address": {"city": "小金井市"}, "tags": [1, [2, {"a": None}]]}, ["row", 1, True]]}},
+    ensure_ascii=False)
+
+
+@st.composite
+def _mangled(draw: st.DrawFn, seed: str) -> str:
+    out = seed
+    for _ in range(draw(st.integers(1, 6))):
+        pos = draw(st.integers(0, len(out)))
+        op = draw(st.sampled_from(["insert", "delete", "truncate"]))
+        if op == "insert":
+            out = out[:pos] + draw(st.text(alphabet=_SIGNIFICANT, min_size=1, max_size=4)) + out[pos:]
+        elif op == "delete":
+            out = out[:pos] + out[pos + draw(st.integers(1, 20)):]
+        else:
+            out = out[:pos]
+    return out
+
+
+@pytest.mark.parametrize("seed, name", [(MYSQL, "d.sql"), (_PG_SEED, "d.sql"), (_JSON_SEED, "d.json"),
+                                        (_JSON_SEED.replace("}, [", "}\n[") + "\n" + _JSON_SEED, "d.jsonl")])
+def test_mangled_dumps_and_json_never_raise(seed: str, name: str) -> None:
+    @settings(max_examples=150, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
+    @given(_mangled(seed))
+    def check(text: str) -> None:
+        _fmt, parts = _parts(text.encode(), name)
+        for part in parts:
+            assert isinstance(part, (TablePart, TextPart))
+
+    check()
