@@ -51,11 +51,19 @@ def sniff(head: bytes, name: str) -> str:
     # Before the comma count: JSON Lines and multi-row INSERTs have commas on every line too.
     if ext in _JSON_EXTS or _JSON_START.match(sample):
         return "json"
-    if ext == "sql" or _SQL_STATEMENT.search(sample):
+    if ext == "sql" or _looks_like_sql(sample):
         return "sql"
     # A CSV saved under another name (名簿.xls, export.txt): the same number of commas or
     # tabs on nearly every line makes it a table, whatever it is called.
     return _delimited(sample) or "text"
+
+
+def _looks_like_sql(sample: bytes) -> bool:
+    # The line-anchored regex costs about 50 µs on 8 KB; a word check first spares prose that.
+    upper = sample.upper()
+    if not any(word in upper for word in (b"INSERT", b"REPLACE", b"CREATE", b"COPY", b"DUMP")):
+        return False
+    return _SQL_STATEMENT.search(sample) is not None
 
 
 def _delimited(sample: bytes) -> str | None:
