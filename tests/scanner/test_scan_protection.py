@@ -169,7 +169,12 @@ REAL_SAMPLES = [
     # pdfminer.six's and oletools' test files (the real-world corpus, dev half)
     "rc4-40.pdf", "rc4-128.pdf", "aes-128.pdf", "aes-128-m.pdf", "aes-256.pdf", "aes-256-m.pdf", "aes-256-r6.pdf",
     "encrypted.doc", "encrypted.xls", "encrypted.ppt", "autostart-encrypt-standardpassword.xls",
+    # AES-256 R6 test files gathered by OpenPDF (issue 375); pr6531_2 has an empty owner password
+    "MuPDF-AES256-R6-u=user-o=owner.pdf", "enc-XI-R6,V5,U=view,O=master.pdf", "graph-encrypted-pw=user.pdf",
+    "pr6531_2-pw=asdfasdf.pdf",
 ]
+# Owner-password-only samples: they open without a prompt and are scanned as usual.
+REAL_OPEN_SAMPLES = ["enc-XI-R6,V5,O=master.pdf", "Demo1_encrypted_.pdf", "pwProtectedAES256_openPDFiss375.pdf"]
 
 
 @pytest.mark.parametrize("name", REAL_SAMPLES)
@@ -182,6 +187,18 @@ def test_real_encrypted_legacy_office_samples(name: str) -> None:
         pytest.skip(f"{name} is not in TOKKI_REAL_CORPUS")
     res = scan_file(found[0])
     assert res.verdict == ENCRYPTED, (name, res.verdict, res.reason_en)
+
+
+@pytest.mark.parametrize("name", REAL_OPEN_SAMPLES)
+def test_real_owner_password_only_samples_are_scanned(name: str) -> None:
+    root = os.environ.get("TOKKI_REAL_CORPUS")
+    if not root:
+        pytest.skip("TOKKI_REAL_CORPUS is not set (public samples are not committed)")
+    found = sorted(Path(root).rglob(name))
+    if not found:
+        pytest.skip(f"{name} is not in TOKKI_REAL_CORPUS")
+    res = scan_file(found[0])
+    assert res.verdict in (CLEAN, PERSONAL_DATA), (name, res.verdict, res.reason_en)
 
 
 # -- archives and embedded files ------------------------------------------------------------
