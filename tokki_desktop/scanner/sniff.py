@@ -59,11 +59,14 @@ def sniff(head: bytes, name: str) -> str:
 
 
 def _looks_like_sql(sample: bytes) -> bool:
-    # The line-anchored regex costs about 50 µs on 8 KB; a word check first spares prose that.
-    upper = sample.upper()
-    if not any(word in upper for word in (b"INSERT", b"REPLACE", b"CREATE", b"COPY", b"DUMP")):
+    # Dumps start with their banner or first statements (mysqldump, pg_dump and sqlite3 .dump
+    # within the first lines), so 4 KB are looked at; the line-anchored regex (about 25 µs
+    # there) runs only when a statement word appears (upper() and four finds: a few µs).
+    head = sample[:4096]
+    upper = head.upper()
+    if not any(word in upper for word in (b"INSERT", b"CREATE", b"COPY", b"REPLACE", b"DUMP")):
         return False
-    return _SQL_STATEMENT.search(sample) is not None
+    return _SQL_STATEMENT.search(head) is not None
 
 
 def _delimited(sample: bytes) -> str | None:
