@@ -400,3 +400,32 @@ def test_mangled_dumps_and_json_never_raise(seed: str, name: str) -> None:
             assert isinstance(part, (TablePart, TextPart))
 
     check()
+
+
+def test_cli_output_and_logs_hold_no_values_of_dumps_and_json(tmp_path: Path, caplog, capsys) -> None:
+    import io
+
+    from tokki_desktop.cli import main
+
+    caplog.set_level(logging.DEBUG)
+    folder = tmp_path / "files"
+    folder.mkdir()
+    names = [f"山田 太郎{i}" for i in range(12)] + [f"佐藤 花子{i}" for i in range(12)]
+    tels = [f"090-1234-56{i:02d}" for i in range(24)]
+    rows = ",".join(f"({i},'{n}','{t}','東京都小金井市本町{i}-2-3')" for i, (n, t) in enumerate(zip(names, tels)))
+    (folder / "members.sql").write_text(f"CREATE TABLE members (id int, 氏名 text, 電話 text, 住所 text);\n"
+                                        f"INSERT INTO members VALUES {rows};\n", "utf-8")
+    (folder / "broken.sql").write_text(f"INSERT INTO members VALUES {rows[:len(rows) // 2]}", "utf-8")
+    records = [{"氏名": n, "電話": t} for n, t in zip(names, tels)]
+    (folder / "members.json").write_text(json.dumps(records, ensure_ascii=False), "utf-8")
+    (folder / "broken.json").write_text(json.dumps(records, ensure_ascii=False)[:300], "utf-8")
+    said = []
+    for argv in (["scan", "--json", str(folder)], ["scan", str(folder)]):
+        out = io.StringIO()
+        assert main(argv, out=out) == 1
+        said.append(out.getvalue())
+    captured = capsys.readouterr()
+    everything = "\n".join(said + [captured.out, captured.err, caplog.text])
+    assert "個人情報あり" in everything  # the checks below look at real output
+    for value in names + tels:
+        assert value not in everything
