@@ -429,3 +429,16 @@ def test_cli_output_and_logs_hold_no_values_of_dumps_and_json(tmp_path: Path, ca
     assert "個人情報あり" in everything  # the checks below look at real output
     for value in names + tels:
         assert value not in everything
+
+
+def test_json_object_of_records_keyed_by_id() -> None:
+    """Firebase-style exports: {"users": {"u1": {…}, "u2": {…}}} and the same at the top level."""
+    users = {f"u{i}": {"氏名": f"山田 太郎{i}", "tel": f"090-1234-56{i:02d}"} for i in range(3)}
+    for doc, name in (({"users": users, "version": 2}, "users"), (users, "")):
+        parts = _parts(json.dumps(doc, ensure_ascii=False).encode(), "export.json")[1]
+        table = _tables(parts)[name]
+        assert table.header == ["key", "氏名", "tel"]
+        assert table.rows[2] == ["u2", "山田 太郎2", "090-1234-5602"]
+    # A nested settings object is not mistaken for records: its values stay text.
+    parts = _parts(json.dumps({"settings": {"mail": {"host": "smtp", "port": [25, 587]}}}).encode(), "c.json")[1]
+    assert not _tables(parts) and "smtp" in _text(parts)
