@@ -44,7 +44,7 @@ def test_pdf_with_a_user_password_is_encrypted(corpus, tmp_path: Path, algorithm
     writer.encrypt(user_password="secret-pass", owner_password=owner, algorithm=algorithm)
     res = scan_file(_write(writer, tmp_path / "locked.pdf"))
     assert res.verdict == ENCRYPTED and "パスワード" in res.reason, (res.verdict, res.reason_en)
-    assert not res.examples and not res.findings
+    assert res.format == "pdf" and not res.examples and not res.findings
 
 
 @pytest.mark.parametrize("algorithm", ["AES-256-R5", "AES-256"])
@@ -154,19 +154,27 @@ def test_plain_legacy_powerpoint_is_read_not_called_encrypted(tmp_path: Path, co
 def test_legacy_word_and_excel_encryption_flags(tmp_path: Path, corpus_module, corpus) -> None:
     doc = tmp_path / "locked.doc"
     corpus_module.write_doc(doc, "個人番号 123456789018\r", encrypted=True)
-    assert scan_file(doc).verdict == ENCRYPTED
+    assert (scan_file(doc).format, scan_file(doc).verdict) == ("doc", ENCRYPTED)
     root, _ = corpus
     assert scan_file(root / "pos/roster_basic.xls").verdict == PERSONAL_DATA
 
 
-# Public samples (Apache POI test-data, LibreOffice test documents) that no library writes:
+# Public samples (Apache POI test-data, pdfminer.six, oletools) that no library here writes:
 # used only when found under TOKKI_REAL_CORPUS, never committed.
 REAL_SAMPLES = [
     "cryptoapi-proc2356.ppt", "Password_Protected-hello.ppt", "Password_Protected-56-hello.ppt",
     "Password_Protected-np-hello.ppt", "password.xls", "password_password_cryptoapi.xls",
     "xor-encryption-abc.xls", "PasswordProtected.doc", "password_password_cryptoapi.doc",
     "password_tika_binaryrc4.doc",
+    # pdfminer.six's and oletools' test files (the real-world corpus, dev half)
+    "rc4-40.pdf", "rc4-128.pdf", "aes-128.pdf", "aes-128-m.pdf", "aes-256.pdf", "aes-256-m.pdf", "aes-256-r6.pdf",
+    "encrypted.doc", "encrypted.xls", "encrypted.ppt", "autostart-encrypt-standardpassword.xls",
+    # AES-256 R6 test files gathered by OpenPDF (issue 375); pr6531_2 has an empty owner password
+    "MuPDF-AES256-R6-u=user-o=owner.pdf", "enc-XI-R6,V5,U=view,O=master.pdf", "graph-encrypted-pw=user.pdf",
+    "pr6531_2-pw=asdfasdf.pdf",
 ]
+# Owner-password-only samples: they open without a prompt and are scanned as usual.
+REAL_OPEN_SAMPLES = ["enc-XI-R6,V5,O=master.pdf", "Demo1_encrypted_.pdf", "pwProtectedAES256_openPDFiss375.pdf"]
 
 
 @pytest.mark.parametrize("name", REAL_SAMPLES)
@@ -179,6 +187,18 @@ def test_real_encrypted_legacy_office_samples(name: str) -> None:
         pytest.skip(f"{name} is not in TOKKI_REAL_CORPUS")
     res = scan_file(found[0])
     assert res.verdict == ENCRYPTED, (name, res.verdict, res.reason_en)
+
+
+@pytest.mark.parametrize("name", REAL_OPEN_SAMPLES)
+def test_real_owner_password_only_samples_are_scanned(name: str) -> None:
+    root = os.environ.get("TOKKI_REAL_CORPUS")
+    if not root:
+        pytest.skip("TOKKI_REAL_CORPUS is not set (public samples are not committed)")
+    found = sorted(Path(root).rglob(name))
+    if not found:
+        pytest.skip(f"{name} is not in TOKKI_REAL_CORPUS")
+    res = scan_file(found[0])
+    assert res.verdict in (CLEAN, PERSONAL_DATA), (name, res.verdict, res.reason_en)
 
 
 # -- archives and embedded files ------------------------------------------------------------

@@ -56,11 +56,22 @@ def sniff(head: bytes, name: str) -> str:
     # Before the comma count: JSON Lines and multi-row INSERTs have commas on every line too.
     if ext in _JSON_EXTS or _JSON_START.match(sample):
         return "json"
-    if ext == "sql" or _SQL_STATEMENT.search(sample):
+    if ext == "sql" or _looks_like_sql(sample):
         return "sql"
     # A CSV saved under another name (名簿.xls, export.txt): the same number of commas or
     # tabs on nearly every line makes it a table, whatever it is called.
     return _delimited(sample) or "text"
+
+
+def _looks_like_sql(sample: bytes) -> bool:
+    # Dumps start with their banner or first statements (mysqldump, pg_dump and sqlite3 .dump
+    # within the first lines), so 4 KB are looked at; the line-anchored regex (about 25 µs
+    # there) runs only when a statement word appears (upper() and four finds: a few µs).
+    head = sample[:4096]
+    upper = head.upper()
+    if not any(word in upper for word in (b"INSERT", b"CREATE", b"COPY", b"REPLACE", b"DUMP")):
+        return False
+    return _SQL_STATEMENT.search(head) is not None
 
 
 def _delimited(sample: bytes) -> str | None:

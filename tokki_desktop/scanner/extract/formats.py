@@ -40,12 +40,12 @@ def open_parts(data: bytes, name: str, ctx: ScanContext) -> tuple[str, Parts]:
         if okind == "ooxml-encrypted":
             raise Encrypted("パスワードで保護されたOfficeファイルです（中身は確認できません）。",
                             "Password-protected Office file (contents cannot be checked).")
-        protection.refuse_locked_legacy_office(data, okind)
         if okind == "xls":
-            return "xls", legacy_office.extract_xls(data, ole, ctx)
+            return "xls", protection.checked_legacy_office(data, "xls", legacy_office.extract_xls(data, ole, ctx))
         if okind == "doc":
-            return "doc", legacy_office.extract_doc(ole, ctx)
+            return "doc", protection.checked_legacy_office(data, "doc", legacy_office.extract_doc(ole, ctx))
         if okind == "ppt":
+            protection.refuse_locked_legacy_office(data, "ppt")
             if ole.exists("EncryptedSummary"):
                 raise Encrypted("パスワードで保護されたPowerPoint（旧形式）ファイルです。",
                                 "Password-protected legacy PowerPoint file.")
@@ -58,8 +58,7 @@ def open_parts(data: bytes, name: str, ctx: ScanContext) -> tuple[str, Parts]:
             return "ole", iter([MemberPart("Package", data_, size=len(data_))])
         raise Unreadable("種類の分からないOffice（旧形式）ファイルです。", "Unknown OLE compound file.")
     if kind == "pdf":
-        protection.refuse_locked_pdf(data)
-        return "pdf", pdf.extract_pdf(data, ctx)
+        return "pdf", protection.checked_pdf(data, pdf.extract_pdf(data, ctx))
     if kind == "eml":
         return "eml", mail.extract_eml(data, ctx)
     if kind == "binary:sqlite":

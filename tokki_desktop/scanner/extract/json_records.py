@@ -32,6 +32,10 @@ _RECORD_DEPTH = 2
 _FLATTEN_DEPTH = 4
 _LEFTOVER_FLUSH = 1024 * 1024
 _WS = re.compile(r"[ \t\n\r]*")
+# A flat object (no nested object or array) within the first _FLAT_PEEK characters: the
+# shape of one record in an object of records keyed by id (Firebase and similar exports).
+_FLAT_OBJECT = re.compile(r'\{(?:[^{}\[\]"]++|"(?:[^"\\]++|\\.)*+")*+\}')
+_FLAT_PEEK = 64 * 1024
 _DECODER = json.JSONDecoder()
 
 
@@ -152,23 +156,48 @@ class _Reader:
         i = self.skip(i + 1)
         if text[i] == "}":
             return i + 1
-        while True:
-            if text[i] != '"':
-                raise _Malformed(self.done)
-            key, i = _DECODER.raw_decode(text, i)
-            i = self.skip(i)
-            if text[i] != ":":
-                raise _Malformed(self.done)
-            i = self.skip(i + 1)
-            i = yield from self._value(i, f"{path}.{key}" if path else str(key), depth + 1)
-            self.done = i
-            i = self.skip(i)
-            if text[i] == ",":
+        # Flat objects among the members are records keyed by id ({"u1": {…}, "u2": {…}},
+        # Firebase and similar exports) when there are two or more of them.
+        keyed: list[tuple[str, dict[str, str]]] = []
+        try:
+            while True:
+                if text[i] != '"':
+                    raise _Malformed(self.done)
+                key, i = _DECODER.raw_decode(text, i)
+                i = self.skip(i)
+                if text[i] != ":":
+                    raise _Malformed(self.done)
                 i = self.skip(i + 1)
-                continue
-            if text[i] == "}":
-                return i + 1
-            raise _Malformed(self.done)
+                if text[i] == "{" and _FLAT_OBJECT.match(text, i, i + _FLAT_PEEK):
+                    value, i = _DECODER.raw_decode(text, i)
+                    keyed.append((str(key), _flatten(value)))
+                    if len(keyed) >= ROWS_PER_PART:
+                        yield from self._keyed_out(keyed, path)
+                        keyed = []
+                else:
+                    i = yield from self._value(i, f"{path}.{key}" if path else str(key), depth + 1)
+                self.done = i
+                i = self.skip(i)
+                if text[i] == ",":
+                    i = self.skip(i + 1)
+                    continue
+                if text[i] == "}":
+                    break
+                raise _Malformed(self.done)
+        except (ValueError, RecursionError, IndexError):
+            yield from self._keyed_out(keyed, path)
+            raise
+        yield from self._keyed_out(keyed, path)
+        return i + 1
+
+    def _keyed_out(self, keyed: list[tuple[str, dict[str, str]]], path: str) -> Parts:
+        if len(keyed) >= 2:
+            yield _records_table([{"key": key, **record} for key, record in keyed], path)
+            return
+        for key, record in keyed:  # one object alone is no table: its values as text
+            prefix = f"{path}.{key}" if path else key
+            for field_name, value in record.items():
+                self._leftover(f"{prefix}.{field_name}: {value}")
 
     def _array(self, i: int, name: str) -> Iterator[TablePart | TextPart]:
         """An array of objects (records) or of arrays (rows), read one element at a time."""
@@ -180,6 +209,11 @@ class _Reader:
         try:
             while text[i] != "]":
                 element, i = _DECODER.raw_decode(text, i)
+                if isinstance(element, dict) and element.get("type") == "Feature" and isinstance(
+                        element.get("properties"), dict):
+                    # GeoJSON (open data): a feature's record is its properties; the geometry
+                    # is coordinates, not text about anyone.
+                    element = element["properties"]
                 if isinstance(element, dict):
                     records.append(_flatten(element))
                 elif isinstance(element, list):

@@ -20,7 +20,7 @@ import logging
 import warnings
 import zipfile
 
-from tokki_desktop.scanner.extract import Encrypted
+from tokki_desktop.scanner.extract import Encrypted, Parts
 
 # msoffcrypto logs parsed headers at debug level, the PowerPoint "Current User" record (the
 # author's name) among them: its loggers stay silent.
@@ -53,6 +53,18 @@ def refuse_locked_pdf(data: bytes) -> None:
         return
     if _pdf_needs_open_password(data):
         raise Encrypted(*_PDF)
+
+
+def checked_pdf(data: bytes, parts: Parts) -> Parts:
+    """``parts`` of a PDF, after :func:`refuse_locked_pdf`: lazily, so the result keeps its format."""
+    refuse_locked_pdf(data)
+    yield from parts
+
+
+def checked_legacy_office(data: bytes, kind: str, parts: Parts) -> Parts:
+    """``parts`` of a .xls/.doc after :func:`refuse_locked_legacy_office` (lazily, as above)."""
+    refuse_locked_legacy_office(data, kind)
+    yield from parts
 
 
 def _pdf_needs_open_password(data: bytes) -> bool:

@@ -30,10 +30,13 @@ MAX_SQL_BYTES = 64 * 1024 * 1024
 ROWS_PER_PART = 20_000
 # Cells held back for joining tables at the end of the dump; beyond it the largest table
 # goes out unjoined (bounded memory: a few hundred MB of Python strings at most).
-HOLD_CELLS = 2_000_000
+HOLD_CELLS = 1_000_000
 _TEXT_FLUSH = 1024 * 1024
 
 _MYSQL_MARKERS = re.compile(r"-- (?:MySQL|MariaDB) dump|/\*![0-9]{5}|ENGINE\s*=|`", re.I)
+# Standard quoting wins when the dump says so, even if a backtick appears in some text.
+_STANDARD_MARKERS = re.compile(r"-- PostgreSQL database dump|standard_conforming_strings\s*=\s*on|^PRAGMA |"
+                               r"^BEGIN TRANSACTION;", re.I | re.M)
 _BLOB_BYTES = re.compile(rb"_binary\s*'(?:[^'\\]++|\\.|'')*+'|[Xx]'[0-9A-Fa-f]*'|0x[0-9A-Fa-f]+", re.S)
 
 _COMMON = r"""
@@ -62,8 +65,9 @@ _MYSQL_V = r"""(?:'(?:[^'\\]++|\\.|'')*+'|[^\s'"`(),;]+)"""
 _STANDARD_V = r"""(?:'(?:[^']++|'')*+'|[^\s'"`(),;\[]+)"""
 _MYSQL_ROW = re.compile(rf"\s*+\(\s*+({_MYSQL_V}(?:\s*+,\s*+{_MYSQL_V})*+)\s*+\)", re.S)
 _STANDARD_ROW = re.compile(rf"\s*+\(\s*+({_STANDARD_V}(?:\s*+,\s*+{_STANDARD_V})*+)\s*+\)", re.S)
-_MYSQL_VALUE = re.compile(rf"\s*+({_MYSQL_V})\s*+,?", re.S)
-_STANDARD_VALUE = re.compile(rf"\s*+({_STANDARD_V})\s*+,?", re.S)
+# The values of such a row: (string body, "") for a quoted string, ("", word) for the rest.
+_MYSQL_VALUE = re.compile(r"""\s*+(?:'((?:[^'\\]++|\\.|'')*+)'|([^\s'"`(),;]+))\s*+,?""", re.S)
+_STANDARD_VALUE = re.compile(r"""\s*+(?:'((?:[^']++|'')*+)'|([^\s'"`(),;\[]+))\s*+,?""", re.S)
 _MYSQL_ESCAPES = {"0": "\0", "b": "\b", "n": "\n", "r": "\r", "t": "\t", "Z": "\x1a"}
 _ESCAPE = re.compile(r"\\(.)", re.S)
 _COPY_ESCAPE = re.compile(r"\\(?:([0-7]{1,3})|x([0-9A-Fa-f]{1,2})|(.))", re.S)
@@ -156,7 +160,8 @@ class _Dump:
     def __init__(self, text: str, ctx: ScanContext) -> None:
         self.text = text
         self.ctx = ctx
-        mysql = bool(_MYSQL_MARKERS.search(text[:65536]))
+        head = text[:65536]
+        mysql = not _STANDARD_MARKERS.search(head) and bool(_MYSQL_MARKERS.search(head))
         self.mysql = mysql
         self.token = _MYSQL_TOKEN if mysql else _STANDARD_TOKEN
         self.row = _MYSQL_ROW if mysql else _STANDARD_ROW
@@ -192,20 +197,26 @@ class _Dump:
                 continue
             start = m.start(kind)
             word = m.group(kind).upper() if kind == "word" else ""
-            if word in ("INSERT", "REPLACE"):
-                pos = self._insert(m.end(), start)
-            elif word == "COPY":
-                pos = self._copy(m.end(), start)
-            elif word == "CREATE" or word == "ALTER":
-                pos = self._definition(start)
-            else:
+            try:
+                if word in ("INSERT", "REPLACE"):
+                    pos = self._insert(m.end(), start)
+                elif word == "COPY":
+                    pos = self._copy(m.end(), start)
+                elif word == "CREATE" or word == "ALTER":
+                    pos = self._definition(start)
+                elif word == "GO":  # SQL Server's batch separator: a statement of its own
+                    pos = m.end()
+                else:
+                    pos = self._other(start)
+            except (IndexError, ValueError):
+                # A statement of a shape not foreseen (CREATE ( TABLE…): its text is scanned.
                 pos = self._other(start)
             yield from self._drain()
         yield from self._finish()
 
     def _tokens(self, pos: int) -> Iterator[re.Match[str]]:
         """Tokens from ``pos`` to the end of the statement (the ``;`` at depth 0, included)."""
-        text, depth = self.text, 0
+        text, depth, start = self.text, 0, pos
         while True:
             m = self.token.match(text, pos)
             if m is None or m.end() == pos:
@@ -213,9 +224,12 @@ class _Dump:
             kind = m.lastgroup
             if kind == "bad":
                 raise _Unterminated(m.start(kind))
-            pos = m.end()
             if kind in ("cmt", "hash"):
+                pos = m.end()
                 continue
+            if kind == "word" and depth == 0 and pos > start and m.group("word").upper() == "GO":
+                return  # SQL Server's batch separator ends a statement without a semicolon
+            pos = m.end()
             yield m
             if kind == "p":
                 c = m.group("p")
@@ -292,10 +306,11 @@ class _Dump:
         """The value rows after VALUES, up to the end of the statement."""
         text, n = self.text, 0
         while True:
+            pos = self._past_comments(pos)
             row_start = pos
             m = self.row.match(text, pos)
             if m is not None:
-                self._add_row(table, columns, [self._literal(v) for v in self.value.findall(m.group(1))])
+                self._add_row(table, columns, self._simple_row(m.group(1)))
                 pos = m.end()
             else:
                 try:
@@ -309,12 +324,20 @@ class _Dump:
             n += 1
             if n % 5000 == 0:
                 self.ctx.check_time()
+            pos = self._past_comments(pos)
             sep = self.token.match(text, pos)
             if sep is not None and sep.lastgroup == "p" and sep.group("p") == ",":
                 pos = sep.end()
                 continue
             break
-        # ON DUPLICATE KEY UPDATE …, ON CONFLICT …, or just the ";".
+        nxt = self.token.match(text, pos)
+        if nxt is not None and nxt.lastgroup == "p" and nxt.group("p") == ";":
+            return nxt.end()
+        if nxt is None or nxt.lastgroup != "word" or nxt.group("word").upper() not in ("ON", "RETURNING"):
+            # No semicolon (SQL Server scripts, a cut file): the statement ends with its rows,
+            # and whatever follows is read as statements of its own.
+            return max(pos, start + 1)
+        # ON DUPLICATE KEY UPDATE …, ON CONFLICT … RETURNING …
         try:
             end = self._statement_end(pos)
         except _Unterminated:
@@ -324,6 +347,28 @@ class _Dump:
         if tail:
             self._text(tail)
         return max(end, start + 1)
+
+    def _past_comments(self, pos: int) -> int:
+        """Past the comments between rows (-- 会員ID 1の注文); they are scanned as text."""
+        while True:
+            m = self.token.match(self.text, pos)
+            if m is None or m.lastgroup not in ("cmt", "hash"):
+                return pos
+            self._text(m.group(m.lastgroup))
+            pos = m.end()
+
+    def _simple_row(self, values: str) -> list[str]:
+        """The values of a row without calls or introducers (the hot path: one regex, no tokens)."""
+        row = []
+        for quoted, word in self.value.findall(values):
+            if word:
+                upper = word[:2].upper()
+                row.append("" if upper == "0X" or word.upper() == "NULL" else word)
+            elif "\\" in quoted or "''" in quoted:
+                row.append(self._literal(f"'{quoted}'"))
+            else:
+                row.append(quoted)
+        return row
 
     def _complex_row(self, pos: int) -> tuple[list[str] | None, int]:
         """A row with function calls, casts or binary introducers: token by token."""
