@@ -45,11 +45,7 @@ def open_parts(data: bytes, name: str, ctx: ScanContext) -> tuple[str, Parts]:
         if okind == "doc":
             return "doc", protection.checked_legacy_office(data, "doc", legacy_office.extract_doc(ole, ctx))
         if okind == "ppt":
-            protection.refuse_locked_legacy_office(data, "ppt")
-            if ole.exists("EncryptedSummary"):
-                raise Encrypted("パスワードで保護されたPowerPoint（旧形式）ファイルです。",
-                                "Password-protected legacy PowerPoint file.")
-            return "ppt", ppt.extract_ppt(ole, ctx)
+            return "ppt", protection.checked_legacy_office(data, "ppt", ppt.extract_ppt(ole, ctx))
         if ole.exists(ole_package.STREAM):
             return "ole", ole_package.extract_package(ole)
         if ole.exists("Package"):

@@ -13,7 +13,7 @@ import struct
 
 import olefile
 
-from tokki_desktop.scanner.extract import Parts, ScanContext, TextPart, Unreadable
+from tokki_desktop.scanner.extract import Encrypted, Parts, ScanContext, TextPart, Unreadable
 
 _TEXT_CHARS = 0x0FA0
 _TEXT_BYTES = 0x0FA8
@@ -49,6 +49,8 @@ def ppt_text(stream: bytes, ctx: ScanContext | None = None) -> str:
 
 def extract_ppt(ole: olefile.OleFileIO, ctx: ScanContext) -> Parts:
     """The slides' and notes' text as one text part."""
+    if ole.exists("EncryptedSummary"):
+        raise Encrypted("パスワードで保護されたPowerPoint（旧形式）ファイルです。", "Password-protected legacy PowerPoint file.")
     try:
         stream = ole.openstream("PowerPoint Document").read()
     except Exception as exc:  # olefile raises OSError, IndexError… on damaged sectors
