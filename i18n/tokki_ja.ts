@@ -945,6 +945,22 @@
         <translation>キャンセル</translation>
     </message>
     <message>
+        <source>Discard what you typed?</source>
+        <translation>入力した内容を破棄しますか？</translation>
+    </message>
+    <message>
+        <source>What you typed in this record has not been saved. Discard it?</source>
+        <translation>この記録に入力した内容はまだ保存されていません。破棄しますか？</translation>
+    </message>
+    <message>
+        <source>&amp;Discard</source>
+        <translation>破棄(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Keep editing</source>
+        <translation>編集を続ける(&amp;K)</translation>
+    </message>
+    <message>
         <source>Still to be filled in.</source>
         <translation>未記入です（記入してください）。</translation>
     </message>
