@@ -459,6 +459,10 @@
         <translation>すべての台帳を CSV（SHA-256 の一覧付き）にして、AES で暗号化した zip 1つに書き出します。パスワードはファイルとは別の方法で委託者に伝えてください。</translation>
     </message>
     <message>
+        <source>tokki-export</source>
+        <translation>台帳の書き出し</translation>
+    </message>
+    <message>
         <source>&amp;Browse…</source>
         <translation>参照(&amp;B)…</translation>
     </message>
@@ -916,6 +920,17 @@
     <message>
         <source>Sorry: Tokki Desktop ran into an internal error and could not finish this. Nothing was written to the ledger. The details (without any personal data) were saved in the log; please tell your officer or the support desk.</source>
         <translation>申し訳ありません。Tokki Desktop の内部エラーのため、この操作を完了できませんでした。台帳には何も記録していません。詳細（個人情報を含みません）はログに保存しました。取扱責任者またはサポート窓口にお知らせください。</translation>
+    </message>
+</context>
+<context>
+    <name>QFileDialog</name>
+    <message>
+        <source>&amp;Look in:</source>
+        <translation>場所(&amp;L):</translation>
+    </message>
+    <message>
+        <source>Files of &amp;type:</source>
+        <translation>ファイルの種類(&amp;T):</translation>
     </message>
 </context>
 <context>
@@ -1426,6 +1441,10 @@
     <message>
         <source>PDF files (*.pdf)</source>
         <translation>PDF ファイル (*.pdf)</translation>
+    </message>
+    <message>
+        <source>recovery-key</source>
+        <translation>回復キー</translation>
     </message>
     <message>
         <source>Saving…</source>

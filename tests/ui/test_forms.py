@@ -67,3 +67,41 @@ def test_print_goes_to_the_printer_and_is_audited(qtbot, desktop, tmp_path: Path
     qtbot.waitUntil(lambda: not screen.busy and "印刷" in screen.status.text(), timeout=30000)
     assert (tmp_path / "printed.pdf").stat().st_size > 10_000
     assert "form_printed" in _audit_actions(window.session)
+
+
+def test_the_default_file_name_is_the_title_the_person_and_the_day(qtbot, desktop) -> None:
+    from tokki_desktop.registers import repository
+
+    window, screen = _forms(qtbot, desktop)
+    person = repository.add(window.session, "people", {"name": "山田 太郎", "role": "handler"})
+    screen.choose("pledge_handler")
+    screen._form_chosen(screen.form_list.currentRow())
+    screen.choose("pledge_handler", person)
+    assert screen.suggested_file_name() == "誓約書_山田太郎_令和8年11月26日.pdf"  # the clock is fixed
+
+
+def test_file_dialogs_speak_japanese(qtbot, desktop) -> None:
+    import re
+
+    from PySide6.QtWidgets import QAbstractButton, QFileDialog, QLabel
+
+    log_in(qtbot, desktop, OFFICER)
+    for mode in (QFileDialog.AcceptMode.AcceptSave, QFileDialog.AcceptMode.AcceptOpen):
+        dialog = QFileDialog(None, "t", "", "PDF (*.pdf)")
+        qtbot.addWidget(dialog)
+        dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
+        dialog.setAcceptMode(mode)
+        dialog.show()
+        texts = [w.text() for w in dialog.findChildren(QLabel) + dialog.findChildren(QAbstractButton)]
+        english = [t for t in texts if re.search("[A-Za-z]{3}", t.replace("PDF", ""))]
+        assert english == [], english  # "Look in:", "Files of type:" were English
+        dialog.close()
+
+
+def test_the_file_name_helper_refuses_what_file_systems_refuse() -> None:
+    import datetime as dt
+
+    from tokki_desktop.ui.file_names import suggested_name
+
+    assert suggested_name("事故報告書", "USB/紛失: 2件?", dt.date(2026, 4, 1)) == "事故報告書_USB・紛失・2件_令和8年4月1日.pdf"
+    assert suggested_name("Pledge", "Taro Yamada", dt.date(2026, 4, 1), lang="en") == "Pledge_TaroYamada_2026-04-01.pdf"

@@ -38,6 +38,7 @@ class FormsScreen(QWidget):
 
     def __init__(self, context: ScreenContext) -> None:
         super().__init__()
+        self._record_titles: dict[int, str] = {}  # record id → its one-line title (file names)
         from tokki_desktop.forms import list_forms
 
         self.setObjectName("formsScreen")
@@ -152,6 +153,7 @@ class FormsScreen(QWidget):
             except Exception as exc:  # noqa: BLE001
                 show_problem(self, exc, self._lang, "listing records for a form")
                 choices = []
+            self._record_titles = {int(record_id): str(title) for record_id, title in choices}
             for record_id, title in choices:
                 self.record_box.addItem(f"{title} (ID {record_id})", record_id)
         self.record_label.setVisible(info.per_record)
@@ -220,11 +222,20 @@ class FormsScreen(QWidget):
     # -- save ----------------------------------------------------------------------------------
     def ask_save(self) -> None:
         """Ask where to save the PDF, then save it (in the background)."""
-        suggested = f"{self.form.id}" + (f"-{self._record_id()}" if self.form.per_record else "") + ".pdf"
+        suggested = self.suggested_file_name()
         path, _filter = QFileDialog.getSaveFileName(self, self.tr("Save the form as PDF"),
                                                     str(Path.home() / suggested), self.tr("PDF files (*.pdf)"))
         if path:
             self.save_to(Path(path))
+
+    def suggested_file_name(self) -> str:
+        """誓約書_山田太郎_令和8年11月26日.pdf: the printed title, the record, today."""
+        from tokki_desktop.ui.file_names import suggested_name
+
+        record = ""
+        if self.form.per_record and self.record_box.currentIndex() >= 0:
+            record = self._record_titles.get(self._record_id(), "")
+        return suggested_name(self.form.title, record, self._context.session.clock.now().date(), lang=self._lang)
 
     def save_to(self, path: Path) -> None:
         """Write the form to ``path`` through the forms part (audited as a rendered form)."""

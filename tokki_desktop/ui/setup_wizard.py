@@ -181,7 +181,7 @@ class SetupWizard(QDialog):
     def ask_save_sheet(self) -> None:
         """Ask where to save the recovery-key sheet, then save it."""
         path, _f = QFileDialog.getSaveFileName(self, self.tr("Save the recovery key sheet"),
-                                               str(Path.home() / "recovery-key.pdf"), self.tr("PDF files (*.pdf)"))
+                                               str(Path.home() / (self.tr("recovery-key") + ".pdf")), self.tr("PDF files (*.pdf)"))
         if path:
             self.save_sheet(Path(path))
 
