@@ -604,6 +604,18 @@
         <translation>印刷(&amp;R)…</translation>
     </message>
     <message>
+        <source>Fit width</source>
+        <translation>幅に合わせる</translation>
+    </message>
+    <message>
+        <source>Whole page</source>
+        <translation>ページ全体</translation>
+    </message>
+    <message>
+        <source>&amp;Zoom:</source>
+        <translation>表示倍率(&amp;Z):</translation>
+    </message>
+    <message>
         <source>No record for this form yet: add one in the registers first.</source>
         <translation>この様式の対象となる記録がまだありません。先に台帳で登録してください。</translation>
     </message>

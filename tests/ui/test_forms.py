@@ -105,3 +105,28 @@ def test_the_file_name_helper_refuses_what_file_systems_refuse() -> None:
 
     assert suggested_name("事故報告書", "USB/紛失: 2件?", dt.date(2026, 4, 1)) == "事故報告書_USB・紛失・2件_令和8年4月1日.pdf"
     assert suggested_name("Pledge", "Taro Yamada", dt.date(2026, 4, 1), lang="en") == "Pledge_TaroYamada_2026-04-01.pdf"
+
+
+def test_preview_fits_the_width_by_default_zooms_and_remembers(qtbot, desktop) -> None:
+    from PySide6.QtWidgets import QLabel
+
+    window, screen = _forms(qtbot, desktop)
+    window.resize(1000, 700)
+    screen.choose("asset_ledger")  # landscape: the widest page
+    screen.make_preview()
+    qtbot.waitUntil(lambda: screen.preview is not None and not screen.busy, timeout=20000)
+    page = screen.pages_holder.findChild(QLabel, "page1")
+    assert screen.zoom_box.currentData() == "fit_width"
+    assert page.pixmap().width() <= screen.preview_area.viewport().width()  # nothing cut off on the right
+    screen.zoom_box.setCurrentIndex(screen.zoom_box.findData("fit_page"))
+    assert page.pixmap().height() <= screen.preview_area.viewport().height()
+    screen.zoom_box.setCurrentIndex(screen.zoom_box.findData("200"))
+    wide = page.pixmap().width()
+    screen.zoom_box.setCurrentIndex(screen.zoom_box.findData("100"))
+    assert abs(page.pixmap().width() * 2 - wide) <= 2
+    # A new forms screen (next log-in) starts at the zoom last chosen.
+    from tokki_desktop.ui.forms_screen import FormsScreen
+
+    again = FormsScreen(screen._context)
+    qtbot.addWidget(again)
+    assert again.zoom_box.currentData() == "100"

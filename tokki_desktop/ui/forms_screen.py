@@ -33,6 +33,11 @@ from tokki_desktop.ui.workspace import ScreenContext
 PRINT_DPI = 300.0
 
 
+FIT_WIDTH, FIT_PAGE = "fit_width", "fit_page"
+ZOOM_PERCENTS = (50, 75, 100, 125, 150, 200)
+# Pages are drawn once at this resolution and scaled for the zoom: crisp up to about 150 %.
+PREVIEW_DPI = 144.0
+
 class FormsScreen(QWidget):
     """Every printable form of the provisions, filled from the ledger."""
 
@@ -91,12 +96,26 @@ class FormsScreen(QWidget):
         self.preview_area.setWidget(self.pages_holder)
         self.preview_area.setWidgetResizable(True)
 
+        # Zoom of the preview: fit the width (the default: nothing is cut off on the right),
+        # the whole page, or a fixed size; remembered for the next time.
+        self.zoom_box = QComboBox()
+        self.zoom_box.setObjectName("zoomBox")
+        for key, label in ((FIT_WIDTH, self.tr("Fit width")), (FIT_PAGE, self.tr("Whole page")),
+                           *((str(p), f"{p} %") for p in ZOOM_PERCENTS)):
+            self.zoom_box.addItem(label, key)
+        zoom_label = QLabel(self.tr("&Zoom:"))
+        zoom_label.setBuddy(self.zoom_box)
+        self.zoom_box.setCurrentIndex(max(0, self.zoom_box.findData(self._remembered_zoom())))
+        self.zoom_box.currentIndexChanged.connect(self._zoom_chosen)
+
         pick = QHBoxLayout()
         pick.addWidget(self.record_label)
         pick.addWidget(self.record_box, 1)
         pick.addWidget(self.preview_button)
         pick.addWidget(self.save_button)
         pick.addWidget(self.print_button)
+        pick.addWidget(zoom_label)
+        pick.addWidget(self.zoom_box)
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
@@ -194,7 +213,8 @@ class FormsScreen(QWidget):
             return
         session, form_id, record_id = self._context.session, self.form.id, self._record_id()
         self._set_busy(True, self.tr("Making the form…"))
-        self._context.runner.run_task(lambda: make_preview(session, form_id, record_id), self._previewed,
+        self._context.runner.run_task(lambda: make_preview(session, form_id, record_id, dpi=PREVIEW_DPI),
+                                      self._previewed,
                                       what=self.tr("making a form"))
 
     def _previewed(self, preview: Preview | None, error: BaseException | None) -> None:
@@ -204,13 +224,13 @@ class FormsScreen(QWidget):
             return
         self.preview = preview
         self._clear_pages()
-        for number, image in enumerate(preview.pages, start=1):
+        for number, _image in enumerate(preview.pages, start=1):
             page = QLabel()
             page.setObjectName(f"page{number}")
-            page.setPixmap(QPixmap.fromImage(image))
             page.setFrameShape(QLabel.Shape.Box)
             page.setAccessibleName(self.tr("Page %1").replace("%1", str(number)))
             self.pages_layout.addWidget(page)
+        self._show_pages()
         notes = [self.tr("%1 page(s).").replace("%1", str(len(preview.pages)))]
         if preview.missing:
             notes.append(self.tr("Not filled in (printed as ※未記入): %1").replace("%1", "、".join(preview.missing)))
@@ -218,6 +238,48 @@ class FormsScreen(QWidget):
             notes.append(self.tr("Characters the font cannot print (shown as 〓): %1")
                          .replace("%1", ", ".join(preview.unsupported)))
         self.status.setText(" ".join(notes))
+
+    # -- zoom ----------------------------------------------------------------------------------
+    def _remembered_zoom(self) -> str:
+        from tokki_desktop.ui.desktop import ui_settings
+
+        value = ui_settings(Path(self._context.session.data_dir)).value("preview_zoom")
+        return str(value) if value else FIT_WIDTH
+
+    def _zoom_chosen(self) -> None:
+        from tokki_desktop.ui.desktop import ui_settings
+
+        ui_settings(Path(self._context.session.data_dir)).setValue("preview_zoom", self.zoom_box.currentData())
+        self._show_pages()
+
+    def page_scale(self, image: Any) -> float:
+        """How much the page image is scaled for the chosen zoom (1.0 = as rendered)."""
+        key = str(self.zoom_box.currentData())
+        view = self.preview_area.viewport().size()
+        margin = 2 * (self.pages_layout.contentsMargins().left() + 4)
+        if key == FIT_WIDTH:
+            return max(0.05, (view.width() - margin) / image.width())
+        if key == FIT_PAGE:
+            return max(0.05, min((view.width() - margin) / image.width(), (view.height() - margin) / image.height()))
+        return int(key) / 100 * 96.0 / PREVIEW_DPI  # 100 % is the paper's size on a 96 dpi screen
+
+    def _show_pages(self) -> None:
+        if getattr(self, "preview", None) is None:
+            return
+        for number, image in enumerate(self.preview.pages, start=1):
+            page = self.pages_holder.findChild(QLabel, f"page{number}")
+            if page is None:
+                continue
+            scale = self.page_scale(image)
+            size = image.size() * scale
+            page.setPixmap(QPixmap.fromImage(image.scaled(size, Qt.AspectRatioMode.KeepAspectRatio,
+                                                          Qt.TransformationMode.SmoothTransformation)))
+
+    def resizeEvent(self, event: Any) -> None:  # noqa: N802 - Qt's name
+        """A fitted page follows the window's size."""
+        super().resizeEvent(event)
+        if hasattr(self, "zoom_box") and str(self.zoom_box.currentData()) in (FIT_WIDTH, FIT_PAGE):
+            self._show_pages()
 
     # -- save ----------------------------------------------------------------------------------
     def ask_save(self) -> None:
