@@ -24,12 +24,16 @@
         <translation>パスフレーズ(&amp;P)</translation>
     </message>
     <message>
-        <source>Re&amp;peat passphrase</source>
-        <translation>パスフレーズ（確認）(&amp;P)</translation>
+        <source>Con&amp;firm passphrase</source>
+        <translation>パスフレーズ（確認）(&amp;F)</translation>
     </message>
     <message>
         <source>&amp;Add</source>
         <translation>追加(&amp;A)</translation>
+    </message>
+    <message>
+        <source>The new user logs in with this login name and passphrase; tell them the passphrase in person. They can change it later.</source>
+        <translation>新しい利用者はこのログイン名とパスフレーズでログインします。パスフレーズは本人に直接伝えてください。後から本人が変更できます。</translation>
     </message>
     <message>
         <source>Type a login name.</source>
@@ -758,8 +762,8 @@
         <translation>新しい台帳を作成(&amp;S)…</translation>
     </message>
     <message>
-        <source>There is no ledger in this folder yet. Set up a new one, or start with --demo to try the app.</source>
-        <translation>このフォルダにはまだ台帳がありません。新しく作成するか、--demo を付けて起動するとデモで試せます。</translation>
+        <source>There is no ledger here yet. Start with “Set up a new ledger…” below: it asks for the contract, the first responsible officer and a passphrase.</source>
+        <translation>ここにはまだ台帳がありません。下の「新しい台帳を作成」から始めてください。契約、最初の取扱責任者、パスフレーズを順に入力します。</translation>
     </message>
     <message>
         <source>Demo ledger: sample data only, for trying the app.</source>
@@ -895,8 +899,8 @@
         <translation>新しいパスフレーズ(&amp;N)</translation>
     </message>
     <message>
-        <source>Re&amp;peat passphrase</source>
-        <translation>パスフレーズ（確認）(&amp;P)</translation>
+        <source>Con&amp;firm passphrase</source>
+        <translation>パスフレーズ（確認）(&amp;F)</translation>
     </message>
     <message>
         <source>&amp;Set</source>
@@ -1391,8 +1395,8 @@
         <translation>パスフレーズ(&amp;P):</translation>
     </message>
     <message>
-        <source>Re&amp;peat passphrase:</source>
-        <translation>パスフレーズ（確認）(&amp;R):</translation>
+        <source>Con&amp;firm passphrase:</source>
+        <translation>パスフレーズ（確認）(&amp;F):</translation>
     </message>
     <message>
         <source>the client</source>
@@ -1495,8 +1499,8 @@
         <translation>フォルダを追加(&amp;A)…</translation>
     </message>
     <message>
-        <source>Let the monitor start when this computer starts (&amp;terminal key in the OS keyring)</source>
-        <translation>この端末の起動時から監視を始める（OS のキーリングに端末用の鍵を保存）(&amp;T)</translation>
+        <source>Watch this computer from the moment it starts, before anyone logs in (&amp;the key stays in this computer&apos;s password store)</source>
+        <translation>この端末の起動時から、だれかがログインする前でも監視する（鍵はこのパソコンのパスワード保管庫に保存されます）(&amp;T)</translation>
     </message>
     <message>
         <source>Folder to watch</source>
