@@ -112,10 +112,17 @@ def test_preview_fits_the_width_by_default_zooms_and_remembers(qtbot, desktop) -
 
     window, screen = _forms(qtbot, desktop)
     window.resize(1000, 700)
-    screen.choose("asset_ledger")  # landscape: the widest page
+    screen.choose("audit_checkpoint")
     screen.make_preview()
     qtbot.waitUntil(lambda: screen.preview is not None and not screen.busy, timeout=20000)
-    page = screen.pages_holder.findChild(QLabel, "page1")
+    screen.choose("asset_ledger")  # landscape: the widest page; a second preview replaces the first
+    screen.make_preview()
+    qtbot.waitUntil(lambda: screen.preview is not None and not screen.busy, timeout=20000)
+    qtbot.wait(50)  # the first preview's pages are deleted meanwhile
+    pages = [w for w in screen.pages_holder.findChildren(QLabel) if w.objectName().startswith("page")]
+    assert len(pages) == len(screen.preview.pages)
+    page = pages[0]
+    assert not page.pixmap().isNull()
     assert screen.zoom_box.currentData() == "fit_width"
     assert page.pixmap().width() <= screen.preview_area.viewport().width()  # nothing cut off on the right
     screen.zoom_box.setCurrentIndex(screen.zoom_box.findData("fit_page"))

@@ -44,6 +44,7 @@ class FormsScreen(QWidget):
     def __init__(self, context: ScreenContext) -> None:
         super().__init__()
         self._record_titles: dict[int, str] = {}  # record id → its one-line title (file names)
+        self._page_labels: list[QLabel] = []  # the pages of the preview shown
         from tokki_desktop.forms import list_forms
 
         self.setObjectName("formsScreen")
@@ -224,8 +225,10 @@ class FormsScreen(QWidget):
             return
         self.preview = preview
         self._clear_pages()
+        self._page_labels = []
         for number, _image in enumerate(preview.pages, start=1):
             page = QLabel()
+            self._page_labels.append(page)
             page.setObjectName(f"page{number}")
             page.setFrameShape(QLabel.Shape.Box)
             page.setAccessibleName(self.tr("Page %1").replace("%1", str(number)))
@@ -266,10 +269,9 @@ class FormsScreen(QWidget):
     def _show_pages(self) -> None:
         if getattr(self, "preview", None) is None:
             return
-        for number, image in enumerate(self.preview.pages, start=1):
-            page = self.pages_holder.findChild(QLabel, f"page{number}")
-            if page is None:
-                continue
+        # The labels of this preview (by name, a page of the previous one, not yet deleted,
+        # could answer first).
+        for page, image in zip(self._page_labels, self.preview.pages):
             scale = self.page_scale(image)
             size = image.size() * scale
             page.setPixmap(QPixmap.fromImage(image.scaled(size, Qt.AspectRatioMode.KeepAspectRatio,
