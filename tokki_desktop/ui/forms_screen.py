@@ -260,6 +260,9 @@ class FormsScreen(QWidget):
         key = str(self.zoom_box.currentData())
         view = self.preview_area.viewport().size()
         margin = 2 * (self.pages_layout.contentsMargins().left() + 4)
+        if not self.preview_area.verticalScrollBar().isVisible():
+            # A fitted tall page brings the vertical scroll bar, which narrows the view.
+            margin += self.preview_area.verticalScrollBar().sizeHint().width()
         if key == FIT_WIDTH:
             return max(0.05, (view.width() - margin) / image.width())
         if key == FIT_PAGE:
