@@ -82,3 +82,7 @@ def test_monitor_records_in_the_audit_read_as_words_without_hashes() -> None:
     assert "パス: C:/共有/一覧.csv" in text and "条項: 5" in text
     assert "685e7edee184" not in text and "content_hash" not in text
     assert record_text("monitor_detections", 2, "en") == "detection No.2"
+    login = change_text(None, json.dumps({"method": "passphrase"}), "ja")
+    assert login == "方法: パスフレーズ"
+    started = change_text("monitor_runs", json.dumps({"new": {"started_at": "2026-11-26T10:00:00+09:00"}}), "en")
+    assert started.startswith("started: 2026-11-2") and "T10:00:00" not in started

@@ -7,11 +7,14 @@ it cannot name (a code added later) is shown as stored, never dropped.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
+import re
 from typing import Any
 
 from tokki_desktop.registers.catalog import SPECS
 from tokki_desktop.registers.spec import SYSTEM_COLUMNS, FieldSpec
+from tokki_desktop.wareki import format_wareki_datetime
 
 #: Audit actions in the words of a 取扱責任者 (ja, en).
 ACTION_WORDS: dict[str, tuple[str, str]] = {
@@ -99,13 +102,36 @@ def _field(table: str | None, name: str) -> FieldSpec | None:
         return None
 
 
+# Code values outside the registers' choices (ja, en).
+_VALUE_WORDS = {"passphrase": ("パスフレーズ", "passphrase"), "recovery_key": ("回復キー", "recovery key"),
+                "terminal": ("端末の鍵", "terminal key"), "open": ("未処理", "open"),
+                "handler": ("従事者", "handler"), "officer": ("取扱責任者", "responsible officer")}
+_MOMENT = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d")
+
+
+def _plain(value: object, lang: str) -> str:
+    """A value with no field spec: a moment as a date and time, a known code in words."""
+    text = str(value)
+    if isinstance(value, str) and _MOMENT.match(value):
+        try:
+            moment = dt.datetime.fromisoformat(value)
+        except ValueError:
+            return text
+        local = moment.astimezone() if moment.tzinfo is not None else moment
+        return format_wareki_datetime(local) if lang == "ja" else local.strftime("%Y-%m-%d %H:%M")
+    if isinstance(value, str) and value in _VALUE_WORDS:
+        ja, en = _VALUE_WORDS[value]
+        return en if lang == "en" else ja
+    return text
+
+
 def _value(field: FieldSpec | None, value: object, lang: str) -> str:
     if value is None or value == "":
         return _EMPTY[lang]
     if isinstance(value, (dict, list)):
         text = json.dumps(value, ensure_ascii=False)
     else:
-        text = field.display(value, lang, wareki=lang == "ja") if field is not None else str(value)
+        text = field.display(value, lang, wareki=lang == "ja") if field is not None else _plain(value, lang)
     return text if len(text) <= _MAX_VALUE else text[:_MAX_VALUE - 1] + "…"
 
 
