@@ -164,26 +164,22 @@ def _count_column(kind: str, values: list[str], check: Check, ev: Evidence,
     bad = {v for v in distinct if v.strip()} - good if kind == "my_number" else set()
     mark = bytearray(map(good.__contains__, values))
     prev = marks.get(kind)
-    count = mark.count(1)
-    added = count  # rows this column adds: a name and its furigana are one name
     if prev is None:
         marks[kind] = mark
     else:
         # Two columns of one kind (氏名 and フリガナ): a row is marked when either is. Bytes
-        # are 0 or 1, so OR-ing them as one big integer is the byte-wise OR, and the bits of
-        # "this column and not the earlier one" are the rows newly found.
+        # are 0 or 1, so OR-ing them as one big integer is the byte-wise OR.
         n = len(mark)
-        now, before = int.from_bytes(mark, "big"), int.from_bytes(prev, "big")
-        added = (now & ~before).bit_count()
-        prev[:] = (before | now).to_bytes(n, "big")
+        prev[:] = (int.from_bytes(prev, "big") | int.from_bytes(mark, "big")).to_bytes(n, "big")
+    count = mark.count(1)
     if count and kind not in ev.examples:
         first = next(v for v in values if v in good)
         ev.examples[kind] = d.mask(kind, first.strip())
     if kind == "my_number" and bad:
         ev.my_number_invalid_labelled += sum(map(bad.__contains__, values))
-    if added:
-        ev.counts[kind] += added
-        ev.rules[_RULES[kind]] += added
+    if count:
+        ev.counts[kind] += count
+        ev.rules[_RULES[kind]] += count
     if kind == "my_number":
         ev.twelve_digit_total += count
 
