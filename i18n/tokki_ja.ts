@@ -24,12 +24,16 @@
         <translation>パスフレーズ(&amp;P)</translation>
     </message>
     <message>
-        <source>Re&amp;peat passphrase</source>
-        <translation>パスフレーズ（確認）(&amp;P)</translation>
+        <source>Con&amp;firm passphrase</source>
+        <translation>パスフレーズ（確認）(&amp;F)</translation>
     </message>
     <message>
         <source>&amp;Add</source>
         <translation>追加(&amp;A)</translation>
+    </message>
+    <message>
+        <source>The new user logs in with this login name and passphrase; tell them the passphrase in person. They can change it later.</source>
+        <translation>新しい利用者はこのログイン名とパスフレーズでログインします。パスフレーズは本人に直接伝えてください。後から本人が変更できます。</translation>
     </message>
     <message>
         <source>Type a login name.</source>
@@ -459,6 +463,10 @@
         <translation>すべての台帳を CSV（SHA-256 の一覧付き）にして、AES で暗号化した zip 1つに書き出します。パスワードはファイルとは別の方法で委託者に伝えてください。</translation>
     </message>
     <message>
+        <source>tokki-export</source>
+        <translation>台帳の書き出し</translation>
+    </message>
+    <message>
         <source>&amp;Browse…</source>
         <translation>参照(&amp;B)…</translation>
     </message>
@@ -598,6 +606,18 @@
     <message>
         <source>P&amp;rint…</source>
         <translation>印刷(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Fit width</source>
+        <translation>幅に合わせる</translation>
+    </message>
+    <message>
+        <source>Whole page</source>
+        <translation>ページ全体</translation>
+    </message>
+    <message>
+        <source>&amp;Zoom:</source>
+        <translation>表示倍率(&amp;Z):</translation>
     </message>
     <message>
         <source>No record for this form yet: add one in the registers first.</source>
@@ -742,8 +762,8 @@
         <translation>新しい台帳を作成(&amp;S)…</translation>
     </message>
     <message>
-        <source>There is no ledger in this folder yet. Set up a new one, or start with --demo to try the app.</source>
-        <translation>このフォルダにはまだ台帳がありません。新しく作成するか、--demo を付けて起動するとデモで試せます。</translation>
+        <source>There is no ledger here yet. Start with “Set up a new ledger…” below: it asks for the contract, the first responsible officer and a passphrase.</source>
+        <translation>ここにはまだ台帳がありません。下の「新しい台帳を作成」から始めてください。契約、最初の取扱責任者、パスフレーズを順に入力します。</translation>
     </message>
     <message>
         <source>Demo ledger: sample data only, for trying the app.</source>
@@ -879,8 +899,8 @@
         <translation>新しいパスフレーズ(&amp;N)</translation>
     </message>
     <message>
-        <source>Re&amp;peat passphrase</source>
-        <translation>パスフレーズ（確認）(&amp;P)</translation>
+        <source>Con&amp;firm passphrase</source>
+        <translation>パスフレーズ（確認）(&amp;F)</translation>
     </message>
     <message>
         <source>&amp;Set</source>
@@ -919,6 +939,17 @@
     </message>
 </context>
 <context>
+    <name>QFileDialog</name>
+    <message>
+        <source>&amp;Look in:</source>
+        <translation>場所(&amp;L):</translation>
+    </message>
+    <message>
+        <source>Files of &amp;type:</source>
+        <translation>ファイルの種類(&amp;T):</translation>
+    </message>
+</context>
+<context>
     <name>RecordEditor</name>
     <message>
         <source>New record: %1</source>
@@ -943,6 +974,22 @@
     <message>
         <source>Cancel</source>
         <translation>キャンセル</translation>
+    </message>
+    <message>
+        <source>Discard what you typed?</source>
+        <translation>入力した内容を破棄しますか？</translation>
+    </message>
+    <message>
+        <source>What you typed in this record has not been saved. Discard it?</source>
+        <translation>この記録に入力した内容はまだ保存されていません。破棄しますか？</translation>
+    </message>
+    <message>
+        <source>&amp;Discard</source>
+        <translation>破棄(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Keep editing</source>
+        <translation>編集を続ける(&amp;K)</translation>
     </message>
     <message>
         <source>Still to be filled in.</source>
@@ -1348,8 +1395,8 @@
         <translation>パスフレーズ(&amp;P):</translation>
     </message>
     <message>
-        <source>Re&amp;peat passphrase:</source>
-        <translation>パスフレーズ（確認）(&amp;R):</translation>
+        <source>Con&amp;firm passphrase:</source>
+        <translation>パスフレーズ（確認）(&amp;F):</translation>
     </message>
     <message>
         <source>the client</source>
@@ -1412,6 +1459,10 @@
         <translation>PDF ファイル (*.pdf)</translation>
     </message>
     <message>
+        <source>recovery-key</source>
+        <translation>回復キー</translation>
+    </message>
+    <message>
         <source>Saving…</source>
         <translation>保存しています…</translation>
     </message>
@@ -1448,8 +1499,8 @@
         <translation>フォルダを追加(&amp;A)…</translation>
     </message>
     <message>
-        <source>Let the monitor start when this computer starts (&amp;terminal key in the OS keyring)</source>
-        <translation>この端末の起動時から監視を始める（OS のキーリングに端末用の鍵を保存）(&amp;T)</translation>
+        <source>Watch this computer from the moment it starts, before anyone logs in (&amp;the key stays in this computer&apos;s password store)</source>
+        <translation>この端末の起動時から、だれかがログインする前でも監視する（鍵はこのパソコンのパスワード保管庫に保存されます）(&amp;T)</translation>
     </message>
     <message>
         <source>Folder to watch</source>

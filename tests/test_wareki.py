@@ -50,3 +50,24 @@ def test_datetime():
     assert parse_datetime("令和8年11月26日 9時30分") == dt.datetime(2026, 11, 26, 9, 30)
     with pytest.raises(InvalidInput):
         parse_datetime("令和8年11月26日 25:00")
+
+
+@pytest.mark.parametrize(("typed", "ja", "en"), [
+    ("令和8年2月30日", "令和8年2月は28日までです", "February 2026 has 28 days"),
+    ("2027/2/29", "2027年2月は28日までです", "February 2027 has 28 days"),
+    ("R8.4.31", "令和8年4月は30日までです", "April 2026 has 30 days"),
+    ("2026-13-01", "月は1から12までです", "the month must be 1 to 12"),
+    ("令和元年4月1日", "令和は令和元年5月1日からです", "the Reiwa era begins on 2019-05-01"),
+    ("平成32年1月1日", "平成は平成31年4月30日までです", "the Heisei era ended on 2019-04-30"),
+    ("令和8年2月30日 9:00", "令和8年2月は28日までです", "February 2026 has 28 days"),
+])
+def test_a_date_that_does_not_exist_says_what_is_wrong(typed: str, ja: str, en: str) -> None:
+    from tokki_desktop.errors import InvalidInput
+    from tokki_desktop.wareki import parse_datetime
+
+    parse = parse_datetime if ":" in typed else parse_date
+    with pytest.raises(InvalidInput) as caught:
+        parse(typed, field_ja="従事開始日", field_en="Start date")
+    assert ja in caught.value.message("ja") and "従事開始日" in caught.value.message("ja")
+    assert en in caught.value.message("en")
+    assert "読めません" not in caught.value.message("ja")

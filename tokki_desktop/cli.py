@@ -11,6 +11,7 @@ import getpass
 import importlib
 import logging
 import os
+import re
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -84,7 +85,8 @@ def build_parser() -> argparse.ArgumentParser:
                         help="台帳のフォルダ / ledger folder (default: the user data folder)")
     parent.add_argument("--user", default=argparse.SUPPRESS, help="ログイン名 / login")
     parser = argparse.ArgumentParser(
-        prog="tokki", description="Tokki Desktop — 個人情報取扱特記事項の台帳・監視・様式",
+        prog="tokki", description="Tokki Desktop — 個人情報取扱特記事項の台帳・監視・様式 / "
+                                  "Tokki Desktop — ledger, monitor and forms for the special provisions",
         parents=[parent])
     parser.add_argument("--version", action="version", version=f"tokki {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
@@ -92,7 +94,57 @@ def build_parser() -> argparse.ArgumentParser:
         module = _import_part(name)
         if module is not None:
             module.register(sub, parent)
+    _one_language(parser, user_language())
     return parser
+
+
+# The Japanese half, a slash, the English half ("監視フォルダ / watched folders").
+_HALVES = re.compile(r"\s*/\s+(?=[A-Za-z(`'\"-])")
+
+
+_JAPANESE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
+
+
+class _JapaneseHelp(argparse.HelpFormatter):
+    """argparse's own words (usage:) in Japanese; the rest is ours."""
+
+    def add_usage(self, usage, actions, groups, prefix=None):  # type: ignore[no-untyped-def]
+        super().add_usage(usage, actions, groups, prefix="使い方: " if prefix is None else prefix)
+
+
+def _pick(text: str | None, lang: str) -> str | None:
+    """``台帳のフォルダ / ledger folder`` → the half in ``lang`` (help is written "ja / en")."""
+    if not text or text is argparse.SUPPRESS:
+        return text
+    halves = _HALVES.split(text, maxsplit=1)
+    if len(halves) != 2 or _JAPANESE.search(halves[1]):
+        return text  # not "ja / en" (a path, a choice list with Japanese labels): as written
+    return halves[1].strip() if lang == "en" else halves[0].strip()
+
+
+def _one_language(parser: argparse.ArgumentParser, lang: str, seen: set[int] | None = None) -> None:
+    """Help in one language at a time (TOKKI_LANG), for the parser and every sub-command."""
+    seen = set() if seen is None else seen
+    if id(parser) in seen:
+        return
+    seen.add(id(parser))
+    parser.description = _pick(parser.description, lang)
+    if lang == "ja":
+        parser.formatter_class = _JapaneseHelp
+        for group in parser._action_groups:  # noqa: SLF001 - argparse has no public setter
+            group.title = {"positional arguments": "引数", "options": "オプション"}.get(group.title or "", group.title)
+    for action in parser._actions:  # noqa: SLF001
+        if isinstance(action, argparse._HelpAction) and lang == "ja":  # noqa: SLF001
+            action.help = "このヘルプを表示して終了します"
+        elif isinstance(action, argparse._VersionAction) and lang == "ja":  # noqa: SLF001
+            action.help = "版を表示して終了します"
+        else:
+            action.help = _pick(action.help, lang)
+        if isinstance(action, argparse._SubParsersAction):  # noqa: SLF001
+            for choice in action._choices_actions:  # noqa: SLF001 - the sub-commands' one-line help
+                choice.help = _pick(choice.help, lang)
+            for child in action.choices.values():
+                _one_language(child, lang, seen)
 
 
 def _import_part(name: str):

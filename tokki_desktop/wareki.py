@@ -6,6 +6,7 @@ with full-width digits and any hyphen variant; all of these parse to the same ``
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 import unicodedata
@@ -77,31 +78,57 @@ _SEIREKI = re.compile(r"^(?P<y>\d{4})\s*(?:年|[.\-/])\s*(?P<m>\d{1,2})\s*(?:月
 _COMPACT = re.compile(r"^(?P<y>\d{4})(?P<m>\d{2})(?P<d>\d{2})$")
 
 
+# Not calendar.month_name: that follows the process locale, which Qt sets from the desktop's.
+_MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+              "October", "November", "December")
+_ERA_EN = {"令和": "Reiwa", "平成": "Heisei", "昭和": "Showa", "大正": "Taisho", "明治": "Meiji"}
+_EXAMPLES_JA = "（例: 2026-04-01、令和8年4月1日、R8.4.1）"
+_EXAMPLES_EN = " (e.g. 2026-04-01, 令和8年4月1日, R8.4.1)"
+
+
+def _calendar_date(year: int, month: int, day: int, field_ja: str, field_en: str, era: str = "",
+                   era_year: str = "") -> dt.date:
+    """The date, or an :class:`InvalidInput` that says what is wrong with it (February has no 30th)."""
+    if not 1 <= month <= 12:
+        raise InvalidInput(field_ja, field_en, f"月は1から12までです{_EXAMPLES_JA}", f"the month must be 1 to 12{_EXAMPLES_EN}")
+    last = calendar.monthrange(year, month)[1]
+    if not 1 <= day <= last:
+        year_ja = f"{era}{era_year}年" if era else f"{year}年"
+        raise InvalidInput(field_ja, field_en, f"{year_ja}{month}月は{last}日までです",
+                           f"{_MONTHS_EN[month - 1]} {year} has {last} days")
+    return dt.date(year, month, day)
+
+
+def _era_date(era_key: str, year_text: str, month: int, day: int, field_ja: str, field_en: str) -> dt.date:
+    index = next(i for i, (name, letter, _start) in enumerate(ERAS)
+                 if era_key in (name, name[0], letter, letter.lower()))
+    name, _letter, start = ERAS[index]
+    year = 1 if year_text == "元" else int(year_text)
+    if year < 1:
+        raise InvalidInput(field_ja, field_en, "年は元年または1以上です", "the era year starts at 1")
+    day_ = _calendar_date(start.year + year - 1, month, day, field_ja, field_en, name, year_text)
+    # 令和元年4月1日 does not exist (still 平成31年): refuse dates outside the era.
+    if day_ < start:
+        raise InvalidInput(field_ja, field_en, f"{name}は{format_wareki(start)}からです",
+                           f"the {_ERA_EN[name]} era begins on {start.isoformat()}")
+    if index > 0 and day_ >= ERAS[index - 1][2]:
+        end = ERAS[index - 1][2] - dt.timedelta(days=1)
+        raise InvalidInput(field_ja, field_en, f"{name}は{format_wareki(end)}までです（以降は{ERAS[index - 1][0]}）",
+                           f"the {_ERA_EN[name]} era ended on {end.isoformat()}")
+    return day_
+
+
 def parse_date(text: str, *, field_ja: str = "日付", field_en: str = "date") -> dt.date:
-    """Parse a 西暦 or 和暦 date as users type it; :class:`InvalidInput` names the field."""
+    """Parse a 西暦 or 和暦 date as users type it; :class:`InvalidInput` names the field and
+    says what is wrong (a month without that day, a day before its era began)."""
     raw = normalize(text)
     m = _WAREKI.match(raw)
-    try:
-        if m:
-            start = _ERA_BY_KEY[m["era"]]
-            year = 1 if m["y"] == "元" else int(m["y"])
-            if year < 1:
-                raise ValueError
-            day = dt.date(start.year + year - 1, int(m["m"]), int(m["d"]))
-            # 令和元年4月1日 does not exist (still 平成31年): refuse dates before the era began.
-            if day < start:
-                raise ValueError
-            return day
-        m = _SEIREKI.match(raw) or _COMPACT.match(raw)
-        if m:
-            return dt.date(int(m["y"]), int(m["m"]), int(m["d"]))
-    except ValueError:
-        pass
-    raise InvalidInput(
-        field_ja, field_en,
-        "日付として読めません（例: 2026-04-01、令和8年4月1日、R8.4.1）",
-        "not a valid date (e.g. 2026-04-01, 令和8年4月1日, R8.4.1)",
-    )
+    if m:
+        return _era_date(m["era"], m["y"], int(m["m"]), int(m["d"]), field_ja, field_en)
+    m = _SEIREKI.match(raw) or _COMPACT.match(raw)
+    if m:
+        return _calendar_date(int(m["y"]), int(m["m"]), int(m["d"]), field_ja, field_en)
+    raise InvalidInput(field_ja, field_en, "日付として読めません" + _EXAMPLES_JA, "not a valid date" + _EXAMPLES_EN)
 
 
 def parse_datetime(text: str, *, field_ja: str = "日時", field_en: str = "date and time") -> dt.datetime:
@@ -112,12 +139,12 @@ def parse_datetime(text: str, *, field_ja: str = "日時", field_en: str = "date
         raise InvalidInput(field_ja, field_en, "日時として読めません", "not a valid date and time")
     try:
         day = parse_date(m["date"], field_ja=field_ja, field_en=field_en)
-    except InvalidInput:
+    except InvalidInput as exc:
         # ISO 8601 with offset, as stored
         try:
             return dt.datetime.fromisoformat(raw)
         except ValueError:
-            raise InvalidInput(field_ja, field_en, "日時として読めません", "not a valid date and time") from None
+            raise exc from None  # what is wrong with the date part (February has no 30th)
     h, mi, s = int(m["h"] or 0), int(m["mi"] or 0), int(m["s"] or 0)
     try:
         return dt.datetime(day.year, day.month, day.day, h, mi, s)

@@ -190,3 +190,34 @@ def test_list_order_by(tokki) -> None:
     assert rows[0]["name_kana"] == "スズキ マコト"
     code, _ = tokki("list", "people", "--order-by", "name; DROP TABLE people")
     assert code == 2
+
+
+def test_plain_status_reads_the_demo_ledger_as_the_readme_says(tmp_path, capsys) -> None:
+    from tokki_desktop.demo import create_demo, demo_data_dir
+
+    create_demo(demo_data_dir())  # the user folders are redirected to a temporary folder in tests
+    out = io.StringIO()
+    assert main(["status"], out=out) == 0
+    assert out.getvalue().splitlines()[0].split("\t")[:3] == ["条", "見出し", "状態"]
+    assert "デモ台帳" in capsys.readouterr().err
+    listed = io.StringIO()
+    assert main(["list", "people"], out=listed) == 0 and "田中 一郎" in listed.getvalue()
+
+
+def test_status_on_a_real_ledger_names_the_missing_option(created_ledger, capsys, monkeypatch) -> None:
+    monkeypatch.delenv("TOKKI_USER", raising=False)
+    assert main(["--data-dir", str(created_ledger[0]), "status"], out=io.StringIO()) == 2
+    err = capsys.readouterr().err
+    assert "--user" in err and "tokki --user" in err
+
+
+def test_help_speaks_one_language_at_a_time(monkeypatch, capsys) -> None:
+    import re
+
+    for lang, other in (("ja", r"ledger folder|show this help|usage:"), ("en", r"[ぁ-んァ-ン]")):
+        monkeypatch.setenv("TOKKI_LANG", lang)
+        with pytest.raises(SystemExit):
+            main(["status", "--help"])
+        text = capsys.readouterr().out
+        assert not re.search(other, text), text
+    assert "ledger folder" in text and "--data-dir" in text

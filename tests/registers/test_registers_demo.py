@@ -48,3 +48,26 @@ def test_demo_site(tmp_path: Path) -> None:
         assert report.articles[4].checked and report.articles[13].checked
     finally:
         session.close()
+
+
+def test_demo_has_a_watched_folder_and_a_real_detection(tmp_path: Path) -> None:
+    from tokki_desktop.monitor.demo import demo_watched_folder
+    from tokki_desktop.monitor.records import detections
+    from tokki_desktop.monitor.settings import watched_folders
+
+    info = create_demo(tmp_path / "demo")
+    folder = demo_watched_folder(info.data_dir)
+    assert (folder / "課税資料_入力待ち一覧.csv").is_file()
+    session = unlock(info.data_dir, DEMO_LOGIN, DEMO_PASSPHRASE)
+    try:
+        watched = watched_folders(session.ledger)
+        assert [Path(w["path"]).name for w in watched] == [folder.name]
+        found = detections(session.ledger, open_only=True)
+        # Made by the monitor itself from the file: the list, not the note without personal data.
+        assert [(d["rule"], Path(d["path"]).name) for d in found] == [
+            ("copy_without_approval", "課税資料_入力待ち一覧.csv")]
+        assert "一郎" not in str(found[0]["examples"]) and "9-9-1" not in str(found[0]["examples"])  # masked
+        report = evaluate(session)
+        assert report.status_of(5) == "violation"
+    finally:
+        session.close()

@@ -69,3 +69,20 @@ def test_the_audit_table_speaks_words_not_codes_and_json(qtbot, desktop) -> None
     created = [screen.table.item(last - 1, col).text() for col in range(6)]
     assert created[3] == "作成" and "氏名: 新人 次郎" in created[5] and "正社員" in created[5]
     assert "created_at" not in created[5]
+
+
+def test_monitor_records_in_the_audit_read_as_words_without_hashes() -> None:
+    import json
+
+    from tokki_desktop.registers.audit_words import change_text, record_text
+
+    change = json.dumps({"new": {"path": "C:/共有/一覧.csv", "place": "共有フォルダ", "article": 5,
+                                 "content_hash": "685e7edee184", "dedupe_key": "ab12"}})
+    text = change_text("monitor_detections", change, "ja")
+    assert "パス: C:/共有/一覧.csv" in text and "条項: 5" in text
+    assert "685e7edee184" not in text and "content_hash" not in text
+    assert record_text("monitor_detections", 2, "en") == "detection No.2"
+    login = change_text(None, json.dumps({"method": "passphrase"}), "ja")
+    assert login == "方法: パスフレーズ"
+    started = change_text("monitor_runs", json.dumps({"new": {"started_at": "2026-11-26T10:00:00+09:00"}}), "en")
+    assert started.startswith("started: 2026-11-2") and "T10:00:00" not in started

@@ -80,6 +80,10 @@ def test_a_record_saved_elsewhere_turns_the_dashboard_red_without_a_click(qtbot,
     # As another screen (or the monitor) would: straight into the ledger, no signal to us.
     repository.add(window.session, "people", NEW_HANDLER)
     qtbot.waitUntil(lambda: "違反" in _status(screen, 11), timeout=10000)
+    row = next(r for r, a in enumerate(screen.model.articles) if a.article == 11)
+    assert "従事者「新人 次郎」の誓約書がありません" in screen.model.data(screen.model.index(row, 4))  # a name, no ID
+    screen.select_article(11)
+    assert "「新人 次郎」" in screen.findings.item(0, 1).text() and "ID" not in screen.findings.item(0, 1).text()
     assert screen.report.generated_at == clock.now()  # the evaluation's own moment, not the old one
     assert "01分" in screen.as_of.text()  # the moment of this evaluation, not of the first one
 

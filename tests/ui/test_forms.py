@@ -67,3 +67,73 @@ def test_print_goes_to_the_printer_and_is_audited(qtbot, desktop, tmp_path: Path
     qtbot.waitUntil(lambda: not screen.busy and "印刷" in screen.status.text(), timeout=30000)
     assert (tmp_path / "printed.pdf").stat().st_size > 10_000
     assert "form_printed" in _audit_actions(window.session)
+
+
+def test_the_default_file_name_is_the_title_the_person_and_the_day(qtbot, desktop) -> None:
+    from tokki_desktop.registers import repository
+
+    window, screen = _forms(qtbot, desktop)
+    person = repository.add(window.session, "people", {"name": "山田 太郎", "role": "handler"})
+    screen.choose("pledge_handler")
+    screen._form_chosen(screen.form_list.currentRow())
+    screen.choose("pledge_handler", person)
+    assert screen.suggested_file_name() == "誓約書_山田太郎_令和8年11月26日.pdf"  # the clock is fixed
+
+
+def test_file_dialogs_speak_japanese(qtbot, desktop) -> None:
+    import re
+
+    from PySide6.QtWidgets import QAbstractButton, QFileDialog, QLabel
+
+    log_in(qtbot, desktop, OFFICER)
+    for mode in (QFileDialog.AcceptMode.AcceptSave, QFileDialog.AcceptMode.AcceptOpen):
+        dialog = QFileDialog(None, "t", "", "PDF (*.pdf)")
+        qtbot.addWidget(dialog)
+        dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
+        dialog.setAcceptMode(mode)
+        dialog.show()
+        texts = [w.text() for w in dialog.findChildren(QLabel) + dialog.findChildren(QAbstractButton)]
+        english = [t for t in texts if re.search("[A-Za-z]{3}", t.replace("PDF", ""))]
+        assert english == [], english  # "Look in:", "Files of type:" were English
+        dialog.close()
+
+
+def test_the_file_name_helper_refuses_what_file_systems_refuse() -> None:
+    import datetime as dt
+
+    from tokki_desktop.ui.file_names import suggested_name
+
+    assert suggested_name("事故報告書", "USB/紛失: 2件?", dt.date(2026, 4, 1)) == "事故報告書_USB・紛失・2件_令和8年4月1日.pdf"
+    assert suggested_name("Pledge", "Taro Yamada", dt.date(2026, 4, 1), lang="en") == "Pledge_TaroYamada_2026-04-01.pdf"
+
+
+def test_preview_fits_the_width_by_default_zooms_and_remembers(qtbot, desktop) -> None:
+    from PySide6.QtWidgets import QLabel
+
+    window, screen = _forms(qtbot, desktop)
+    window.resize(1000, 700)
+    screen.choose("audit_checkpoint")
+    screen.make_preview()
+    qtbot.waitUntil(lambda: screen.preview is not None and not screen.busy, timeout=20000)
+    screen.choose("asset_ledger")  # landscape: the widest page; a second preview replaces the first
+    screen.make_preview()
+    qtbot.waitUntil(lambda: screen.preview is not None and not screen.busy, timeout=20000)
+    qtbot.wait(50)  # the first preview's pages are deleted meanwhile
+    pages = [w for w in screen.pages_holder.findChildren(QLabel) if w.objectName().startswith("page")]
+    assert len(pages) == len(screen.preview.pages)
+    page = pages[0]
+    assert not page.pixmap().isNull()
+    assert screen.zoom_box.currentData() == "fit_width"
+    assert page.pixmap().width() <= screen.preview_area.viewport().width()  # nothing cut off on the right
+    screen.zoom_box.setCurrentIndex(screen.zoom_box.findData("fit_page"))
+    assert page.pixmap().height() <= screen.preview_area.viewport().height()
+    screen.zoom_box.setCurrentIndex(screen.zoom_box.findData("200"))
+    wide = page.pixmap().width()
+    screen.zoom_box.setCurrentIndex(screen.zoom_box.findData("100"))
+    assert abs(page.pixmap().width() * 2 - wide) <= 2
+    # A new forms screen (next log-in) starts at the zoom last chosen.
+    from tokki_desktop.ui.forms_screen import FormsScreen
+
+    again = FormsScreen(screen._context)
+    qtbot.addWidget(again)
+    assert again.zoom_box.currentData() == "100"

@@ -163,7 +163,7 @@ def test_contract_asks_for_the_western_year_in_brackets(qtbot, desktop) -> None:
     assert editor.inputs["period_end"].widget.text() == "令和9年3月31日"
     editor.inputs["period_end"].widget.setText("R9.3.30")
     assert editor.inputs["period_end"].note.text() == "= 令和9年（2027年）3月30日"
-    editor.reject()
+    editor.discard()
     history = screen.show_history()
     assert "（2026年）" in history.table.item(0, 1).text()  # when: 令和8年（2026年）11月26日 …
     history.close()

@@ -71,7 +71,7 @@ def test_bad_date_is_refused_in_place_and_nothing_is_written(qtbot, desktop) -> 
     editor.inputs["name"].widget.setText("")
     assert not _save_button(editor).isEnabled()
     assert "必須" in editor.problem.text()
-    editor.reject()
+    editor.discard()
 
 
 def test_edit_then_history_shows_both_changes(qtbot, desktop) -> None:
@@ -185,3 +185,53 @@ def test_search_box_filters_the_register(qtbot, desktop) -> None:
     screen.search_edit.setText("問合せ 1")
     qtbot.waitUntil(lambda: screen.model.rowCount() == 1, timeout=3000)
     assert screen.count_label.text() == "1 件"
+
+
+
+def _answer(editor, button_text: str) -> None:
+    """Click ``button_text`` in the editor's discard question (window-modal, open)."""
+    box = editor.discard_question
+    assert box is not None and box.isVisible()
+    next(b for b in box.buttons() if b.text().replace("&", "").startswith(button_text)).click()
+
+
+def test_a_date_message_does_not_move_the_fields_and_says_what_is_wrong(qtbot, desktop) -> None:
+    _window, screen = _registers(qtbot, desktop)
+    screen.show_register("people")
+    _wait(qtbot, screen)
+    editor = screen.add_record()
+    editor.show()
+    qtbot.waitExposed(editor)
+
+    def places() -> list[int]:
+        return [entry.widget.mapTo(editor, entry.widget.rect().topLeft()).y() for entry in editor.inputs.values()]
+
+    before = places()
+    editor.inputs["started_on"].widget.setText("令和8年2月30日")
+    qtbot.wait(10)
+    note = editor.inputs["started_on"].note.text()
+    assert note.startswith("✖") and "2月は28日までです" in note and "読めません" not in note
+    assert places() == before  # the next click lands where the officer aims
+    editor.inputs["started_on"].widget.setText("R8.4.1")
+    qtbot.wait(10)
+    assert places() == before
+    editor.discard()
+
+
+def test_what_was_typed_is_not_dropped_by_cancel_without_asking(qtbot, desktop) -> None:
+    _window, screen = _registers(qtbot, desktop)
+    screen.show_register("people")
+    _wait(qtbot, screen)
+    editor = screen.add_record()
+    editor.show()
+    editor.inputs["started_on"].widget.setText("R8.4.1")
+    editor.reject()  # Cancel / Esc
+    _answer(editor, "編集を続ける")
+    assert editor.isVisible() and editor.inputs["started_on"].widget.text() == "R8.4.1"
+    editor.reject()
+    _answer(editor, "破棄")
+    assert not editor.isVisible()
+    untouched = screen.add_record()
+    untouched.show()
+    untouched.reject()  # nothing typed: closes without a question
+    assert not untouched.isVisible() and untouched.discard_question is None

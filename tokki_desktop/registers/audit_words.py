@@ -7,11 +7,14 @@ it cannot name (a code added later) is shown as stored, never dropped.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
+import re
 from typing import Any
 
 from tokki_desktop.registers.catalog import SPECS
 from tokki_desktop.registers.spec import SYSTEM_COLUMNS, FieldSpec
+from tokki_desktop.wareki import format_wareki_datetime
 
 #: Audit actions in the words of a 取扱責任者 (ja, en).
 ACTION_WORDS: dict[str, tuple[str, str]] = {
@@ -99,26 +102,73 @@ def _field(table: str | None, name: str) -> FieldSpec | None:
         return None
 
 
+# Code values outside the registers' choices (ja, en).
+_VALUE_WORDS = {"passphrase": ("パスフレーズ", "passphrase"), "recovery_key": ("回復キー", "recovery key"),
+                "terminal": ("端末の鍵", "terminal key"), "open": ("未処理", "open"),
+                "handler": ("従事者", "handler"), "officer": ("取扱責任者", "responsible officer")}
+_MOMENT = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d")
+
+
+def _plain(value: object, lang: str) -> str:
+    """A value with no field spec: a moment as a date and time, a known code in words."""
+    text = str(value)
+    if isinstance(value, str) and _MOMENT.match(value):
+        try:
+            moment = dt.datetime.fromisoformat(value)
+        except ValueError:
+            return text
+        local = moment.astimezone() if moment.tzinfo is not None else moment
+        return format_wareki_datetime(local) if lang == "ja" else local.strftime("%Y-%m-%d %H:%M")
+    if isinstance(value, str) and value in _VALUE_WORDS:
+        ja, en = _VALUE_WORDS[value]
+        return en if lang == "en" else ja
+    return text
+
+
 def _value(field: FieldSpec | None, value: object, lang: str) -> str:
     if value is None or value == "":
         return _EMPTY[lang]
     if isinstance(value, (dict, list)):
         text = json.dumps(value, ensure_ascii=False)
     else:
-        text = field.display(value, lang, wareki=lang == "ja") if field is not None else str(value)
+        text = field.display(value, lang, wareki=lang == "ja") if field is not None else _plain(value, lang)
     return text if len(text) <= _MAX_VALUE else text[:_MAX_VALUE - 1] + "…"
 
 
 _CLOSING_LABELS = {"closed_at": ("終了日時", "closed at"), "closed_by": ("終了した人", "closed by"),
                    "close_reason": ("終了の理由", "reason for closing")}
+#: Fields of the tables outside the registers (users, the monitor's), as people call them.
+_OTHER_LABELS: dict[str, tuple[str, str]] = {
+    "login": ("ログイン名", "login"), "name": ("氏名", "name"), "role": ("役割", "role"),
+    "method": ("方法", "method"), "path": ("パス", "path"), "place": ("場所", "place"),
+    "polling": ("定期確認", "polling"), "article": ("条項", "article"), "rule": ("規則", "rule"),
+    "verdict": ("判定", "verdict"), "status": ("状態", "status"), "severity": ("重大度", "severity"),
+    "findings": ("検出内容", "found"), "examples": ("例（伏せ字）", "examples (masked)"),
+    "detected_at": ("検知日時", "detected at"), "size": ("サイズ", "size"), "score": ("点数", "score"),
+    "host": ("端末", "computer"), "os_user": ("OS の利用者", "OS user"), "boot_at": ("端末の起動", "computer started"),
+    "started_at": ("開始", "started"), "stopped_at": ("停止", "stopped"), "stop_kind": ("停止の種類", "kind of stop"),
+    "stopped_by": ("停止した人", "stopped by"), "last_heartbeat_at": ("最後の稼働確認", "last seen running"),
+    "finished_at": ("終了", "finished"), "files": ("ファイル数", "files"), "personal_data": ("個人情報あり", "personal data"),
+    "encrypted": ("暗号化", "encrypted"), "unreadable": ("読めない", "unreadable"), "complete": ("完了", "complete"),
+    "text": ("説明", "explanation"), "gap_from": ("空白の開始", "gap from"), "gap_to": ("空白の終了", "gap to"),
+    "reason": ("理由", "reason"), "resolution": ("処理", "resolution"), "key": ("項目", "setting"),
+    "value": ("値", "value"), "form": ("様式", "form"),
+}
+# Machine keys (keyed hashes, process ids) mean nothing to a reader; the chain keeps them.
+_NOT_SHOWN_OTHER = frozenset({"content_hash", "dedupe_key", "pid", "uid", "record_uid", "run_uid", "sha256",
+                              "volume_id", "mac"})
 
 
 def _label(table: str | None, name: str, lang: str) -> str:
     field = _field(table, name)
     if field is not None:
         return field.label(lang)
-    ja, en = _CLOSING_LABELS.get(name, (name, name))
+    ja, en = _CLOSING_LABELS.get(name) or _OTHER_LABELS.get(name, (name, name))
     return en if lang == "en" else ja
+
+
+def _skipped(table: str | None, name: str) -> bool:
+    return name in _NOT_REPEATED or (table not in _REGISTER_OF_TABLE and name in _NOT_SHOWN_OTHER)
 
 
 def _shown(field: FieldSpec | None, value: object, lang: str) -> str:
@@ -143,17 +193,19 @@ def change_text(table: str | None, change: str | bytes | None, lang: str = "ja")
     parts: list[str] = []
     if isinstance(new, dict) and isinstance(old, dict):
         for name, after in new.items():
-            if name in _NOT_REPEATED:
+            if _skipped(table, name):
                 continue
             field = _field(table, name)
             parts.append(f"{_label(table, name, lang)}: {_shown(field, old.get(name), lang)} → "
                          f"{_shown(field, after, lang)}")
     elif isinstance(new, dict):
         for name, value in new.items():
-            if value is None or value == "" or name in _NOT_REPEATED:
+            if value is None or value == "" or _skipped(table, name):
                 continue  # a new record: only what was filled in
             parts.append(f"{_label(table, name, lang)}: {_shown(_field(table, name), value, lang)}")
     else:
         for name, value in data.items():
+            if _skipped(table, name):
+                continue
             parts.append(f"{_label(table, name, lang)}: {_shown(_field(table, name), value, lang)}")
     return sep.join(parts)

@@ -23,9 +23,10 @@ from tokki_desktop.registers.compliance.model import SEVERITY_LABELS
 from tokki_desktop.registers.spec import FieldSpec, RegisterSpec
 from tokki_desktop.wareki import format_wareki, format_wareki_datetime
 
-_TYPE_HINT = {"date": "日付 date (2026-04-01, 令和8年4月1日, R8.4.1)",
-              "datetime": "日時 date+time (2026-04-01 10:30)", "int": "整数 number", "bool": "はい/いいえ yes/no",
-              "ref": "ID", "text": "", "longtext": "", "choice": ""}
+_TYPE_HINT = {"date": ("日付（2026-04-01、令和8年4月1日、R8.4.1）", "date (2026-04-01, 令和8年4月1日, R8.4.1)"),
+              "datetime": ("日時（2026-04-01 10:30）", "date and time (2026-04-01 10:30)"),
+              "int": ("整数", "number"), "bool": ("はい/いいえ", "yes/no"), "ref": ("ID", "ID"),
+              "text": ("", ""), "longtext": ("", ""), "choice": ("", "")}
 
 
 def _field_options(p: argparse.ArgumentParser, spec: RegisterSpec, *, for_edit: bool) -> None:
@@ -33,21 +34,24 @@ def _field_options(p: argparse.ArgumentParser, spec: RegisterSpec, *, for_edit: 
         names = [f"--{f.name.replace('_', '-')}"]
         if "_" in f.name:
             names.append(f"--{f.name}")
-        bits = [f"{f.label_ja} / {f.label_en}"]
+        # One language at a time (TOKKI_LANG), as the rest of the help.
+        en = user_language() == "en"
+        bits = [f.label_en if en else f.label_ja]
         if f.type == "choice":
-            bits.append(" | ".join(f"{c.value}={c.label_ja}" for c in f.choices))
-        elif _TYPE_HINT[f.type]:
-            bits.append(_TYPE_HINT[f.type])
+            bits.append(" | ".join(f"{c.value}={c.label_en if en else c.label_ja}" for c in f.choices))
+        elif _TYPE_HINT[f.type][0]:
+            bits.append(_TYPE_HINT[f.type][1 if en else 0])
         if f.type == "ref" and f.ref:
             bits.append(f"→ {f.ref}")
         if f.required and not for_edit:
-            bits.append("必須 required")
+            bits.append("required" if en else "必須")
         if f.default is not None and not for_edit:
-            bits.append(f"default {f.default}")
+            bits.append(f"default {f.default}" if en else f"既定値 {f.default}")
         if f.officer_only:
-            bits.append("取扱責任者のみ officer only")
-        if f.hint_ja:
-            bits.append(f.hint_ja)
+            bits.append("officer only" if en else "取扱責任者のみ")
+        hint = f.hint_en if en else f.hint_ja
+        if hint:
+            bits.append(hint)
         # "%" would be read as a format by argparse's help
         p.add_argument(*names, dest=f"field__{f.name}", default=None, metavar="VALUE",
                        help="; ".join(bits).replace("%", "%%"))
@@ -187,9 +191,41 @@ def _list_columns(spec: RegisterSpec) -> list[str]:
     return names[:8]
 
 
+def reading_session(ctx: Any) -> Any:
+    """The session of a read command (status, list, show) with the README's defaults.
+
+    Without ``--data-dir`` and with no ledger in the user data folder, the demo ledger is read
+    when there is one (said on stderr); on the demo ledger without ``--user`` its officer reads
+    it, with the demo's published passphrase unless TOKKI_PASSPHRASE says otherwise. Anything
+    else missing is named exactly (which option, with an example).
+    """
+    from tokki_desktop.demo import DEMO_LOGIN, DEMO_PASSPHRASE, demo_data_dir
+    from tokki_desktop.errors import KnownError
+    from tokki_desktop.paths import LedgerFiles
+
+    args = ctx.args
+    if not args.data_dir and not LedgerFiles(ctx.data_dir).exists() and LedgerFiles(demo_data_dir()).exists():
+        args.data_dir = str(demo_data_dir())
+        print("tokki: " + ("showing the demo ledger (give --data-dir DIR for another)" if _lang() == "en"
+                           else "デモ台帳を表示しています（別の台帳は --data-dir フォルダ で指定します）"), file=sys.stderr)
+    on_demo = Path(ctx.data_dir).resolve() == demo_data_dir().resolve()
+    if not (args.user or os.environ.get("TOKKI_USER")):
+        if not on_demo:
+            raise KnownError("ログイン名がありません。--user でログイン名を指定してください"
+                             "（例: tokki --user tanaka status）。環境変数 TOKKI_USER でも指定できます。",
+                             "No login given: add --user LOGIN (e.g. tokki --user tanaka status), or set TOKKI_USER.")
+        args.user = DEMO_LOGIN
+        if os.environ.get("TOKKI_PASSPHRASE") is None and ctx._session is None:
+            from tokki_desktop.session import unlock
+
+            # Invented data; the README and the login window print this passphrase.
+            ctx._session = unlock(ctx.data_dir, DEMO_LOGIN, DEMO_PASSPHRASE)
+    return ctx.session()
+
+
 def cmd_list(args: argparse.Namespace, ctx: Any) -> int:
     spec = spec_for(args.kind)
-    session = ctx.session()
+    session = reading_session(ctx)
     rows = repository.list_records(session, spec.kind, filters=_parse_where(spec, args.where),
                                    include_closed=args.all, offset=args.offset, limit=args.limit,
                                    search=args.search, order_by=args.order_by, descending=args.desc)
@@ -212,7 +248,7 @@ def cmd_list(args: argparse.Namespace, ctx: Any) -> int:
 
 def cmd_show(args: argparse.Namespace, ctx: Any) -> int:
     spec = spec_for(args.kind)
-    session = ctx.session()
+    session = reading_session(ctx)
     record = repository.get(session, spec.kind, args.id)
     entries = repository.history(session, spec.kind, args.id)
     if args.json:
@@ -270,7 +306,7 @@ def cmd_export(args: argparse.Namespace, ctx: Any) -> int:
 
 
 def cmd_status(args: argparse.Namespace, ctx: Any) -> int:
-    session = ctx.session()
+    session = reading_session(ctx)
     report = evaluate(session)
     if args.json:
         ctx.print(json.dumps(report.to_dict(), ensure_ascii=False))

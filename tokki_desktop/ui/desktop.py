@@ -12,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, QSettings, Signal
+from PySide6.QtCore import QObject, QSettings, Qt, Signal
 from PySide6.QtWidgets import QWidget
 
 from tokki_desktop.clock import Clock
@@ -30,6 +30,19 @@ from tokki_desktop.ui.tasks import TaskRunner
 from tokki_desktop.ui.tray import MonitorTray
 
 log = logging.getLogger(__name__)
+
+
+def _take_place_of(window: QWidget, old: QWidget) -> None:
+    """The new window (after a language switch) exactly where the old one was.
+
+    Not restoreGeometry: on X11 it mixes the frame and the client area and the new window
+    lands a title bar lower (25 px) each time. pos() and move() both mean the frame's corner.
+    """
+    if old.isMaximized():
+        window.setWindowState(window.windowState() | Qt.WindowState.WindowMaximized)
+        return
+    window.resize(old.size())
+    window.move(old.pos())
 
 
 def ui_settings(data_dir: Path) -> QSettings:
@@ -112,6 +125,8 @@ class Desktop(QObject):
         window.language_chosen.connect(self.set_language)
         window.setup_requested.connect(self.show_setup)
         self.login_window = window
+        if old is not None:
+            _take_place_of(window, old)
         window.show()
         if old is not None:
             old.close()
@@ -154,7 +169,7 @@ class Desktop(QObject):
         window.language_chosen.connect(self.set_language)
         self.main_window = window
         if old is not None:
-            window.restoreGeometry(old.saveGeometry())
+            _take_place_of(window, old)
             old.idle.stop()
             old.hide()
             old.deleteLater()

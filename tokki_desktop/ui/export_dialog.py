@@ -42,7 +42,7 @@ class ExportDialog(QDialog):
         intro = QLabel(self.tr("Every register as CSV (with a manifest of SHA-256 hashes) in one AES-encrypted "
                                "zip. Tell the password to the client separately from the file."))
         intro.setWordWrap(True)
-        self.path_edit = QLineEdit(str(Path.home() / "tokki-export.zip"))
+        self.path_edit = QLineEdit(str(Path.home() / (self.tr("tokki-export") + ".zip")))
         self.path_edit.setObjectName("exportPath")
         browse = QPushButton(self.tr("&Browse…"))
         browse.clicked.connect(self._browse)

@@ -33,11 +33,18 @@ from tokki_desktop.ui.workspace import ScreenContext
 PRINT_DPI = 300.0
 
 
+FIT_WIDTH, FIT_PAGE = "fit_width", "fit_page"
+ZOOM_PERCENTS = (50, 75, 100, 125, 150, 200)
+# Pages are drawn once at this resolution and scaled for the zoom: crisp up to about 150 %.
+PREVIEW_DPI = 144.0
+
 class FormsScreen(QWidget):
     """Every printable form of the provisions, filled from the ledger."""
 
     def __init__(self, context: ScreenContext) -> None:
         super().__init__()
+        self._record_titles: dict[int, str] = {}  # record id → its one-line title (file names)
+        self._page_labels: list[QLabel] = []  # the pages of the preview shown
         from tokki_desktop.forms import list_forms
 
         self.setObjectName("formsScreen")
@@ -90,12 +97,26 @@ class FormsScreen(QWidget):
         self.preview_area.setWidget(self.pages_holder)
         self.preview_area.setWidgetResizable(True)
 
+        # Zoom of the preview: fit the width (the default: nothing is cut off on the right),
+        # the whole page, or a fixed size; remembered for the next time.
+        self.zoom_box = QComboBox()
+        self.zoom_box.setObjectName("zoomBox")
+        for key, label in ((FIT_WIDTH, self.tr("Fit width")), (FIT_PAGE, self.tr("Whole page")),
+                           *((str(p), f"{p} %") for p in ZOOM_PERCENTS)):
+            self.zoom_box.addItem(label, key)
+        zoom_label = QLabel(self.tr("&Zoom:"))
+        zoom_label.setBuddy(self.zoom_box)
+        self.zoom_box.setCurrentIndex(max(0, self.zoom_box.findData(self._remembered_zoom())))
+        self.zoom_box.currentIndexChanged.connect(self._zoom_chosen)
+
         pick = QHBoxLayout()
         pick.addWidget(self.record_label)
         pick.addWidget(self.record_box, 1)
         pick.addWidget(self.preview_button)
         pick.addWidget(self.save_button)
         pick.addWidget(self.print_button)
+        pick.addWidget(zoom_label)
+        pick.addWidget(self.zoom_box)
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
@@ -152,6 +173,7 @@ class FormsScreen(QWidget):
             except Exception as exc:  # noqa: BLE001
                 show_problem(self, exc, self._lang, "listing records for a form")
                 choices = []
+            self._record_titles = {int(record_id): str(title) for record_id, title in choices}
             for record_id, title in choices:
                 self.record_box.addItem(f"{title} (ID {record_id})", record_id)
         self.record_label.setVisible(info.per_record)
@@ -192,7 +214,8 @@ class FormsScreen(QWidget):
             return
         session, form_id, record_id = self._context.session, self.form.id, self._record_id()
         self._set_busy(True, self.tr("Making the form…"))
-        self._context.runner.run_task(lambda: make_preview(session, form_id, record_id), self._previewed,
+        self._context.runner.run_task(lambda: make_preview(session, form_id, record_id, dpi=PREVIEW_DPI),
+                                      self._previewed,
                                       what=self.tr("making a form"))
 
     def _previewed(self, preview: Preview | None, error: BaseException | None) -> None:
@@ -202,13 +225,15 @@ class FormsScreen(QWidget):
             return
         self.preview = preview
         self._clear_pages()
-        for number, image in enumerate(preview.pages, start=1):
+        self._page_labels = []
+        for number, _image in enumerate(preview.pages, start=1):
             page = QLabel()
+            self._page_labels.append(page)
             page.setObjectName(f"page{number}")
-            page.setPixmap(QPixmap.fromImage(image))
             page.setFrameShape(QLabel.Shape.Box)
             page.setAccessibleName(self.tr("Page %1").replace("%1", str(number)))
             self.pages_layout.addWidget(page)
+        self._show_pages()
         notes = [self.tr("%1 page(s).").replace("%1", str(len(preview.pages)))]
         if preview.missing:
             notes.append(self.tr("Not filled in (printed as ※未記入): %1").replace("%1", "、".join(preview.missing)))
@@ -217,14 +242,67 @@ class FormsScreen(QWidget):
                          .replace("%1", ", ".join(preview.unsupported)))
         self.status.setText(" ".join(notes))
 
+    # -- zoom ----------------------------------------------------------------------------------
+    def _remembered_zoom(self) -> str:
+        from tokki_desktop.ui.desktop import ui_settings
+
+        value = ui_settings(Path(self._context.session.data_dir)).value("preview_zoom")
+        return str(value) if value else FIT_WIDTH
+
+    def _zoom_chosen(self) -> None:
+        from tokki_desktop.ui.desktop import ui_settings
+
+        ui_settings(Path(self._context.session.data_dir)).setValue("preview_zoom", self.zoom_box.currentData())
+        self._show_pages()
+
+    def page_scale(self, image: Any) -> float:
+        """How much the page image is scaled for the chosen zoom (1.0 = as rendered)."""
+        key = str(self.zoom_box.currentData())
+        view = self.preview_area.viewport().size()
+        margin = 2 * (self.pages_layout.contentsMargins().left() + 4)
+        if not self.preview_area.verticalScrollBar().isVisible():
+            # A fitted tall page brings the vertical scroll bar, which narrows the view.
+            margin += self.preview_area.verticalScrollBar().sizeHint().width()
+        if key == FIT_WIDTH:
+            return max(0.05, (view.width() - margin) / image.width())
+        if key == FIT_PAGE:
+            return max(0.05, min((view.width() - margin) / image.width(), (view.height() - margin) / image.height()))
+        return int(key) / 100 * 96.0 / PREVIEW_DPI  # 100 % is the paper's size on a 96 dpi screen
+
+    def _show_pages(self) -> None:
+        if getattr(self, "preview", None) is None:
+            return
+        # The labels of this preview (by name, a page of the previous one, not yet deleted,
+        # could answer first).
+        for page, image in zip(self._page_labels, self.preview.pages):
+            scale = self.page_scale(image)
+            size = image.size() * scale
+            page.setPixmap(QPixmap.fromImage(image.scaled(size, Qt.AspectRatioMode.KeepAspectRatio,
+                                                          Qt.TransformationMode.SmoothTransformation)))
+
+    def resizeEvent(self, event: Any) -> None:  # noqa: N802 - Qt's name
+        """A fitted page follows the window's size."""
+        super().resizeEvent(event)
+        if hasattr(self, "zoom_box") and str(self.zoom_box.currentData()) in (FIT_WIDTH, FIT_PAGE):
+            self._show_pages()
+
     # -- save ----------------------------------------------------------------------------------
     def ask_save(self) -> None:
         """Ask where to save the PDF, then save it (in the background)."""
-        suggested = f"{self.form.id}" + (f"-{self._record_id()}" if self.form.per_record else "") + ".pdf"
+        suggested = self.suggested_file_name()
         path, _filter = QFileDialog.getSaveFileName(self, self.tr("Save the form as PDF"),
                                                     str(Path.home() / suggested), self.tr("PDF files (*.pdf)"))
         if path:
             self.save_to(Path(path))
+
+    def suggested_file_name(self) -> str:
+        """誓約書_山田太郎_令和8年11月26日.pdf: the printed title, the record, today."""
+        from tokki_desktop.ui.file_names import suggested_name
+
+        record = ""
+        if self.form.per_record and self.record_box.currentIndex() >= 0:
+            record = self._record_titles.get(self._record_id(), "")
+        return suggested_name(self.form.title, record, self._context.session.clock.now().date(), lang=self._lang)
 
     def save_to(self, path: Path) -> None:
         """Write the form to ``path`` through the forms part (audited as a rendered form)."""

@@ -142,7 +142,8 @@ class LoginWindow(QWidget):
 
         if not ledger_exists:
             self.status.setText(
-                self.tr("There is no ledger in this folder yet. Set up a new one, or start with --demo to try the app.")
+                self.tr("There is no ledger here yet. Start with “Set up a new ledger…” below: it asks for "
+                        "the contract, the first responsible officer and a passphrase.")
             )
             self.login_button.setEnabled(False)
         self.setMinimumWidth(460)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -19,8 +20,10 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPlainTextEdit,
     QScrollArea,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -32,14 +35,33 @@ from tokki_desktop.ui.record_table import RefTitles
 from tokki_desktop.ui.workspace import ScreenContext
 
 
+class NoteLine(QLabel):
+    """The line under a field ("= 令和8年4月1日", "✖ 2月は28日までです"), always one line high.
+
+    It takes its height when empty too, so a message appearing never pushes the fields below
+    it down (the next click would land on another field). A message too long for the line is
+    cut there; the whole of it is the tooltip and the problem line at the bottom of the editor.
+    """
+
+    def __init__(self) -> None:
+        super().__init__("")
+        self.setWordWrap(False)
+        self.setFixedHeight(self.fontMetrics().lineSpacing() + 2)
+        # Never widens the editor for a long message; it is cut at the editor's width.
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+
+    def setText(self, text: str) -> None:  # noqa: N802 - Qt's name
+        super().setText(text)
+        self.setToolTip(text)
+
+
 class FieldInput:
     """One field's widget, its "how it was read" note, and its error line."""
 
     def __init__(self, field: Any, lang: str, choices: list[tuple[object, str]] | None = None) -> None:
         self.field = field
-        self.note = QLabel("")
+        self.note = NoteLine()
         self.note.setObjectName(f"note_{field.name}")
-        self.note.setWordWrap(True)
         if field.type == "longtext":
             widget: QWidget = QPlainTextEdit()
             widget.setTabChangesFocus(True)  # type: ignore[attr-defined]
@@ -161,6 +183,9 @@ class RecordEditor(QDialog):
         self.problem = QLabel("")
         self.problem.setObjectName("problem")
         self.problem.setWordWrap(True)
+        # Two lines kept free: a message appearing does not move the buttons either.
+        self.problem.setFixedHeight(self.problem.fontMetrics().lineSpacing() * 2 + 4)
+        self.problem.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         required_note = QLabel(self.tr("* required. Dates: 2026-04-01, R8.4.1 or 令和8年4月1日."))
         required_note.setWordWrap(True)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
@@ -175,6 +200,40 @@ class RecordEditor(QDialog):
         layout.addWidget(self.buttons)
         self.resize(640, 620)
         self._recheck()
+        self._as_opened = self._typed()
+        self.discard_question: QMessageBox | None = None
+
+    def _typed(self) -> dict[str, object]:
+        return {name: entry.raw() for name, entry in self.inputs.items()}
+
+    def has_unsaved_input(self) -> bool:
+        """Whether anything was typed or chosen since the editor opened (and not saved)."""
+        return self.saved_id is None and self._typed() != self._as_opened
+
+    def reject(self) -> None:
+        """Cancel, Esc or the window's close button: what was typed is never dropped unasked.
+
+        The question is window-modal and does not block (``open``, not ``exec``): the answer
+        arrives as a click, and only "discard" closes the editor."""
+        if not self.has_unsaved_input():
+            super().reject()
+            return
+        if self.discard_question is None:
+            box = QMessageBox(QMessageBox.Icon.Question, self.tr("Discard what you typed?"),
+                              self.tr("What you typed in this record has not been saved. Discard it?"),
+                              QMessageBox.StandardButton.NoButton, self)
+            box.setObjectName("discardQuestion")
+            discard = box.addButton(self.tr("&Discard"), QMessageBox.ButtonRole.DestructiveRole)
+            keep = box.addButton(self.tr("&Keep editing"), QMessageBox.ButtonRole.RejectRole)
+            box.setDefaultButton(keep)
+            box.setEscapeButton(keep)
+            discard.clicked.connect(self.discard)
+            self.discard_question = box
+        self.discard_question.open()
+
+    def discard(self) -> None:
+        """Close without saving and without asking (the answer "discard")."""
+        super().reject()
 
     def _choices(self, field: Any) -> list[tuple[object, str]]:
         if field.type == "choice":

@@ -53,7 +53,7 @@ def _explain_as_handler(officer: Any, data_dir: Path, detection_id: int, lang: s
 def take(out: Path, lang: str, work: Path) -> list[Path]:
     """Every screen in ``lang``; returns the files written."""
     from PySide6.QtCore import Qt
-    from PySide6.QtWidgets import QApplication
+    from PySide6.QtWidgets import QApplication, QListWidget
 
     from tokki_desktop.demo import create_demo
     from tokki_desktop.monitor import settings
@@ -115,9 +115,11 @@ def take(out: Path, lang: str, work: Path) -> list[Path]:
     registers.select_row(0)
     editor = registers.edit_selected()
     if editor is not None:
+        # A date that does not exist: the message says why, in its line, without moving a field.
+        editor.inputs["started_on"].widget.setText("令和8年2月30日")
         _wait(app, lambda: True, 0.2)
         files.append(_save(editor, out, "record-editor", lang))
-        editor.close()
+        editor.discard()
     history = registers.show_history()
     if history is not None:
         _wait(app, lambda: True, 0.2)
@@ -135,6 +137,13 @@ def take(out: Path, lang: str, work: Path) -> list[Path]:
         _wait(app, lambda: True, 0.2)
         files.append(_save(explain, out, "explain-detection", lang))
         explain.reject()
+    from tokki_desktop.ui.users_screen import AddUserDialog
+
+    add_user = AddUserDialog(inbox._context, window)
+    add_user.show()
+    _wait(app, lambda: True, 0.2)
+    files.append(_save(add_user, out, "add-user", lang))
+    add_user.reject()
     window.lock()
     _wait(app, lambda: True, 0.2)
     files.append(_save(window, out, "lock", lang))
@@ -145,6 +154,12 @@ def take(out: Path, lang: str, work: Path) -> list[Path]:
     wizard = empty.show_setup()
     _wait(app, lambda: True, 0.2)
     files.append(_save(wizard, out, "setup-wizard", lang))
+    folders = wizard.findChild(QListWidget, "setupFolders")
+    for step in range(wizard.steps.count()):
+        if folders is not None and wizard.steps.widget(step).isAncestorOf(folders):
+            wizard.steps.setCurrentIndex(step)  # the watched folders and the terminal key
+            _wait(app, lambda: True, 0.2)
+            files.append(_save(wizard, out, "setup-wizard-monitor", lang))
     wizard.reject()
     empty.shut_down()
     return files

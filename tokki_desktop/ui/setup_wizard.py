@@ -110,7 +110,7 @@ class SetupWizard(QDialog):
             (self.tr("Your &login name:"), self.login_edit),
             (self.tr("Your &name:"), self.name_edit),
             (self.tr("&Passphrase:"), self.pass_edit),
-            (self.tr("Re&peat passphrase:"), self.repeat_edit),
+            (self.tr("Con&firm passphrase:"), self.repeat_edit),
         ):
             label = QLabel(text)
             label.setBuddy(edit)
@@ -181,7 +181,7 @@ class SetupWizard(QDialog):
     def ask_save_sheet(self) -> None:
         """Ask where to save the recovery-key sheet, then save it."""
         path, _f = QFileDialog.getSaveFileName(self, self.tr("Save the recovery key sheet"),
-                                               str(Path.home() / "recovery-key.pdf"), self.tr("PDF files (*.pdf)"))
+                                               str(Path.home() / (self.tr("recovery-key") + ".pdf")), self.tr("PDF files (*.pdf)"))
         if path:
             self.save_sheet(Path(path))
 
@@ -245,8 +245,8 @@ class SetupWizard(QDialog):
         self.folder_list.setObjectName("setupFolders")
         add = QPushButton(self.tr("&Add a folder…"))
         add.clicked.connect(self._ask_folder)
-        self.terminal_key = QCheckBox(self.tr("Let the monitor start when this computer starts (&terminal key "
-                                              "in the OS keyring)"))
+        self.terminal_key = QCheckBox(self.tr("Watch this computer from the moment it starts, before anyone "
+                                              "logs in (&the key stays in this computer's password store)"))
         self.terminal_key.setObjectName("terminalKey")
         column = QVBoxLayout(page)
         column.addWidget(intro)

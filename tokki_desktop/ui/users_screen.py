@@ -55,7 +55,7 @@ class AddUserDialog(QDialog):
             (self.tr("&Name"), self.name_edit),
             (self.tr("&Role"), self.role_box),
             (self.tr("&Passphrase"), self.pass_edit),
-            (self.tr("Re&peat passphrase"), self.repeat_edit),
+            (self.tr("Con&firm passphrase"), self.repeat_edit),
         ):
             label = QLabel(text)
             label.setBuddy(widget)
@@ -67,10 +67,19 @@ class AddUserDialog(QDialog):
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("&Add"))
         self.buttons.accepted.connect(self.submit)
         self.buttons.rejected.connect(self.reject)
+        intro = QLabel(self.tr("The new user logs in with this login name and passphrase; tell them the "
+                               "passphrase in person. They can change it later."))
+        intro.setWordWrap(True)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.setVerticalSpacing(8)
+        # Kept two lines high: a message appearing does not move the buttons.
+        self.problem.setFixedHeight(self.problem.fontMetrics().lineSpacing() * 2 + 4)
         layout = QVBoxLayout(self)
+        layout.addWidget(intro)
         layout.addLayout(form)
         layout.addWidget(self.problem)
         layout.addWidget(self.buttons)
+        self.setMinimumWidth(480)  # as wide as the other dialogs: names and logins fit
         for edit in (self.login_edit, self.name_edit, self.pass_edit, self.repeat_edit):
             edit.textChanged.connect(self._recheck)
         self._recheck()
@@ -135,7 +144,7 @@ class PassphraseDialog(QDialog):
         self.repeat_edit.setEchoMode(QLineEdit.EchoMode.Password)
         form = QFormLayout()
         for text, widget in ((self.tr("&New passphrase"), self.pass_edit),
-                             (self.tr("Re&peat passphrase"), self.repeat_edit)):
+                             (self.tr("Con&firm passphrase"), self.repeat_edit)):
             label = QLabel(text)
             label.setBuddy(widget)
             form.addRow(label, widget)
