@@ -132,7 +132,7 @@ def test_pdfium_refusing_a_password_is_encrypted(corpus, tmp_path: Path) -> None
     writer.write(buf)
     # Asked directly, without pypdf's check before it.
     with pytest.raises(Encrypted):
-        page_texts(buf.getvalue(), ScanContext.start(ScanLimits()))
+        list(page_texts(buf.getvalue(), ScanContext.start(ScanLimits())))
     assert scan_bytes(buf.getvalue(), "locked.pdf").verdict == ENCRYPTED
 
 
@@ -140,8 +140,21 @@ def test_damaged_pdf_is_unreadable_without_text_in_the_reason(corpus) -> None:
     root, _ = corpus
     data = (root / "pos/letter.pdf").read_bytes()
     with pytest.raises(Unreadable) as info:
-        page_texts(b"%PDF-1.4\n" + bytes(range(256)) * 8, ScanContext.start(ScanLimits()))
+        list(page_texts(b"%PDF-1.4\n" + bytes(range(256)) * 8, ScanContext.start(ScanLimits())))
     assert "PDF" in info.value.ja and "PDF" in info.value.en
     # Cut in the middle: whatever PDFium repairs is scanned, never called clean unread.
     res = scan_bytes(data[: len(data) // 2], "cut.pdf")
     assert res.verdict != CLEAN or res.findings
+
+
+def test_pdfs_scanned_from_several_threads_at_once_give_the_same_results(corpus) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    root, labels = corpus
+    pdfs = sorted(rel for rel in labels if rel.endswith(".pdf"))
+    alone = {rel: scan_bytes((root / rel).read_bytes(), rel) for rel in pdfs}
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        together = list(pool.map(lambda rel: (rel, scan_bytes((root / rel).read_bytes(), rel)), pdfs * 4))
+    assert len(pdfs) >= 5
+    for rel, res in together:
+        assert (res.verdict, res.findings, res.records) == (alone[rel].verdict, alone[rel].findings, alone[rel].records)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import io
 import logging
-from typing import Any
+from typing import Any, Iterator
 
 from tokki_desktop.pdfium_lock import PDFIUM_LOCK
 from tokki_desktop.scanner.extract import Encrypted, Parts, ScanContext, TextPart, Unreadable
@@ -46,21 +46,22 @@ def extract_pdf(data: bytes, ctx: ScanContext) -> Parts:
     except (PdfReadError, FileNotDecryptedError, Exception):  # pypdf raises many kinds on damage
         # PDFium repairs more damage than pypdf (a broken cross-reference table, for one): it decides.
         reader = None
-    # The whole document under the lock: PDFium is not thread-safe, and the texts are
-    # collected first so that no PDFium object outlives the lock while the scan goes on.
     for text in page_texts(data, ctx, reader):
         if text.strip():
             yield TextPart(text)
 
 
-def page_texts(data: bytes, ctx: ScanContext, reader: Any = None) -> list[str]:
-    """Each page's laid-out text through PDFium; ``reader`` (pypdf) reads the pages PDFium
-    cannot read whole. Raises ``Encrypted`` for a PDF that needs a password, ``Unreadable``
-    for one PDFium cannot open."""
+def page_texts(data: bytes, ctx: ScanContext, reader: Any = None) -> Iterator[str]:
+    """Each page's laid-out text through PDFium, page by page; ``reader`` (pypdf) reads the
+    pages PDFium cannot read whole. Raises ``Encrypted`` for a PDF that needs a password,
+    ``Unreadable`` for one PDFium cannot open or a page it cannot load.
+
+    PDFium is not thread-safe: every call into it holds the process-wide lock, which is let
+    go between pages, while the scan judges a page's text (one page in memory at a time).
+    """
     import pypdfium2 as pdfium
     import pypdfium2.raw as pdfium_c
 
-    texts: list[str] = []
     if reader is not None and not may_lack_glyphs(data):
         reader = None  # every font embedded: PDFium places every character
     with PDFIUM_LOCK:
@@ -70,31 +71,38 @@ def page_texts(data: bytes, ctx: ScanContext, reader: Any = None) -> list[str]:
             if exc.err_code in (pdfium_c.FPDF_ERR_PASSWORD, pdfium_c.FPDF_ERR_SECURITY):
                 raise Encrypted("パスワードで保護されたPDFです。", "Password-protected PDF.") from None
             raise Unreadable("PDFの構造が壊れています。", "The PDF structure is damaged (PDFium).") from None
-        try:
-            for i in range(len(document)):
-                ctx.check_time()
-                try:
-                    page = document[i]
-                except pdfium.PdfiumError:
-                    raise Unreadable(f"PDFの{i + 1}ページ目が読めません。",
-                                     f"Page {i + 1} of the PDF cannot be read.") from None
-                try:
-                    if reader is not None and has_unplaced_text(page.raw):
-                        texts.append(_pypdf_page_text(reader, i))
-                        continue
-                    textpage = page.get_textpage()
-                    try:
-                        texts.append(page_text(textpage.raw))
-                    finally:
-                        textpage.close()
-                except pdfium.PdfiumError:
-                    raise Unreadable(f"PDFの{i + 1}ページ目が読めません。",
-                                     f"Page {i + 1} of the PDF cannot be read.") from None
-                finally:
-                    page.close()
-        finally:
+        count = len(document)
+    try:
+        for i in range(count):
+            ctx.check_time()
+            with PDFIUM_LOCK:
+                text = _pdfium_page_text(document, i, check_glyphs=reader is not None)
+            yield _pypdf_page_text(reader, i) if text is None else text
+    finally:
+        with PDFIUM_LOCK:
             document.close()
-    return texts
+
+
+def _pdfium_page_text(document: Any, i: int, check_glyphs: bool) -> str | None:
+    """Page ``i``'s text, or None when ``check_glyphs`` finds text PDFium cannot place."""
+    import pypdfium2 as pdfium
+
+    try:
+        page = document[i]
+    except pdfium.PdfiumError:
+        raise Unreadable(f"PDFの{i + 1}ページ目が読めません。", f"Page {i + 1} of the PDF cannot be read.") from None
+    try:
+        if check_glyphs and has_unplaced_text(page.raw):
+            return None
+        textpage = page.get_textpage()
+        try:
+            return page_text(textpage.raw)
+        finally:
+            textpage.close()
+    except pdfium.PdfiumError:
+        raise Unreadable(f"PDFの{i + 1}ページ目が読めません。", f"Page {i + 1} of the PDF cannot be read.") from None
+    finally:
+        page.close()
 
 
 def _pypdf_page_text(reader: Any, i: int) -> str:
