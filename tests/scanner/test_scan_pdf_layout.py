@@ -158,3 +158,38 @@ def test_pdfs_scanned_from_several_threads_at_once_give_the_same_results(corpus)
     assert len(pdfs) >= 5
     for rel, res in together:
         assert (res.verdict, res.findings, res.records) == (alone[rel].verdict, alone[rel].findings, alone[rel].records)
+
+
+def _turned_pdf(angle: int) -> bytes:
+    from reportlab.pdfgen import canvas
+
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, invariant=1)
+    c.setFont("Helvetica", 10)
+    c.saveState()
+    c.translate(300, 400)
+    c.rotate(angle)
+    c.drawString(0, 0, "1917  2543  1626")
+    c.drawString(0, -14, "Tel 03-1234-5678")
+    c.restoreState()
+    c.save()
+    return buf.getvalue()
+
+
+@pytest.mark.parametrize("angle", [0, 90, 180, 270])
+def test_cells_of_a_turned_table_stay_apart(angle: int) -> None:
+    # A landscape table printed on a portrait page, or a page upside down.
+    lines = _text(_turned_pdf(angle)).splitlines()
+    assert sorted(lines) == sorted([f"1917{CELL}2543{CELL}1626", "Tel 03-1234-5678"])
+
+
+def test_a_word_hyphenated_at_a_line_end_keeps_its_hyphen_and_break() -> None:
+    from reportlab.pdfgen import canvas
+
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, invariant=1)
+    c.setFont("Helvetica", 10)
+    c.drawString(40, 800, "please send the infor-")
+    c.drawString(40, 786, "mation by mail")
+    c.save()
+    assert _text(buf.getvalue()).splitlines() == ["please send the infor-", "mation by mail"]

@@ -151,22 +151,34 @@ def _measured_spaces(chars: _Chars) -> str:
     while i >= 0:
         if 0 < i < n - 1 and text[i - 1] not in " \r\n" and text[i + 1] not in " \r\n":
             get_box(raw, i, r)
-            s_left, s_right, s_bottom = r.left, r.right, r.bottom
+            s_left, s_right, s_bottom, s_top = r.left, r.right, r.bottom, r.top
             get_box(raw, i + 1, r)
-            em = r.top - r.bottom
-            if em > 0 and abs(r.bottom - s_bottom) <= _SAME_LINE_EM * em:
-                gap, width = r.left - s_left, s_right - s_left
-                if gap >= (_CELL_SPACES * width if width > 0.05 * em else _CELL_GAP_EM * em):
-                    pieces.append(text[last:i])
-                    pieces.append(CELL)
-                    last = i + 1
+            if abs(r.left - s_left) >= 0.05 * (r.right - r.left):
+                # Horizontal text: the next character starts to the right of the space (to
+                # its left on a page turned upside down).
+                em = r.top - r.bottom
+                same_line = abs(r.bottom - s_bottom) <= _SAME_LINE_EM * em
+                gap = r.left - s_left if r.left >= s_left else s_right - r.right
+                width = s_right - s_left
+            else:
+                # Same column: text turned a quarter (a landscape table) or written vertically.
+                em = r.right - r.left
+                same_line = True
+                gap = r.bottom - s_bottom if r.bottom >= s_bottom else s_top - r.top
+                width = s_top - s_bottom
+            if em > 0 and same_line and gap >= (_CELL_SPACES * width if width > 0.05 * em else _CELL_GAP_EM * em):
+                pieces.append(text[last:i])
+                pieces.append(CELL)
+                last = i + 1
         i = text.find(" ", i + 1)
     pieces.append(text[last:])
     return _lines("".join(pieces))
 
 
 def _lines(text: str) -> str:
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    # PDFium joins a word hyphenated at a line end and marks the join with U+FFFE: the hyphen
+    # and the line break are given back, as the page shows them (and as pypdf read them).
+    return text.replace("\r\n", "\n").replace("\r", "\n").replace("\ufffe", "-\n")
 
 
 def _laid_out(chars: _Chars) -> str:
