@@ -193,3 +193,21 @@ def test_a_word_hyphenated_at_a_line_end_keeps_its_hyphen_and_break() -> None:
     c.drawString(40, 786, "mation by mail")
     c.save()
     assert _text(buf.getvalue()).splitlines() == ["please send the infor-", "mation by mail"]
+
+
+def _real_corpus_file(rel: str) -> Path:
+    import os
+
+    root = os.environ.get("TOKKI_REAL_CORPUS")
+    path = Path(root) / rel if root else None
+    if path is None or not path.is_file():
+        pytest.skip(f"needs {rel} of the real-world corpus under TOKKI_REAL_CORPUS")
+    return path
+
+
+def test_vertical_writing_keeps_its_lines() -> None:
+    # 縦書き in a font the PDF does not embed (pdfminer.six's sample of Miyazawa Kenji): PDFium
+    # reads it line by line, pypdf gives mojibake without the font's code map, and a layout
+    # by baseline would cut across the lines.
+    text = _text(_real_corpus_file("dev/pdfminer-six/jo.pdf").read_bytes())
+    assert "宇宙塵をたべ、または空気や塩水を呼吸しながら" in text.splitlines()

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import io
 import logging
+from collections import Counter
 from typing import Any, Iterator
 
 from tokki_desktop.pdfium_lock import PDFIUM_LOCK
@@ -76,15 +77,15 @@ def page_texts(data: bytes, ctx: ScanContext, reader: Any = None) -> Iterator[st
         for i in range(count):
             ctx.check_time()
             with PDFIUM_LOCK:
-                text = _pdfium_page_text(document, i, check_glyphs=reader is not None)
-            yield _pypdf_page_text(reader, i) if text is None else text
+                text, unplaced = _pdfium_page_text(document, i, check_glyphs=reader is not None)
+            yield _better_of(text, _pypdf_page_text(reader, i)) if unplaced else text
     finally:
         with PDFIUM_LOCK:
             document.close()
 
 
-def _pdfium_page_text(document: Any, i: int, check_glyphs: bool) -> str | None:
-    """Page ``i``'s text, or None when ``check_glyphs`` finds text PDFium cannot place."""
+def _pdfium_page_text(document: Any, i: int, check_glyphs: bool) -> tuple[str, bool]:
+    """Page ``i``'s text, and whether ``check_glyphs`` found text PDFium could not place."""
     import pypdfium2 as pdfium
 
     try:
@@ -92,11 +93,10 @@ def _pdfium_page_text(document: Any, i: int, check_glyphs: bool) -> str | None:
     except pdfium.PdfiumError:
         raise Unreadable(f"PDFの{i + 1}ページ目が読めません。", f"Page {i + 1} of the PDF cannot be read.") from None
     try:
-        if check_glyphs and has_unplaced_text(page.raw):
-            return None
+        unplaced = check_glyphs and has_unplaced_text(page.raw)
         textpage = page.get_textpage()
         try:
-            return page_text(textpage.raw)
+            return page_text(textpage.raw), unplaced
         finally:
             textpage.close()
     except pdfium.PdfiumError:
@@ -106,19 +106,26 @@ def _pdfium_page_text(document: Any, i: int, check_glyphs: bool) -> str | None:
 
 
 def _pypdf_page_text(reader: Any, i: int) -> str:
-    """A page PDFium cannot read whole, through pypdf (about sixteen times slower)."""
+    """A page PDFium may not read whole, through pypdf (about sixteen times slower); "" when
+    pypdf cannot read it (PDFium's text then stands)."""
     import warnings
-
-    from pypdf.errors import FileNotDecryptedError
 
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             return reader.pages[i].extract_text() or ""
-    except FileNotDecryptedError:
-        raise Encrypted("パスワードで保護されたPDFです。", "Password-protected PDF.") from None
-    except RecursionError:
-        raise Unreadable("PDFのページ構造が循環しています。", "The PDF page tree is cyclic.") from None
-    except Exception as exc:
-        raise Unreadable(f"PDFの{i + 1}ページ目が読めません。",
-                         f"Page {i + 1} of the PDF cannot be read ({type(exc).__name__}).") from None
+    except Exception:  # pypdf raises many kinds on damage; RecursionError on a cyclic tree
+        return ""
+
+
+def _better_of(pdfium_text: str, pypdf_text: str) -> str:
+    """pypdf's text when it holds every character PDFium's does (and so is no mojibake), else
+    PDFium's.
+
+    A zero-width text object is either a character PDFium dropped (a lone 男 whose glyph no
+    font has: pypdf reads it) or a line of vertical writing, which PDFium reads and pypdf may
+    turn into mojibake for want of the font's code map.
+    """
+    have = Counter(pypdf_text)
+    need = Counter(ch for ch in pdfium_text if not ch.isspace())
+    return pypdf_text if all(have[ch] >= n for ch, n in need.items()) else pdfium_text

@@ -130,10 +130,21 @@ def _in_reading_order(chars: _Chars) -> bool:
         get_box(raw, i, r)
         bottom, em = r.bottom, r.top - r.bottom
         if prev_bottom is not None and bottom > prev_bottom - _SAME_LINE_EM * max(prev_em, em, 1.0):
-            # A line level with or above the previous one; upright text is laid out again.
-            return not (chars.upright(i) and chars.upright(i - 1 if i else i))
+            # A line level with or above the previous one; upright text is laid out again,
+            # unless it is vertical writing (縦書き), whose lines run right to left.
+            return not (chars.upright(i) and chars.upright(i - 1 if i else i)) or _runs_down(chars, i)
         prev_bottom, prev_em = bottom, em
     return True
+
+
+def _runs_down(chars: _Chars, i: int) -> bool:
+    """Does the line starting at ``i`` run down the page (vertical writing)?"""
+    text = chars.text
+    if i + 1 >= len(text) or text[i + 1] in " \r\n":
+        return False
+    first, second = chars.box(i), chars.box(i + 1)
+    width = max(first.right - first.left, second.right - second.left)
+    return abs(second.left - first.left) < 0.1 * width and second.top <= first.bottom + 0.1 * width
 
 
 def _measured_spaces(chars: _Chars) -> str:
