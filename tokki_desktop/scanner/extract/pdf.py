@@ -30,11 +30,15 @@ def extract_pdf(data: bytes, ctx: ScanContext) -> Parts:
     from pypdf.errors import FileNotDecryptedError, PdfReadError
 
     reader = None
+    # pypdf is opened only when it has something to do (it costs a twentieth of PDFium's whole
+    # text): a password check (an encrypted PDF names /Encrypt in its trailer or xref-stream
+    # dictionary, never compressed) or pages PDFium may not read whole (see page_texts).
+    needed = b"/Encrypt" in data or may_lack_glyphs(data)
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            reader = PdfReader(io.BytesIO(data), strict=False)
-            if reader.is_encrypted:
+            reader = PdfReader(io.BytesIO(data), strict=False) if needed else None
+            if reader is not None and reader.is_encrypted:
                 # An owner password alone (printing/copy restrictions) opens with an empty user password.
                 try:
                     ok = reader.decrypt("")
