@@ -1,10 +1,11 @@
 """PDF text layer (PDFium, laid out by character positions); encrypted PDFs that need a
 password are reported as encrypted.
 
-pypdf is kept for the password check only, where it tells an owner password (printing and
-copying restrictions, opens with an empty user password) from a user password before PDFium
-is asked; PDFium's text is about sixteen times faster than pypdf's and its character boxes
-keep table cells apart (``pdf_layout``).
+PDFium's text is about sixteen times faster than pypdf's and its character boxes keep table
+cells apart (``pdf_layout``). pypdf is kept for two things PDFium does not do: telling an
+owner password (printing and copying restrictions, opens with an empty user password) from
+a user password, and reading a page where PDFium drops a character it has no glyph for (a
+font the PDF does not embed, on a machine without Japanese fonts).
 """
 
 from __future__ import annotations
