@@ -11,6 +11,10 @@ draws them. A page drawn out of reading order (a table written column by column,
 one row drawn right to left) is laid out again from every character: lines by baseline, top
 to bottom, characters left to right, so a table row stays one row under its header.
 
+Text turned a quarter or upside down (a landscape table) and vertical writing (縦書き) keep
+PDFium's order, their gaps measured along their lines. A word PDFium joins across a
+hyphenated line end gets its hyphen and line break back.
+
 Character boxes are read only around spaces and at line starts on an ordinary page: the
 cost of a box is a foreign call, and a page holds thousands of characters.
 """
@@ -202,7 +206,7 @@ def _laid_out(chars: _Chars) -> str:
         b = chars.box(i)
         if b.em <= 0 and ch.isspace():
             continue
-        placed.append((b, ch))
+        placed.append((b, "-" if ch == "\ufffe" else ch))  # a hyphen PDFium joined across lines
     placed.sort(key=lambda bc: -bc[0].bottom)
     lines: list[list[tuple[_Box, str]]] = []
     base = None
