@@ -132,7 +132,7 @@ def test_pdfium_refusing_a_password_is_encrypted(corpus, tmp_path: Path) -> None
     writer.write(buf)
     # Asked directly, without pypdf's check before it.
     with pytest.raises(Encrypted):
-        page_texts(buf.getvalue(), ScanContext.start(ScanLimits()))
+        list(page_texts(buf.getvalue(), ScanContext.start(ScanLimits())))
     assert scan_bytes(buf.getvalue(), "locked.pdf").verdict == ENCRYPTED
 
 
@@ -140,8 +140,74 @@ def test_damaged_pdf_is_unreadable_without_text_in_the_reason(corpus) -> None:
     root, _ = corpus
     data = (root / "pos/letter.pdf").read_bytes()
     with pytest.raises(Unreadable) as info:
-        page_texts(b"%PDF-1.4\n" + bytes(range(256)) * 8, ScanContext.start(ScanLimits()))
+        list(page_texts(b"%PDF-1.4\n" + bytes(range(256)) * 8, ScanContext.start(ScanLimits())))
     assert "PDF" in info.value.ja and "PDF" in info.value.en
     # Cut in the middle: whatever PDFium repairs is scanned, never called clean unread.
     res = scan_bytes(data[: len(data) // 2], "cut.pdf")
     assert res.verdict != CLEAN or res.findings
+
+
+def test_pdfs_scanned_from_several_threads_at_once_give_the_same_results(corpus) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    root, labels = corpus
+    pdfs = sorted(rel for rel in labels if rel.endswith(".pdf"))
+    alone = {rel: scan_bytes((root / rel).read_bytes(), rel) for rel in pdfs}
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        together = list(pool.map(lambda rel: (rel, scan_bytes((root / rel).read_bytes(), rel)), pdfs * 4))
+    assert len(pdfs) >= 5
+    for rel, res in together:
+        assert (res.verdict, res.findings, res.records) == (alone[rel].verdict, alone[rel].findings, alone[rel].records)
+
+
+def _turned_pdf(angle: int) -> bytes:
+    from reportlab.pdfgen import canvas
+
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, invariant=1)
+    c.setFont("Helvetica", 10)
+    c.saveState()
+    c.translate(300, 400)
+    c.rotate(angle)
+    c.drawString(0, 0, "1917  2543  1626")
+    c.drawString(0, -14, "Tel 03-1234-5678")
+    c.restoreState()
+    c.save()
+    return buf.getvalue()
+
+
+@pytest.mark.parametrize("angle", [0, 90, 180, 270])
+def test_cells_of_a_turned_table_stay_apart(angle: int) -> None:
+    # A landscape table printed on a portrait page, or a page upside down.
+    lines = _text(_turned_pdf(angle)).splitlines()
+    assert sorted(lines) == sorted([f"1917{CELL}2543{CELL}1626", "Tel 03-1234-5678"])
+
+
+def test_a_word_hyphenated_at_a_line_end_keeps_its_hyphen_and_break() -> None:
+    from reportlab.pdfgen import canvas
+
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, invariant=1)
+    c.setFont("Helvetica", 10)
+    c.drawString(40, 800, "please send the infor-")
+    c.drawString(40, 786, "mation by mail")
+    c.save()
+    assert _text(buf.getvalue()).splitlines() == ["please send the infor-", "mation by mail"]
+
+
+def _real_corpus_file(rel: str) -> Path:
+    import os
+
+    root = os.environ.get("TOKKI_REAL_CORPUS")
+    path = Path(root) / rel if root else None
+    if path is None or not path.is_file():
+        pytest.skip(f"needs {rel} of the real-world corpus under TOKKI_REAL_CORPUS")
+    return path
+
+
+def test_vertical_writing_keeps_its_lines() -> None:
+    # 縦書き in a font the PDF does not embed (pdfminer.six's sample of Miyazawa Kenji): PDFium
+    # reads it line by line, pypdf gives mojibake without the font's code map, and a layout
+    # by baseline would cut across the lines.
+    text = _text(_real_corpus_file("dev/pdfminer-six/jo.pdf").read_bytes())
+    assert "宇宙塵をたべ、または空気や塩水を呼吸しながら" in text.splitlines()

@@ -1,17 +1,19 @@
 """PDF text layer (PDFium, laid out by character positions); encrypted PDFs that need a
 password are reported as encrypted.
 
-pypdf is kept for the password check only, where it tells an owner password (printing and
-copying restrictions, opens with an empty user password) from a user password before PDFium
-is asked; PDFium's text is about sixteen times faster than pypdf's and its character boxes
-keep table cells apart (``pdf_layout``).
+PDFium's text is about sixteen times faster than pypdf's and its character boxes keep table
+cells apart (``pdf_layout``). pypdf is kept for two things PDFium does not do: telling an
+owner password (printing and copying restrictions, opens with an empty user password) from
+a user password, and reading a page where PDFium drops a character it has no glyph for (a
+font the PDF does not embed, on a machine without Japanese fonts).
 """
 
 from __future__ import annotations
 
 import io
 import logging
-from typing import Any
+from collections import Counter
+from typing import Any, Iterator
 
 from tokki_desktop.pdfium_lock import PDFIUM_LOCK
 from tokki_desktop.scanner.extract import Encrypted, Parts, ScanContext, TextPart, Unreadable
@@ -29,11 +31,15 @@ def extract_pdf(data: bytes, ctx: ScanContext) -> Parts:
     from pypdf.errors import FileNotDecryptedError, PdfReadError
 
     reader = None
+    # pypdf is opened only when it has something to do (it costs a twentieth of PDFium's whole
+    # text): a password check (an encrypted PDF names /Encrypt in its trailer or xref-stream
+    # dictionary, never compressed) or pages PDFium may not read whole (see page_texts).
+    needed = b"/Encrypt" in data or may_lack_glyphs(data)
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            reader = PdfReader(io.BytesIO(data), strict=False)
-            if reader.is_encrypted:
+            reader = PdfReader(io.BytesIO(data), strict=False) if needed else None
+            if reader is not None and reader.is_encrypted:
                 # An owner password alone (printing/copy restrictions) opens with an empty user password.
                 try:
                     ok = reader.decrypt("")
@@ -46,21 +52,22 @@ def extract_pdf(data: bytes, ctx: ScanContext) -> Parts:
     except (PdfReadError, FileNotDecryptedError, Exception):  # pypdf raises many kinds on damage
         # PDFium repairs more damage than pypdf (a broken cross-reference table, for one): it decides.
         reader = None
-    # The whole document under the lock: PDFium is not thread-safe, and the texts are
-    # collected first so that no PDFium object outlives the lock while the scan goes on.
     for text in page_texts(data, ctx, reader):
         if text.strip():
             yield TextPart(text)
 
 
-def page_texts(data: bytes, ctx: ScanContext, reader: Any = None) -> list[str]:
-    """Each page's laid-out text through PDFium; ``reader`` (pypdf) reads the pages PDFium
-    cannot read whole. Raises ``Encrypted`` for a PDF that needs a password, ``Unreadable``
-    for one PDFium cannot open."""
+def page_texts(data: bytes, ctx: ScanContext, reader: Any = None) -> Iterator[str]:
+    """Each page's laid-out text through PDFium, page by page; ``reader`` (pypdf) reads the
+    pages PDFium cannot read whole. Raises ``Encrypted`` for a PDF that needs a password,
+    ``Unreadable`` for one PDFium cannot open or a page it cannot load.
+
+    PDFium is not thread-safe: every call into it holds the process-wide lock, which is let
+    go between pages, while the scan judges a page's text (one page in memory at a time).
+    """
     import pypdfium2 as pdfium
     import pypdfium2.raw as pdfium_c
 
-    texts: list[str] = []
     if reader is not None and not may_lack_glyphs(data):
         reader = None  # every font embedded: PDFium places every character
     with PDFIUM_LOCK:
@@ -70,47 +77,63 @@ def page_texts(data: bytes, ctx: ScanContext, reader: Any = None) -> list[str]:
             if exc.err_code in (pdfium_c.FPDF_ERR_PASSWORD, pdfium_c.FPDF_ERR_SECURITY):
                 raise Encrypted("パスワードで保護されたPDFです。", "Password-protected PDF.") from None
             raise Unreadable("PDFの構造が壊れています。", "The PDF structure is damaged (PDFium).") from None
-        try:
-            for i in range(len(document)):
-                ctx.check_time()
-                try:
-                    page = document[i]
-                except pdfium.PdfiumError:
-                    raise Unreadable(f"PDFの{i + 1}ページ目が読めません。",
-                                     f"Page {i + 1} of the PDF cannot be read.") from None
-                try:
-                    if reader is not None and has_unplaced_text(page.raw):
-                        texts.append(_pypdf_page_text(reader, i))
-                        continue
-                    textpage = page.get_textpage()
-                    try:
-                        texts.append(page_text(textpage.raw))
-                    finally:
-                        textpage.close()
-                except pdfium.PdfiumError:
-                    raise Unreadable(f"PDFの{i + 1}ページ目が読めません。",
-                                     f"Page {i + 1} of the PDF cannot be read.") from None
-                finally:
-                    page.close()
-        finally:
+        count = len(document)
+    try:
+        for i in range(count):
+            ctx.check_time()
+            with PDFIUM_LOCK:
+                text, unplaced = _pdfium_page_text(document, i, check_glyphs=reader is not None)
+            yield _better_of(text, _pypdf_page_text(reader, i)) if unplaced else text
+    finally:
+        with PDFIUM_LOCK:
             document.close()
-    return texts
+
+
+def _pdfium_page_text(document: Any, i: int, check_glyphs: bool) -> tuple[str, bool]:
+    """Page ``i``'s text, and whether ``check_glyphs`` found text PDFium could not place.
+
+    The page and its text page are opened and closed through PDFium's own calls: the
+    pypdfium2 objects register a finalizer each, which cost a tenth of a page's text.
+    """
+    import pypdfium2.raw as pdfium_c
+
+    page = pdfium_c.FPDF_LoadPage(document.raw, i)
+    if not page:
+        raise Unreadable(f"PDFの{i + 1}ページ目が読めません。", f"Page {i + 1} of the PDF cannot be read.")
+    try:
+        unplaced = check_glyphs and has_unplaced_text(page)
+        textpage = pdfium_c.FPDFText_LoadPage(page)
+        if not textpage:
+            raise Unreadable(f"PDFの{i + 1}ページ目が読めません。", f"Page {i + 1} of the PDF cannot be read.")
+        try:
+            return page_text(textpage), unplaced
+        finally:
+            pdfium_c.FPDFText_ClosePage(textpage)
+    finally:
+        pdfium_c.FPDF_ClosePage(page)
 
 
 def _pypdf_page_text(reader: Any, i: int) -> str:
-    """A page PDFium cannot read whole, through pypdf (about sixteen times slower)."""
+    """A page PDFium may not read whole, through pypdf (about sixteen times slower); "" when
+    pypdf cannot read it (PDFium's text then stands)."""
     import warnings
-
-    from pypdf.errors import FileNotDecryptedError
 
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             return reader.pages[i].extract_text() or ""
-    except FileNotDecryptedError:
-        raise Encrypted("パスワードで保護されたPDFです。", "Password-protected PDF.") from None
-    except RecursionError:
-        raise Unreadable("PDFのページ構造が循環しています。", "The PDF page tree is cyclic.") from None
-    except Exception as exc:
-        raise Unreadable(f"PDFの{i + 1}ページ目が読めません。",
-                         f"Page {i + 1} of the PDF cannot be read ({type(exc).__name__}).") from None
+    except Exception:  # pypdf raises many kinds on damage; RecursionError on a cyclic tree
+        return ""
+
+
+def _better_of(pdfium_text: str, pypdf_text: str) -> str:
+    """pypdf's text when it holds every character PDFium's does (and so is no mojibake), else
+    PDFium's.
+
+    A zero-width text object is either a character PDFium dropped (a lone 男 whose glyph no
+    font has: pypdf reads it) or a line of vertical writing, which PDFium reads and pypdf may
+    turn into mojibake for want of the font's code map.
+    """
+    have = Counter(pypdf_text)
+    need = Counter(ch for ch in pdfium_text if not ch.isspace())
+    return pypdf_text if all(have[ch] >= n for ch, n in need.items()) else pdfium_text

@@ -11,6 +11,10 @@ draws them. A page drawn out of reading order (a table written column by column,
 one row drawn right to left) is laid out again from every character: lines by baseline, top
 to bottom, characters left to right, so a table row stays one row under its header.
 
+Text turned a quarter or upside down (a landscape table) and vertical writing (縦書き) keep
+PDFium's order, their gaps measured along their lines. A word PDFium joins across a
+hyphenated line end gets its hyphen and line break back.
+
 Character boxes are read only around spaces and at line starts on an ordinary page: the
 cost of a box is a foreign call, and a page holds thousands of characters.
 """
@@ -130,10 +134,21 @@ def _in_reading_order(chars: _Chars) -> bool:
         get_box(raw, i, r)
         bottom, em = r.bottom, r.top - r.bottom
         if prev_bottom is not None and bottom > prev_bottom - _SAME_LINE_EM * max(prev_em, em, 1.0):
-            # A line level with or above the previous one; upright text is laid out again.
-            return not (chars.upright(i) and chars.upright(i - 1 if i else i))
+            # A line level with or above the previous one; upright text is laid out again,
+            # unless it is vertical writing (縦書き), whose lines run right to left.
+            return not (chars.upright(i) and chars.upright(i - 1 if i else i)) or _runs_down(chars, i)
         prev_bottom, prev_em = bottom, em
     return True
+
+
+def _runs_down(chars: _Chars, i: int) -> bool:
+    """Does the line starting at ``i`` run down the page (vertical writing)?"""
+    text = chars.text
+    if i + 1 >= len(text) or text[i + 1] in " \r\n":
+        return False
+    first, second = chars.box(i), chars.box(i + 1)
+    width = max(first.right - first.left, second.right - second.left)
+    return abs(second.left - first.left) < 0.1 * width and second.top <= first.bottom + 0.1 * width
 
 
 def _measured_spaces(chars: _Chars) -> str:
@@ -151,22 +166,34 @@ def _measured_spaces(chars: _Chars) -> str:
     while i >= 0:
         if 0 < i < n - 1 and text[i - 1] not in " \r\n" and text[i + 1] not in " \r\n":
             get_box(raw, i, r)
-            s_left, s_right, s_bottom = r.left, r.right, r.bottom
+            s_left, s_right, s_bottom, s_top = r.left, r.right, r.bottom, r.top
             get_box(raw, i + 1, r)
-            em = r.top - r.bottom
-            if em > 0 and abs(r.bottom - s_bottom) <= _SAME_LINE_EM * em:
-                gap, width = r.left - s_left, s_right - s_left
-                if gap >= (_CELL_SPACES * width if width > 0.05 * em else _CELL_GAP_EM * em):
-                    pieces.append(text[last:i])
-                    pieces.append(CELL)
-                    last = i + 1
+            if abs(r.left - s_left) >= 0.05 * (r.right - r.left):
+                # Horizontal text: the next character starts to the right of the space (to
+                # its left on a page turned upside down).
+                em = r.top - r.bottom
+                same_line = abs(r.bottom - s_bottom) <= _SAME_LINE_EM * em
+                gap = r.left - s_left if r.left >= s_left else s_right - r.right
+                width = s_right - s_left
+            else:
+                # Same column: text turned a quarter (a landscape table) or written vertically.
+                em = r.right - r.left
+                same_line = True
+                gap = r.bottom - s_bottom if r.bottom >= s_bottom else s_top - r.top
+                width = s_top - s_bottom
+            if em > 0 and same_line and gap >= (_CELL_SPACES * width if width > 0.05 * em else _CELL_GAP_EM * em):
+                pieces.append(text[last:i])
+                pieces.append(CELL)
+                last = i + 1
         i = text.find(" ", i + 1)
     pieces.append(text[last:])
     return _lines("".join(pieces))
 
 
 def _lines(text: str) -> str:
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    # PDFium joins a word hyphenated at a line end and marks the join with U+FFFE: the hyphen
+    # and the line break are given back, as the page shows them (and as pypdf read them).
+    return text.replace("\r\n", "\n").replace("\r", "\n").replace("\ufffe", "-\n")
 
 
 def _laid_out(chars: _Chars) -> str:
@@ -179,7 +206,7 @@ def _laid_out(chars: _Chars) -> str:
         b = chars.box(i)
         if b.em <= 0 and ch.isspace():
             continue
-        placed.append((b, ch))
+        placed.append((b, "-" if ch == "\ufffe" else ch))  # a hyphen PDFium joined across lines
     placed.sort(key=lambda bc: -bc[0].bottom)
     lines: list[list[tuple[_Box, str]]] = []
     base = None
