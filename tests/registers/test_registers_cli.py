@@ -221,3 +221,34 @@ def test_help_speaks_one_language_at_a_time(monkeypatch, capsys) -> None:
         text = capsys.readouterr().out
         assert not re.search(other, text), text
     assert "ledger folder" in text and "--data-dir" in text
+
+
+def test_every_command_has_english_help(monkeypatch) -> None:
+    """Each sub-command's help and each option's, walked through the parser (vault commands too).
+
+    Register fields (``field__*``) are left out: their help shows the Japanese input they take
+    (令和8年4月1日, a default such as 小金井市)."""
+    import argparse
+    import re
+
+    from tokki_desktop.cli import build_parser
+
+    monkeypatch.setenv("TOKKI_LANG", "en")
+    japanese = re.compile(r"[ぁ-んァ-ン一-龥]")
+
+    def walk(parser: argparse.ArgumentParser, path: str) -> list[str]:
+        found = []
+        for action in parser._actions:  # noqa: SLF001
+            if action.help and action.help is not argparse.SUPPRESS and japanese.search(action.help) \
+                    and not action.dest.startswith("field__") \
+                    and not (action.choices and not isinstance(action.choices, dict)):
+                found.append(f"{path} {action.dest}: {action.help}")
+            if isinstance(action, argparse._SubParsersAction):  # noqa: SLF001
+                for choice in action._choices_actions:  # noqa: SLF001
+                    if choice.help and japanese.search(choice.help):
+                        found.append(f"{path} {choice.dest}: {choice.help}")
+                for name, child in action.choices.items():
+                    found += walk(child, f"{path} {name}")
+        return found
+
+    assert walk(build_parser(), "tokki") == []

@@ -17,10 +17,10 @@ def register(sub, parent: argparse.ArgumentParser) -> None:
     a = fsub.add_parser("list", parents=[parent], help="様式の一覧 / list the forms")
     a.set_defaults(func=cmd_list)
     a = fsub.add_parser("render", parents=[parent], help="様式を PDF にする / render a form to PDF")
-    a.add_argument("form", nargs="?", help="様式の ID（tokki forms list）")
-    a.add_argument("--id", type=int, dest="record_id", help="記録の ID（記録ごとの様式）")
-    a.add_argument("--all", action="store_true", help="台帳のすべての様式をフォルダに作成する")
-    a.add_argument("--out", required=True, help="PDF ファイル（--all のときはフォルダ）")
+    a.add_argument("form", nargs="?", help="様式の ID（tokki forms list） / the form's id (see tokki forms list)")
+    a.add_argument("--id", type=int, dest="record_id", help="記録の ID（記録ごとの様式） / the record's id (forms made per record)")
+    a.add_argument("--all", action="store_true", help="台帳のすべての様式をフォルダに作成する / render every form of the ledger into a folder")
+    a.add_argument("--out", required=True, help="PDF ファイル（--all のときはフォルダ） / the PDF file (a folder with --all)")
     a.set_defaults(func=cmd_render)
 
 

@@ -15,46 +15,47 @@ from tokki_desktop.ledger import audit
 
 def register(sub, parent: argparse.ArgumentParser) -> None:
     p = sub.add_parser("init", parents=[parent], help="新しい台帳を作る / create a ledger")
-    p.add_argument("--client", default="小金井市", help="委託者 (default 小金井市)")
-    p.add_argument("--contract", required=True, help="契約件名")
-    p.add_argument("--contractor", required=True, help="受託者の商号")
-    p.add_argument("--officer", required=True, help="取扱責任者のログイン名")
-    p.add_argument("--name", required=True, help="取扱責任者の氏名")
+    p.add_argument("--client", default="小金井市", help="委託者（既定: 小金井市） / the client (a municipality; default Koganei)")
+    p.add_argument("--contract", required=True, help="契約件名 / the contract's title")
+    p.add_argument("--contractor", required=True, help="受託者の商号 / the contractor's trade name")
+    p.add_argument("--officer", required=True, help="取扱責任者のログイン名 / the responsible officer's login")
+    p.add_argument("--name", required=True, help="取扱責任者の氏名 / the responsible officer's full name")
     p.add_argument("--recovery-sheet", metavar="FILE.pdf",
                    help="回復キーの保管用シート (PDF) も書き出す / also write the recovery-key sheet")
     p.set_defaults(func=cmd_init)
 
     p = sub.add_parser("user", parents=[parent], help="利用者 / users")
     usub = p.add_subparsers(dest="user_command", metavar="ACTION")
-    a = usub.add_parser("add", parents=[parent], help="利用者を追加 (取扱責任者のみ)")
+    a = usub.add_parser("add", parents=[parent], help="利用者を追加 (取扱責任者のみ) / add a user (officers only)")
     a.add_argument("login")
-    a.add_argument("--role", choices=["officer", "handler"], required=True)
-    a.add_argument("--name", required=True)
+    a.add_argument("--role", choices=["officer", "handler"], required=True,
+                   help="officer = 取扱責任者, handler = 従事者 / officer or data handler")
+    a.add_argument("--name", required=True, help="氏名 / full name")
     a.set_defaults(func=cmd_user_add)
-    a = usub.add_parser("list", parents=[parent], help="利用者の一覧")
+    a = usub.add_parser("list", parents=[parent], help="利用者の一覧 / list the users")
     a.set_defaults(func=cmd_user_list)
-    a = usub.add_parser("disable", parents=[parent], help="利用者を無効にする (取扱責任者のみ)")
+    a = usub.add_parser("disable", parents=[parent], help="利用者を無効にする (取扱責任者のみ) / disable a user (officers only)")
     a.add_argument("login")
     a.set_defaults(func=cmd_user_disable)
 
     p = sub.add_parser("passwd", parents=[parent], help="パスフレーズの変更 / change a passphrase")
-    p.add_argument("login", nargs="?", help="(取扱責任者) 他の利用者を再設定する")
+    p.add_argument("login", nargs="?", help="(取扱責任者) 他の利用者を再設定する / (officer) reset another user's passphrase")
     p.add_argument("--recovery", action="store_true",
-                   help="回復キー (TOKKI_RECOVERY_KEY またはプロンプト) で開いて再設定する")
+                   help="回復キー (TOKKI_RECOVERY_KEY またはプロンプト) で開いて再設定する / open with the recovery key (TOKKI_RECOVERY_KEY or a prompt) and reset")
     p.set_defaults(func=cmd_passwd)
 
-    p = sub.add_parser("verify", parents=[parent], help="監査チェーンと暗号ページの検査")
-    p.add_argument("--checkpoint", help="紙に控えた SEQ:MAC")
+    p = sub.add_parser("verify", parents=[parent], help="監査チェーンと暗号ページの検査 / check the audit chain and every encrypted page")
+    p.add_argument("--checkpoint", help="紙に控えた SEQ:MAC / a SEQ:MAC kept on paper")
     p.set_defaults(func=cmd_verify)
 
-    p = sub.add_parser("checkpoint", parents=[parent], help="監査チェーンのチェックポイントを表示")
+    p = sub.add_parser("checkpoint", parents=[parent], help="監査チェーンのチェックポイントを表示 / print a checkpoint of the audit chain")
     p.set_defaults(func=cmd_checkpoint)
 
-    p = sub.add_parser("backup", parents=[parent], help="暗号化バックアップを書いて検査する (取扱責任者のみ)")
+    p = sub.add_parser("backup", parents=[parent], help="暗号化バックアップを書いて検査する (取扱責任者のみ) / write and check an encrypted backup (officers only)")
     p.add_argument("path")
     p.set_defaults(func=cmd_backup)
 
-    p = sub.add_parser("restore", parents=[parent], help="バックアップを検査してから復元する (取扱責任者のみ)")
+    p = sub.add_parser("restore", parents=[parent], help="バックアップを検査してから復元する (取扱責任者のみ) / check a backup, then restore it (officers only)")
     p.add_argument("path")
     p.add_argument("--confirm-loss", action="store_true",
                    help="バックアップより後の記録が失われることを確認した / restore although later records are lost")
