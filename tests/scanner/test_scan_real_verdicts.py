@@ -287,3 +287,11 @@ def test_an_address_label_pdf(tmp_path) -> None:
     c.save()
     res = scan_bytes(pdf.read_bytes(), "labels.pdf")
     assert res.verdict == PERSONAL_DATA, res.reason_en
+
+
+def test_a_list_of_surnames_alone_names_no_one() -> None:
+    rows = [["順位", "名字", "人数"]] + [[str(i + 1), s, str(1_900_000 - i * 50_000)] for i, s in enumerate(SEI)]
+    assert scan_bytes(_csv(rows), "myouji.csv").verdict == CLEAN
+    split = [["姓", "名"]] + [[SEI[i], MEI[i]] for i in range(10)]
+    res = scan_bytes(_csv(split), "meibo.csv")
+    assert res.verdict == PERSONAL_DATA and "氏名の一覧" in res.reason

@@ -246,6 +246,7 @@ def scan_columns(columns: Iterable[Sequence[str]], n: int, header: list[str] | N
     marks: dict[str, bytearray] = {}
     chars = 0
     names_before = ev.counts["name"]
+    listed_before = ev.listed_names
     contacts = 0
     for ci, col in enumerate(cols):
         label = labels[ci] if ci < len(labels) else ""
@@ -276,6 +277,11 @@ def scan_columns(columns: Iterable[Sequence[str]], n: int, header: list[str] | N
             _detect_column(label, values, ev, marks, names=ci not in plan.org_columns)
     if plan.rep_columns and plan.org_columns:
         _corporate_representatives(plan, cols, marks)
+    name_columns = [ci for ci, k in enumerate(plan.kinds) if k == "name" and ci not in plan.rep_columns
+                    and not _is_reading(labels, cols, ci)]
+    if len(name_columns) >= 2 and "name" in marks:
+        # 姓 and 名 in two columns: each row marked is a whole name (counted once).
+        ev.listed_names = max(ev.listed_names, listed_before + marks["name"].count(1))
     if "name" in marks and ev.counts["name"] > names_before:
         # One person is one name, however many columns spell it (姓, 名, フリガナ).
         ev.counts["name"] = names_before + marks["name"].count(1)
@@ -286,6 +292,11 @@ def scan_columns(columns: Iterable[Sequence[str]], n: int, header: list[str] | N
     if plan.subject == "organisation" and any(k in marks for k in ("address", "phone", "postal_code", "email")):
         ev.organisation_rows += n - (ev.records - before)
     return chars
+
+
+def _whole_name(v: str) -> bool:
+    """A name with its parts (白石 芳郎, 上杉辰男, Taro Tanaka), not a surname alone."""
+    return " " in v or "\u3000" in v or japanese.is_full_name(v)
 
 
 _MOBILE = re.compile(r"0[789]0-?\d{4}-?\d{4}")
@@ -356,7 +367,10 @@ def _count_column(kind: str, values: list[str], check: Check, ev: Evidence,
         ev.counts[kind] += count
         ev.rules[_RULES[kind]] += count
         if kind == "name":
-            ev.listed_names += count
+            # Whole names only make a list of people: a column of surnames alone (a ranking
+            # of 名字, a dictionary of readings) names no one.
+            full = {v for v in good if _whole_name(v.strip())}
+            ev.listed_names += sum(map(full.__contains__, values))
     if kind == "my_number":
         ev.twelve_digit_total += count
 
