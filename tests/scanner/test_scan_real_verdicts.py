@@ -11,9 +11,8 @@ import struct
 
 import pytest
 
-from tokki_desktop.scanner import CLEAN, PERSONAL_DATA, UNREADABLE
+from tokki_desktop.scanner import CLEAN, PERSONAL_DATA, UNREADABLE, japanese
 from tokki_desktop.scanner import column_types as ct
-from tokki_desktop.scanner import japanese
 from tokki_desktop.scanner.extract.ole_package import unpack
 from tokki_desktop.scanner.extract.ppt import ppt_text
 from tokki_desktop.scanner.scan import scan_bytes

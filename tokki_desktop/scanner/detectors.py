@@ -17,13 +17,12 @@ from dataclasses import dataclass, field
 from itertools import chain as _chain
 from typing import Iterator
 
-
-from tokki_desktop.scanner.keywords import KEYWORD_KINDS, KEYWORD_PATTERN, NAME_LABELS, ROLE_LABELS, keyword_pattern
 from tokki_desktop.scanner.japanese import is_full_name, is_person_name
+from tokki_desktop.scanner.keywords import KEYWORD_KINDS, KEYWORD_PATTERN, NAME_LABELS, ROLE_LABELS, keyword_pattern
 from tokki_desktop.scanner.masking import mask
+from tokki_desktop.scanner.names import given_names, starts_with_surname, surnames
 from tokki_desktop.scanner.phone_plan import is_valid_jp
 from tokki_desktop.scanner.prefilter import NUMBER_FAMILIES, families_present, number_candidates
-from tokki_desktop.scanner.names import given_names, starts_with_surname, surnames
 
 _KJ = "一-龥々〆ヶ"  # kanji and the marks that live inside names
 _KANA = "ぁ-んァ-ヶー"
@@ -438,12 +437,12 @@ def _name_before(text: str, end: int) -> tuple[int, str] | None:
     if " " in value and _KATAKANA_NAME.fullmatch(value):
         return j - len(value), value  # ヤマダ タロウ 様: a name written in katakana
     # Try from the left: "市民課山田" holds the surname 山田 after two other characters.
-    for cut in range(0, max(1, len(value) - 1)):
+    for cut in range(max(1, len(value) - 1)):
         cand = value[cut:].lstrip()
         if len(cand.replace(" ", "")) <= 8 and starts_with_surname(cand) and _looks_like_name(cand):
             return j - len(cand), cand
     # A surname outside our list, as the dictionary knows it: 上杉辰男 様, 織田信長様.
-    for cut in range(0, max(1, len(value) - 1)):
+    for cut in range(max(1, len(value) - 1)):
         cand = value[cut:].lstrip()
         if 2 <= len(cand.replace(" ", "")) <= 8 and is_full_name(cand):
             return j - len(cand), cand

@@ -139,7 +139,7 @@ def is_full_name(value: str) -> bool:
     ws = words(v)
     if len(ws) != 2:
         return False
-    (s1, p1, _), (s2, p2, _) = ws
+    (_, p1, _), (s2, p2, _) = ws
     if not (p1[1] == "固有名詞" and p1[2] == "人名" and p1[3] == "姓"):
         return False
     return (p2[1] == "固有名詞" and p2[2] == "人名" and p2[3] == "名") or (_kana_only(s2) and len(s2) >= 2)
