@@ -6,7 +6,7 @@ import zipfile
 
 from tokki_desktop.scanner.extract import Encrypted, MemberPart, Parts, ScanContext, Skipped, Unreadable
 from tokki_desktop.scanner.extract import (
-    archive, code_records, html_tables, json_records, legacy_office, mail, office_xml, ole_package, pdf, plain_text,
+    archive, code_records, html_tables, json_records, latex, legacy_office, mail, office_xml, ole_package, pdf, plain_text,
     ppt, protection, sql_dump, sqlite_db, xlsb, zengin,
 )
 from tokki_desktop.scanner.extract.zipparts import open_zip
@@ -72,4 +72,6 @@ def open_parts(data: bytes, name: str, ctx: ScanContext) -> tuple[str, Parts]:
         return "sql", sql_dump.extract_sql(data, ctx)
     if zengin.looks_like_zengin(data):
         return "zengin", zengin.extract_zengin(data, ctx)
+    if name.lower().endswith((".tex", ".ltx")):
+        return "tex", latex.extract_latex(data, ctx)
     return "text", code_records.extract_text_or_records(data, ctx)
