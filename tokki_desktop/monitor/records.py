@@ -24,7 +24,7 @@ log = logging.getLogger(__name__)
 DETECTION_COLUMNS = (
     "record_uid", "dedupe_key", "detected_at", "place_kind", "place", "root", "volume_id", "media_id",
     "path", "size", "content_hash", "verdict", "score", "findings", "examples", "dataset",
-    "os_user", "rule", "article", "severity", "status", "approval_id",
+    "os_user", "rule", "article", "severity", "status", "approval_id", "terminal",
 )
 
 

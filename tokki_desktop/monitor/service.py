@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 import getpass
-import hashlib
-import hmac
 import logging
 import os
 import socket
@@ -34,6 +32,7 @@ from tokki_desktop.monitor.media import MediaSource, Medium, system_media_source
 from tokki_desktop.monitor.media_watch import MediaWatcher
 from tokki_desktop.monitor.policy import MediumRecord, decide
 from tokki_desktop.monitor.quarantine import QuarantineVault
+from tokki_desktop.monitor.record_data import detection_data, media_event_data
 from tokki_desktop.monitor.resolutions import hash_key
 from tokki_desktop.monitor.scanning import PERSONAL_DATA, FileVerdict, keyed_hash, scan
 from tokki_desktop.monitor.single import MonitorLock
@@ -438,21 +437,9 @@ class Monitor:
                           approvals=records.approvals_in_ledger(self.ledger), today=now.date())
         if decision is None:
             return
-        content_hash = keyed_hash(self._hash_key, verdict.sha256)
-        # One open detection per file place: a file saved again (or scanned again after a
-        # restart) updates its open detection instead of adding another.
-        dedupe = hmac.new(self._dedupe_key, root.key_for(str(path)).encode(), hashlib.sha256).hexdigest()
-        data: dict[str, Any] = {
-            "dedupe_key": dedupe, "detected_at": now.isoformat(),
-            "place_kind": "medium" if root.medium is not None else "folder", "place": root.place,
-            "root": str(root.path), "volume_id": root.medium.volume_id if root.medium else None,
-            "media_id": record.id if record is not None else None, "path": str(path),
-            "size": st.st_size, "content_hash": content_hash, "verdict": verdict.verdict,
-            "score": verdict.score, "findings": verdict.findings, "examples": list(verdict.examples),
-            "dataset": verdict.dataset, "os_user": self._os_user, "rule": decision.rule,
-            "article": decision.article, "severity": decision.severity, "status": decision.status,
-            "approval_id": decision.approval_id,
-        }
+        data = detection_data(root=root, path=path, st=st, verdict=verdict, decision=decision, record=record,
+                              now=now, hash_key=self._hash_key, dedupe_key=self._dedupe_key,
+                              os_user=self._os_user)
         stored_original: Path | None = None
         if (self._auto_quarantine and decision.rule == "unregistered_medium"
                 and verdict.verdict == PERSONAL_DATA):
@@ -515,10 +502,7 @@ class Monitor:
 
     def _media_event(self, medium: Medium, record: MediumRecord | None, kind: str,
                      files: int | None = None) -> dict[str, Any]:
-        return {"at": self.clock.now().isoformat(), "event": kind, "volume_id": medium.volume_id,
-                "label": medium.label, "size_bytes": medium.size_bytes, "device_serial": medium.device_serial,
-                "media_id": record.id if record is not None else None,
-                "registered": 1 if record is not None else 0, "files": files}
+        return media_event_data(medium, record, kind, self.clock.now(), files)
 
     def _scan_medium(self, state: _MediumState) -> None:
         """Scan the whole medium (files not scanned before), then keep watching it."""
