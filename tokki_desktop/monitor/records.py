@@ -113,6 +113,10 @@ def _apply(tx: Tx, rec: SpoolRecord, report: ImportReport) -> None:
     report.imported += 1
 
 
+# The work site's intake imports a terminal's records through the same door.
+apply_record = _apply
+
+
 def import_spool(ledger: Any, spool: Spool, *, batch: int = 200, collect_ids: bool = False) -> ImportReport:
     """Move every spool record into the ledger (idempotent), in batches of ``batch``."""
     report = ImportReport(detection_ids=[] if collect_ids else None)
