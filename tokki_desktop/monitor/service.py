@@ -222,7 +222,7 @@ class Monitor:
         self.watcher.start()
         self.media.start()
         for target, name in ((self._import_loop, "tokki-import"), (self._heartbeat_loop, "tokki-heartbeat"),
-                             (self._refresh_loop, "tokki-refresh")):
+                             (self._refresh_loop, "tokki-refresh"), (self._site_loop, "tokki-site-intake")):
             t = threading.Thread(target=target, name=name, daemon=True)
             t.start()
             self._threads.append(t)
@@ -310,6 +310,26 @@ class Monitor:
             except Exception as exc:  # noqa: BLE001 - keep importing; the spool keeps the records
                 log_bug(log, "importing the monitor spool failed", exc)
             self._publish_state()
+
+    def _site_loop(self) -> None:
+        """Take the work site's drop folders in (bundles of enrolled terminals), if any."""
+        from tokki_desktop.site.intake import SiteIntake
+
+        intake = SiteIntake(self.session)
+        while not self._stop.wait(self.options.import_every):
+            try:
+                report = intake.take_in()
+            except sqlcipher3.OperationalError:
+                continue  # the ledger is busy: the bundles wait in the drop folder
+            except Exception as exc:  # noqa: BLE001 - keep watching; the bundles stay where they are
+                log_bug(log, "taking the work site's drop folders in failed", exc)
+                continue
+            for refusal in report.refused:
+                self._tell(ev.BUNDLE_REFUSED, refusal.message("ja"), refusal.message("en"))
+            if report.records:
+                row = self.ledger.read_one("SELECT count(*) FROM monitor_detections WHERE status = 'open'")
+                self._open = int(row[0]) if row is not None else 0
+                self._publish_state()
 
     def _heartbeat_loop(self) -> None:
         while not self._stop.wait(self.options.heartbeat):
