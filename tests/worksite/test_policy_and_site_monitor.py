@@ -1,0 +1,65 @@
+"""Resolutions flow back as policy updates; the site monitor takes the drop folder in."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.monitor.helpers import ROSTER, start_monitor, wait_for, write_roster
+from tests.worksite.helpers import enrol_and_join, start_agent
+from tokki_desktop.monitor import records
+from tokki_desktop.monitor.resolutions import resolve
+from tokki_desktop.site.enrol import terminals
+from tokki_desktop.site.intake import SiteIntake
+
+
+def test_an_approval_after_the_fact_reaches_the_terminal(officer_session, tmp_path: Path, clock) -> None:
+    drop = tmp_path / "drop"
+    agent_dir, docs = enrol_and_join(officer_session, tmp_path, "窓口1", drop)
+    agent = start_agent(agent_dir, clock=clock)
+    intake = SiteIntake(officer_session)
+    try:
+        write_roster(docs / "名簿.csv")
+        assert agent.wait_idle(20)
+        intake.take_in()
+        [det] = records.detections(officer_session.ledger, open_only=True)
+        assert det["terminal"] == "窓口1" and det["rule"] == "copy_without_approval"
+        resolve(officer_session, int(det["id"]), "approve")
+        report = intake.take_in()
+        assert report.policies_written == 1
+        assert (drop / "policy" / f"{agent.uid}.tkp").exists()
+        assert wait_for(lambda: agent.policy.version == 2, 10)
+        assert any(a.names_path(str(docs / "名簿.csv")) for a in agent.policy.approvals)
+        # The file saved again: now a copy within the approval, recorded, not open.
+        write_roster(docs / "名簿.csv", "高橋 三郎,タカハシ サブロウ,456789012341,東京都小金井市本町5-6-7,042-384-0000,1985-03-04\n")
+        assert agent.wait_idle(20)
+        agent.spool.append("heartbeat", {"run_uid": agent.run_uid, "at": clock.now().isoformat(),
+                                         "policy_version": agent.policy.version})
+        agent.deliver_now()
+        intake.take_in()
+    finally:
+        agent.stop()
+    intake.take_in()
+    dets = records.detections(officer_session.ledger)
+    assert [d["status"] for d in dets if d["rule"] == "copy_recorded"] == ["allowed"]
+    assert not records.detections(officer_session.ledger, open_only=True)
+    [row] = terminals(officer_session.ledger)
+    assert row["policy_version"] == 2 and row["policy_applied"] == 2
+    # No policy update is written again while nothing changed.
+    assert intake.take_in().policies_written == 0
+
+
+def test_the_site_monitor_takes_the_drop_folder_in(officer_session, tmp_path: Path, clock) -> None:
+    drop = tmp_path / "drop"
+    agent_dir, docs = enrol_and_join(officer_session, tmp_path, "窓口1", drop)
+    mon, got = start_monitor(officer_session)
+    agent = start_agent(agent_dir, clock=clock)
+    try:
+        (docs / "copy.csv").write_text(ROSTER, encoding="utf-8")
+        dets = wait_for(lambda: records.detections(officer_session.ledger, open_only=True), 20)
+        assert [d["terminal"] for d in dets] == ["窓口1"]
+        # A bundle of an unknown terminal is refused by the running monitor, with an event.
+        (drop / ("f" * 32 + "-0000000001.tkb")).write_bytes(b"TKSB1\n" + b"\0" * 64)
+        assert wait_for(lambda: "bundle_refused" in got.kinds(), 10)
+    finally:
+        agent.stop()
+        mon.stop()
