@@ -31,3 +31,19 @@ def start_agent(agent_dir: Path, *, clock: Any = None, media: ListedMedia | None
     agent = Agent(agent_dir, media=media or ListedMedia(), options=options, clock=clock, store=store)
     agent.start()
     return agent
+
+
+def take_in_until(session: Any, cond: Any, timeout: float = 20.0) -> Any:
+    """Run the site's intake until ``cond()`` is true (the agent delivers asynchronously)."""
+    import time
+
+    from tokki_desktop.site.intake import SiteIntake
+
+    intake = SiteIntake(session)
+    end = time.monotonic() + timeout
+    while True:
+        intake.take_in()
+        value = cond()
+        if value or time.monotonic() > end:
+            return value
+        time.sleep(0.1)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from tests.monitor.helpers import ROSTER, start_monitor, wait_for, write_roster
-from tests.worksite.helpers import enrol_and_join, start_agent
+from tests.worksite.helpers import enrol_and_join, start_agent, take_in_until
 from tokki_desktop.monitor import records
 from tokki_desktop.monitor.resolutions import resolve
 from tokki_desktop.site.enrol import terminals
@@ -19,9 +19,7 @@ def test_an_approval_after_the_fact_reaches_the_terminal(officer_session, tmp_pa
     intake = SiteIntake(officer_session)
     try:
         write_roster(docs / "名簿.csv")
-        assert agent.wait_idle(20)
-        intake.take_in()
-        [det] = records.detections(officer_session.ledger, open_only=True)
+        [det] = take_in_until(officer_session, lambda: records.detections(officer_session.ledger, open_only=True))
         assert det["terminal"] == "窓口1" and det["rule"] == "copy_without_approval"
         resolve(officer_session, int(det["id"]), "approve")
         report = intake.take_in()
@@ -31,11 +29,11 @@ def test_an_approval_after_the_fact_reaches_the_terminal(officer_session, tmp_pa
         assert any(a.names_path(str(docs / "名簿.csv")) for a in agent.policy.approvals)
         # The file saved again: now a copy within the approval, recorded, not open.
         write_roster(docs / "名簿.csv", "高橋 三郎,タカハシ サブロウ,456789012341,東京都小金井市本町5-6-7,042-384-0000,1985-03-04\n")
-        assert agent.wait_idle(20)
+        assert take_in_until(officer_session, lambda: [
+            d for d in records.detections(officer_session.ledger) if d["rule"] == "copy_recorded"])
         agent.spool.append("heartbeat", {"run_uid": agent.run_uid, "at": clock.now().isoformat(),
                                          "policy_version": agent.policy.version})
         agent.deliver_now()
-        intake.take_in()
     finally:
         agent.stop()
     intake.take_in()
@@ -63,3 +61,25 @@ def test_the_site_monitor_takes_the_drop_folder_in(officer_session, tmp_path: Pa
     finally:
         agent.stop()
         mon.stop()
+
+
+def test_removal_of_a_terminal_detection_is_refused_with_a_clear_message(officer_session, tmp_path: Path,
+                                                                          clock) -> None:
+    import pytest
+
+    from tokki_desktop.monitor.resolutions import OnTerminal
+
+    drop = tmp_path / "drop"
+    agent_dir, docs = enrol_and_join(officer_session, tmp_path, "窓口1", drop)
+    agent = start_agent(agent_dir, clock=clock)
+    try:
+        write_roster(docs / "名簿.csv")
+        [det] = take_in_until(officer_session, lambda: records.detections(officer_session.ledger, open_only=True))
+    finally:
+        agent.stop()
+    for kind in ("removed", "quarantine"):
+        with pytest.raises(OnTerminal) as exc:
+            resolve(officer_session, int(det["id"]), kind)
+        assert "窓口1" in exc.value.message("ja") and "terminal" in exc.value.message("en")
+    assert (docs / "名簿.csv").exists()
+    assert records.detection(officer_session.ledger, int(det["id"]))["status"] == "open"

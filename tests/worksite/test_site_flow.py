@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from tests.monitor.helpers import SECRETS, write_roster
-from tests.worksite.helpers import enrol_and_join, start_agent
+from tests.worksite.helpers import enrol_and_join, start_agent, take_in_until
 from tokki_desktop.monitor import records
 from tokki_desktop.site import errors
 from tokki_desktop.site.agent import join
@@ -30,13 +30,14 @@ def test_two_terminals_deliver_detections_to_the_site(officer_session, tmp_path:
         write_roster(a_docs / "名簿.csv")
         write_roster(b_docs / "copy.csv")
         (b_docs / "memo.txt").write_text("会議は10時から", encoding="utf-8")
-        assert a.wait_idle(20) and b.wait_idle(20)
+        dets = take_in_until(officer_session, lambda: len(records.detections(officer_session.ledger)) >= 2
+                             and records.detections(officer_session.ledger))
     finally:
         a.stop()
         b.stop()
-    report = SiteIntake(officer_session).take_in()
+    report = SiteIntake(officer_session).take_in()  # the stops
     assert not report.refused and not report.gaps
-    dets = records.detections(officer_session.ledger)
+    assert not officer_session.ledger.read_one("SELECT count(*) FROM site_refusals")[0]
     assert sorted(d["terminal"] for d in dets) == ["窓口1", "窓口2"]
     assert {d["rule"] for d in dets} == {"copy_without_approval"}
     rows = {t["name"]: t for t in terminals(officer_session.ledger)}
