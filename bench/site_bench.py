@@ -2,6 +2,7 @@
 
     python bench/site_bench.py latency [--copies 30]
     python bench/site_bench.py import [--terminals 20 --records 1000]
+    python bench/site_bench.py import-baseline   # the same records through the monitor's spool
     python bench/site_bench.py idle [--files 100000 --seconds 60]
 
 Targets: a copy complete on a terminal is a detection in the site ledger, with the drop
@@ -15,6 +16,7 @@ figures are CPU time (process_time / psutil), the latency is wall time (it is a 
 from __future__ import annotations
 
 import argparse
+import random
 import sys
 import tempfile
 import time
@@ -52,7 +54,10 @@ def latency(copies: int) -> None:
         agent.start()
         times: list[float] = []
         try:
+            rng = random.Random(14)
             for i in range(copies):
+                # A random pause: copies land at any phase of the agent's and the site's rounds.
+                time.sleep(rng.uniform(0.0, 1.2))
                 before = session.ledger.read_one("SELECT count(*) FROM monitor_detections")[0]
                 target = docs / f"copy{i:03d}.csv"
                 tmp_file = docs / f".copy{i:03d}.csv.part"
@@ -127,6 +132,26 @@ def bulk_import(terminals: int, per_terminal: int) -> None:
           f"second import {again.bundles} bundles ({'nothing doubled or lost' if ok else 'MISMATCH'})")
 
 
+def baseline_import(terminals: int, per_terminal: int) -> None:
+    """The same records through the monitor's own spool import (one ledger, no bundles)."""
+    from tokki_desktop.monitor import records
+    from tokki_desktop.monitor.service import spool_for
+
+    with tempfile.TemporaryDirectory() as tmp:
+        session = new_ledger(Path(tmp))
+        spool = spool_for(session)
+        t = time.perf_counter()
+        for n in range(terminals):
+            for i in range(per_terminal):
+                spool.append("detection", _detection(i, n))
+        print(f"spooled {terminals * per_terminal} records in {time.perf_counter() - t:.1f} s")
+        c0, w0 = time.process_time(), time.perf_counter()
+        report = records.import_spool(session.ledger, spool)
+        cpu, wall = time.process_time() - c0, time.perf_counter() - w0
+        session.close()
+    print(f"baseline: the monitor's spool import of {report.imported} records: {cpu:.2f} s CPU, {wall:.2f} s wall")
+
+
 def idle(files: int, seconds: float) -> None:
     import psutil
 
@@ -172,7 +197,7 @@ def idle(files: int, seconds: float) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("part", choices=("latency", "import", "idle"))
+    parser.add_argument("part", choices=("latency", "import", "import-baseline", "idle"))
     parser.add_argument("--copies", type=int, default=30)
     parser.add_argument("--terminals", type=int, default=20)
     parser.add_argument("--records", type=int, default=1000)
@@ -183,6 +208,8 @@ def main() -> None:
         latency(args.copies)
     elif args.part == "import":
         bulk_import(args.terminals, args.records)
+    elif args.part == "import-baseline":
+        baseline_import(args.terminals, args.records)
     else:
         idle(args.files, args.seconds)
 
