@@ -83,3 +83,28 @@ def test_removal_of_a_terminal_detection_is_refused_with_a_clear_message(officer
         assert "窓口1" in exc.value.message("ja") and "terminal" in exc.value.message("en")
     assert (docs / "名簿.csv").exists()
     assert records.detection(officer_session.ledger, int(det["id"]))["status"] == "open"
+
+
+def test_a_registered_dataset_is_matched_on_the_terminal(officer_session, tmp_path: Path, clock) -> None:
+    from tokki_desktop.scanner.ledger_fingerprints import LedgerFingerprintStore
+
+    received = write_roster(tmp_path / "received" / "住民基本台帳.csv")
+    LedgerFingerprintStore(officer_session).add_dataset("住民基本台帳（R8受領）", [received])
+    drop = tmp_path / "drop"
+    agent_dir, docs = enrol_and_join(officer_session, tmp_path, "窓口1", drop)
+    # The enrolment file and the agent's policy hold digests, never the values.
+    for p in (tmp_path / "窓口1.tkenrol", agent_dir / "policy.tkp"):
+        for value in ("山田", "123456789018"):
+            assert value.encode() not in p.read_bytes()
+    agent = start_agent(agent_dir, clock=clock)
+    try:
+        assert agent.policy.fingerprints
+        rows = received.read_text(encoding="utf-8").splitlines()[1:]
+        (docs / "extract.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+        [det] = take_in_until(officer_session, lambda: records.detections(officer_session.ledger, open_only=True))
+        assert det["dataset"] == "住民基本台帳（R8受領）" and det["terminal"] == "窓口1"
+    finally:
+        agent.stop()
+    # A dataset closed at the site: the next intake writes a policy update without it.
+    LedgerFingerprintStore(officer_session).close_dataset("住民基本台帳（R8受領）")
+    assert SiteIntake(officer_session).take_in().policies_written == 1

@@ -178,7 +178,7 @@ class Agent:
         self.spool = Spool(private_dir(self.dir / "spool"), subkey(self.key, "spool"))
         self.spool.clean_temporaries()
         self.outbox = private_dir(self.dir / "outbox")
-        self._scanner: Scanner = scanner or scan
+        self._scanner: Scanner = scanner or (lambda p: scan(p, fingerprints=self.policy.fingerprints))
         self.index = FileIndex(EncryptedIndexStore(self.dir / "index.db", subkey(self.key, "index")))
         ignore = {str(self.dir.resolve()) + os.sep, os.path.abspath(self.dir) + os.sep,
                   os.path.abspath(self.drop) + os.sep}

@@ -21,7 +21,7 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 
 from tokki_desktop.site import errors
-from tokki_desktop.site.policy import policy_hash, site_policy
+from tokki_desktop.site.policy import fingerprint_policy, policy_hash, site_policy
 from tokki_desktop.site.sealing import KEY_BYTES, Unsealable, seal, unseal, write_durably
 
 ENROL_MAGIC = b"TKSE1\n"
@@ -124,7 +124,7 @@ def enrol(session: Any, name: str, *, drop: Path, watch: list[Path], out: Path,
     code = new_code()
     folders = [{"path": os.path.abspath(p), "place": Path(p).name or str(p), "polling": 0} for p in watch]
     allowance = allowance_seconds if allowance_seconds is not None else 3 * heartbeat_seconds
-    policy = site_policy(session.ledger, folders, heartbeat_seconds)
+    policy = site_policy(session.ledger, folders, heartbeat_seconds, fingerprint_policy(session))
     policy["version"] = 1
     content = {
         "site": session.header.ledger_id, "terminal": uid, "name": name, "key": base64.b64encode(key).decode(),

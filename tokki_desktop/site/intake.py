@@ -25,7 +25,7 @@ from tokki_desktop.monitor import records
 from tokki_desktop.monitor.spool import SpoolRecord
 from tokki_desktop.site import bundle
 from tokki_desktop.site.enrol import unwrap_key
-from tokki_desktop.site.policy import policy_hash, site_policy
+from tokki_desktop.site.policy import fingerprint_policy, fingerprints_summary, policy_hash, site_policy
 from tokki_desktop.site.sealing import Unsealable, read_header, subkey, write_durably
 
 log = logging.getLogger(__name__)
@@ -80,6 +80,7 @@ class SiteIntake:
         self.site = session.header.ledger_id
         self._wrap = session.subkey("site-terminals")
         self._keys: dict[str, bytes] = {}
+        self._fingerprints: tuple[tuple[Any, ...] | None, dict[str, Any] | None] | None = None
 
     def drop_folders(self) -> list[Path]:
         """Every drop folder named by a terminal (revoked ones too: their bundles are refused)."""
@@ -238,11 +239,21 @@ class SiteIntake:
         report.refused.append(Refusal(name, reason))
 
     # ------------------------------------------------------------------ policy updates
+    def _fingerprint_policy(self) -> dict[str, Any] | None:
+        # Rebuilt only when the registered datasets change: the monitor calls this every second.
+        summary = fingerprints_summary(self.ledger)
+        if self._fingerprints is None or self._fingerprints[0] != summary:
+            self._fingerprints = (summary, fingerprint_policy(self.session))
+        return self._fingerprints[1]
+
     def write_policies(self, report: IntakeReport | None = None) -> None:
         """Write a sealed policy update for each terminal whose policy changed (or is missing)."""
-        for row in self.ledger.read("SELECT * FROM site_terminals WHERE status != 'revoked'"):
+        rows = self.ledger.read("SELECT * FROM site_terminals WHERE status != 'revoked'")
+        fingerprints = self._fingerprint_policy() if rows else None
+        for row in rows:
             row = dict(row)
-            policy = site_policy(self.ledger, json.loads(row["watch_paths"]), int(row["heartbeat_seconds"]))
+            policy = site_policy(self.ledger, json.loads(row["watch_paths"]), int(row["heartbeat_seconds"]),
+                                 fingerprints)
             digest = policy_hash(policy)
             version = int(row["policy_version"])
             target = Path(row["drop_folder"]) / POLICY_DIR / f"{row['terminal_uid']}{bundle.POLICY_SUFFIX}"
