@@ -55,6 +55,10 @@ def test_the_site_monitor_takes_the_drop_folder_in(officer_session, tmp_path: Pa
         (docs / "copy.csv").write_text(ROSTER, encoding="utf-8")
         dets = wait_for(lambda: records.detections(officer_session.ledger, open_only=True), 20)
         assert [d["terminal"] for d in dets] == ["窓口1"]
+        assert dets[0]["place"].startswith("[窓口1] ")
+        alert = wait_for(lambda: [e for e in got.events if e.kind == "detection"], 5)
+        assert alert and "窓口1" in alert[0].message("ja") and "terminal" in alert[0].message("en")
+        assert "copy.csv" not in alert[0].message("ja")
         # A bundle of an unknown terminal is refused by the running monitor, with an event.
         (drop / ("f" * 32 + "-0000000001.tkb")).write_bytes(b"TKSB1\n" + b"\0" * 64)
         assert wait_for(lambda: "bundle_refused" in got.kinds(), 10)

@@ -326,6 +326,16 @@ class Monitor:
                 continue
             for refusal in report.refused:
                 self._tell(ev.BUNDLE_REFUSED, refusal.message("ja"), refusal.message("en"))
+            for det_id in report.detection_ids:
+                det = records.detection(self.ledger, det_id)
+                if det["status"] == "open":
+                    # The alert of a terminal's detection, as for one made here (no file name:
+                    # the file is on the terminal).
+                    self._tell(ev.DETECTION,
+                               f"端末からの検知：{det['place']}（{det['rule']}、第{det['article']}条）。",
+                               f"Detection from a terminal: {det['place']} ({det['rule']}, Art. {det['article']}).",
+                               place=str(det["place"]), rule=str(det["rule"]), record_uid=str(det["record_uid"]),
+                               details={"verdict": det["verdict"], "findings": dict(det["findings"])})
             if report.records:
                 row = self.ledger.read_one("SELECT count(*) FROM monitor_detections WHERE status = 'open'")
                 self._open = int(row[0]) if row is not None else 0

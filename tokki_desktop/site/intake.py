@@ -69,6 +69,7 @@ class IntakeReport:
     refused: list[Refusal] = field(default_factory=list)
     gaps: list[tuple[str, int, int]] = field(default_factory=list)
     policies_written: int = 0
+    detection_ids: list[int] = field(default_factory=list)
 
 
 class SiteIntake:
@@ -156,7 +157,7 @@ class SiteIntake:
     def _import(self, row: dict[str, Any], opened: bundle.Bundle, digest: str, late: bool,
                 report: IntakeReport) -> None:
         tid, name = int(row["id"]), str(row["name"])
-        sub = records.ImportReport()
+        sub = records.ImportReport(detection_ids=[])
         with self.ledger.transaction(SYSTEM_MONITOR) as tx:
             now = tx.now
             tx.insert("site_bundles", {"terminal_id": tid, "seq": opened.seq, "bundle_hash": digest,
@@ -179,6 +180,7 @@ class SiteIntake:
         report.bundles += 1
         report.records += sub.imported
         report.duplicates += sub.duplicates
+        report.detection_ids += sub.detection_ids or []
 
     def _fill_gap(self, tx: Tx, tid: int, seq: int) -> None:
         gap = tx.read_one("SELECT id, seq_from, seq_to FROM site_gaps WHERE terminal_id = ? AND filled_at IS NULL"
@@ -195,6 +197,9 @@ class SiteIntake:
         kind, data = rec["kind"], dict(rec["data"])
         if kind in ("detection", "media_event"):
             data["terminal"] = row["name"]
+            if kind == "detection":
+                # Every list, screen, finding and form that names the place names the terminal too.
+                data["place"] = f"[{row['name']}] {data.get('place') or ''}".strip()
             records.apply_record(tx, SpoolRecord(rec["uid"], kind, data, Path()), sub)
             return
         if kind not in ("run_start", "heartbeat", "run_stop"):
