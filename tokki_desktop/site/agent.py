@@ -317,7 +317,26 @@ class Agent:
             self._media_roots[medium.volume_id] = root
         self.spool.append("media_event", media_event_data(medium, record, "arrived", self.clock.now()))
         self._wake.set()
-        self.watcher.add(root)  # the watcher's reconcile scans what is on it already
+        threading.Thread(target=self._scan_medium, args=(medium, root), name="tokki-agent-medium",
+                         daemon=True).start()
+
+    def _scan_medium(self, medium: Medium, root: WatchRoot) -> None:
+        """Watch the medium (the watcher's reconcile scans what is on it), then record that
+        it was checked, with its file count, as the monitor does."""
+        from tokki_desktop.monitor.folders import walk_files
+
+        self.watcher.add(root)
+        self.watcher.wait_idle(3600)
+        with self._lock:
+            if self._media_roots.get(medium.volume_id) is not root or self._stop.is_set():
+                return  # removed meanwhile: its removal is recorded instead
+        try:
+            files = sum(1 for _ in walk_files(root.path))
+        except OSError:
+            return
+        record = self.policy.find_medium(medium.volume_id, medium.device_serial)
+        self.spool.append("media_event", media_event_data(medium, record, "scanned", self.clock.now(), files))
+        self._wake.set()
 
     def _medium_removed(self, medium: Medium) -> None:
         with self._lock:

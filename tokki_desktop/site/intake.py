@@ -99,8 +99,24 @@ class SiteIntake:
             # Sorted by terminal then number: each terminal's bundles in order.
             for name in names:
                 self._one(folder, name, report)
+        if report.records:
+            self._record_copies()
         self.write_policies(report)
         return report
+
+    def _record_copies(self) -> None:
+        """Allowed copies on a terminal go into the take-out register too, as the monitor's do."""
+        import sqlcipher3
+
+        from tokki_desktop.monitor import copies
+        from tokki_desktop.monitor.logsafe import log_bug
+
+        try:
+            copies.record_copies(self.ledger, self.ledger.clock)
+        except sqlcipher3.OperationalError:
+            raise
+        except Exception as exc:  # noqa: BLE001 - the detections are in; the reconciliation retries
+            log_bug(log, "recording a terminal's allowed copies in the take-out register failed", exc)
 
     # ------------------------------------------------------------------ one bundle
     def _terminal(self, uid: str) -> dict[str, Any] | None:
