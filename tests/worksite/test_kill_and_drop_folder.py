@@ -172,3 +172,21 @@ def test_read_only_mounted_drop_folder_keeps_everything(officer_session, tmp_pat
         assert SiteIntake(officer_session).take_in().records == 3
     finally:
         _umount(drop)
+
+
+def test_a_damaged_numbering_record_stops_the_agent_with_a_clear_message(officer_session, tmp_path: Path) -> None:
+    from tokki_desktop.site.errors import AgentStateDamaged
+
+    agent_dir, _ = enrol_and_join(officer_session, tmp_path, "端末1", tmp_path / "drop")
+    agent = Agent(agent_dir)
+    try:
+        _heartbeats(agent, 1)
+        assert agent.deliver_now() == 1
+        (agent_dir / "state.json").write_bytes(b"\x00garbage")
+        _heartbeats(agent, 1)
+        with pytest.raises(AgentStateDamaged) as exc:
+            agent.deliver_now()
+        assert "state.json" in exc.value.message("ja")
+        assert agent.spool.pending() == 1  # kept
+    finally:
+        agent.index.close()

@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import base64
 import contextlib
-import datetime as dt
 import errno
 import json
 import logging
@@ -35,6 +34,7 @@ from pathlib import Path
 from typing import Any
 
 from tokki_desktop.clock import Clock, SystemClock
+from tokki_desktop.errors import KnownError
 from tokki_desktop.monitor.file_index import EncryptedIndexStore, FileIndex
 from tokki_desktop.monitor.folders import FolderWatcher, WatchRoot
 from tokki_desktop.monitor.logsafe import log_bug
@@ -289,6 +289,8 @@ class Agent:
             try:
                 self.pick_up_policy()
                 self.deliver_now()
+            except KnownError as exc:  # shown on the status line, not logged every second
+                self.status = DeliveryStatus(len(self._outbox_files()), exc.message("ja"), exc.message("en"))
             except Exception as exc:  # noqa: BLE001 - keep delivering; spool and outbox keep the records
                 log_bug(log, "delivering to the drop folder failed", exc)
 
@@ -353,6 +355,10 @@ class Agent:
             return int(d["seq"]), str(d["hash"])
         except FileNotFoundError:
             return 0, bundle.GENESIS
+        except (ValueError, KeyError, TypeError):
+            # Numbering again from 1 would make the site refuse everything as replayed;
+            # better to stop and say so (the records stay in the spool).
+            raise errors.AgentStateDamaged() from None
 
     def _outbox_files(self) -> list[Path]:
         return sorted(p for p in self.outbox.iterdir() if bundle.parse_name(p.name))

@@ -83,3 +83,13 @@ class DropFolderUnusable(SiteError):
                          f"The drop folder ({folder}) cannot be used.",
                          hint_ja="場所と書き込み権限を確かめてください。",
                          hint_en="Check that it exists and can be written.")
+
+
+class AgentStateDamaged(SiteError):
+    """The agent's numbering (state.json) cannot be read."""
+
+    def __init__(self) -> None:
+        super().__init__("端末エージェントの番号の記録（state.json）が壊れています。記録は端末に残っています。",
+                         "The agent's numbering record (state.json) is damaged; the records are kept on this terminal.",
+                         hint_ja="取扱責任者に連絡し、端末を登録し直してください。",
+                         hint_en="Tell the officer and enrol this terminal again.")
