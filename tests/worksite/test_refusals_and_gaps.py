@@ -177,3 +177,22 @@ def test_cli_import_prints_one_line_per_refusal(officer_session, tmp_path: Path,
     err = capsys.readouterr().err.strip().splitlines()
     assert code == 1 and len(err) == 1
     assert ("改ざん" if lang == "ja" else "altered") in err[0]
+
+
+def test_a_revoked_terminal_is_told_and_stops_delivering(officer_session, tmp_path: Path) -> None:
+    drop = tmp_path / "drop"
+    agent_dir, _ = enrol_and_join(officer_session, tmp_path, "端末1", drop)
+    revoke(officer_session, "端末1")
+    SiteIntake(officer_session).take_in()
+    assert len(list((drop / "policy").glob("*.tkp"))) == 1
+    agent = Agent(agent_dir)
+    try:
+        assert agent.pick_up_policy() and agent.policy.revoked
+        agent.spool.append("heartbeat", {"run_uid": "r", "at": agent.clock.now().isoformat()})
+        assert agent.deliver_now() == 0
+        assert "取り消されました" in agent.status.problem_ja and agent.spool.pending() == 1
+    finally:
+        agent.index.close()
+    assert not list(drop.glob("*.tkb"))
+    # Told once: the next intake writes nothing more.
+    assert SiteIntake(officer_session).take_in().policies_written == 0

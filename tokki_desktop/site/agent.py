@@ -412,6 +412,12 @@ class Agent:
     def deliver_now(self) -> int:
         """Deliver what waits (outbox first, then the spool); the number of bundles delivered."""
         delivered = 0
+        if self.policy.revoked:
+            # Delivering would only add refused bundles; the records stay here for an officer.
+            waiting = len(self._outbox_files()) + self.spool.pending()
+            self.status = DeliveryStatus(waiting, "この端末の登録は取り消されました。記録は端末に保管したままです。",
+                                         "This terminal's enrolment was revoked; its records stay on it.")
+            return 0
         with self._deliver_lock:
             while True:
                 waiting = self._outbox_files()

@@ -83,7 +83,11 @@ def _list(args: argparse.Namespace, ctx: Any) -> int:
 def _revoke(args: argparse.Namespace, ctx: Any) -> int:
     from tokki_desktop.site.enrol import revoke
 
-    revoke(ctx.session(), args.name)
+    from tokki_desktop.site.intake import SiteIntake
+
+    session = ctx.session()
+    revoke(session, args.name)
+    SiteIntake(session).write_policies()  # tell the terminal now, if its drop folder is there
     ctx.print(f"端末「{args.name}」の登録を取り消しました / revoked terminal '{args.name}'")
     return 0
 

@@ -31,6 +31,7 @@ from tokki_desktop.site.sealing import Unsealable, read_header, subkey, write_du
 log = logging.getLogger(__name__)
 
 REFUSED_DIR = "refused"
+REVOKED = "revoked"  # the policy hash of a terminal told of its revocation
 POLICY_DIR = "policy"
 
 # reason -> (ja, en) of the one-line message
@@ -267,8 +268,28 @@ class SiteIntake:
             self._fingerprints = (summary, fingerprint_policy(self.session))
         return self._fingerprints[1]
 
+    def _tell_revoked(self) -> None:
+        """A revoked terminal gets a last policy update saying so: its agent stops delivering."""
+        for row in self.ledger.read("SELECT * FROM site_terminals WHERE status = 'revoked' AND policy_hash != ?",
+                                    (REVOKED,)):
+            row = dict(row)
+            version = int(row["policy_version"]) + 1
+            target = Path(row["drop_folder"]) / POLICY_DIR / f"{row['terminal_uid']}{bundle.POLICY_SUFFIX}"
+            blob = bundle.make_policy(subkey(self._key(row), "policy"), site=self.site, terminal=row["terminal_uid"],
+                                      version=version, policy={"revoked": True, "watch": [], "media": [],
+                                                               "approvals": [], "heartbeat_seconds": 300})
+            try:
+                target.parent.mkdir(exist_ok=True)
+                write_durably(target, blob)
+            except OSError:
+                continue  # the drop folder is not there now: at a later round
+            with self.ledger.transaction(SYSTEM_MONITOR) as tx:
+                tx.update("site_terminals", int(row["id"]), {"policy_version": version, "policy_hash": REVOKED},
+                          action="site_revocation_delivered")
+
     def write_policies(self, report: IntakeReport | None = None) -> None:
         """Write a sealed policy update for each terminal whose policy changed (or is missing)."""
+        self._tell_revoked()
         rows = self.ledger.read("SELECT * FROM site_terminals WHERE status != 'revoked'")
         fingerprints = self._fingerprint_policy() if rows else None
         for row in rows:

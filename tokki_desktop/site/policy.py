@@ -115,12 +115,14 @@ class TerminalPolicy:
     approvals: list[ApprovalRecord]
     heartbeat_seconds: int
     fingerprints: Any = None  # the scanner's FingerprintMatcher, or None
+    revoked: bool = False  # the site revoked this terminal: nothing more is delivered
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> TerminalPolicy:
         return cls(int(d.get("version") or 1), list(d.get("watch") or []), list(d.get("media") or []),
                    [ApprovalRecord.from_row(a) for a in d.get("approvals") or []],
-                   int(d.get("heartbeat_seconds") or 300), matcher_from_policy(d.get("fingerprints")))
+                   int(d.get("heartbeat_seconds") or 300), matcher_from_policy(d.get("fingerprints")),
+                   bool(d.get("revoked")))
 
     def find_medium(self, volume_id: str, device_serial: str = "") -> MediumRecord | None:
         """The media-register row of a medium, matched as :func:`records.find_medium` does."""
