@@ -190,3 +190,35 @@ def test_a_damaged_numbering_record_stops_the_agent_with_a_clear_message(officer
         assert agent.spool.pending() == 1  # kept
     finally:
         agent.index.close()
+
+
+def test_a_write_protected_drop_folder_at_the_site_imports_once_and_refuses_once(officer_session,
+                                                                                tmp_path: Path) -> None:
+    from tokki_desktop.site.intake import SiteIntake
+
+    drop = tmp_path / "drop"
+    if not _mount_tmpfs(drop, "1m"):
+        pytest.skip("mounting a small tmpfs needs root and a mount command that is allowed here")
+    try:
+        agent_dir, _ = enrol_and_join(officer_session, tmp_path, "端末1", drop)
+        agent = Agent(agent_dir)
+        try:
+            _heartbeats(agent, 1)
+            agent.deliver_now()
+            _heartbeats(agent, 1)
+            agent.deliver_now()
+        finally:
+            agent.index.close()
+        second = sorted(drop.glob("*.tkb"))[1]
+        blob = bytearray(second.read_bytes())
+        blob[-1] ^= 1
+        second.write_bytes(bytes(blob))
+        subprocess.run(["mount", "-o", "remount,ro", str(drop)], check=True, capture_output=True)
+        intake = SiteIntake(officer_session)
+        first = intake.take_in()
+        again = intake.take_in()
+        assert first.bundles == 1 and [r.reason for r in first.refused] == ["tampered"]
+        assert again.bundles == 0 and again.refused == []
+        assert officer_session.ledger.read_one("SELECT count(*) FROM site_refusals")[0] == 1
+    finally:
+        _umount(drop)

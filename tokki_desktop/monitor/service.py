@@ -22,6 +22,7 @@ from typing import Any
 
 import sqlcipher3
 
+from tokki_desktop.errors import KnownError
 from tokki_desktop.monitor import copies, records, runs, settings
 from tokki_desktop.monitor import events as ev
 from tokki_desktop.monitor.events import MonitorEvent, MonitorState, Subscribers
@@ -321,6 +322,9 @@ class Monitor:
                 report = intake.take_in()
             except sqlcipher3.OperationalError:
                 continue  # the ledger is busy: the bundles wait in the drop folder
+            except KnownError as exc:  # a full disk, say: the bundles wait in the drop folder
+                log.warning("taking the drop folders in waits: %s", exc.message("en"))
+                continue
             except Exception as exc:  # noqa: BLE001 - keep watching; the bundles stay where they are
                 log_bug(log, "taking the work site's drop folders in failed", exc)
                 continue

@@ -83,6 +83,9 @@ class SiteIntake:
         self._wrap = session.subkey("site-terminals")
         self._keys: dict[str, bytes] = {}
         self._fingerprints: tuple[tuple[Any, ...] | None, dict[str, Any] | None] | None = None
+        # Bundles dealt with that could not be moved or removed (a write-protected stick):
+        # not refused or imported again every round.
+        self._dealt_with: set[Path] = set()
 
     def drop_folders(self) -> list[Path]:
         """Every drop folder named by a terminal (revoked ones too: their bundles are refused)."""
@@ -132,6 +135,8 @@ class SiteIntake:
 
     def _one(self, folder: Path, name: str, report: IntakeReport) -> None:
         path = folder / name
+        if path in self._dealt_with:
+            return
         try:
             blob = path.read_bytes()
         except OSError:
@@ -169,7 +174,8 @@ class SiteIntake:
         try:
             os.unlink(path)
         except OSError:
-            log.warning("an imported bundle could not be removed from the drop folder; it is skipped next time")
+            log.warning("an imported bundle could not be removed from the drop folder; it is skipped")
+            self._dealt_with.add(path)
 
     def _import(self, row: dict[str, Any], opened: bundle.Bundle, digest: str, late: bool,
                 report: IntakeReport) -> None:
@@ -254,6 +260,7 @@ class SiteIntake:
             kept = target.name
         except OSError:
             log.warning("a refused bundle could not be moved aside; it stays in the drop folder")
+            self._dealt_with.add(folder / name)
         with self.ledger.transaction(SYSTEM_MONITOR) as tx:
             tx.insert("site_refusals", {"file_name": name, "reason": reason, "terminal_uid": uid or None,
                                         "seq": seq or None, "kept_as": f"{REFUSED_DIR}/{kept}"},
