@@ -61,6 +61,7 @@ def test_enrol_join_run_import_from_the_command_line(created_ledger, tmp_path: P
         agent.send_signal(signal.SIGTERM)
         out, err = agent.communicate(timeout=30)
     assert agent.returncode == 0, err
+    assert "detection" in out and "list.csv" not in out  # the person at the terminal is alerted
     for secret in SECRETS:
         assert secret not in out + err
 

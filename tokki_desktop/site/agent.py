@@ -35,6 +35,8 @@ from typing import Any
 
 from tokki_desktop.clock import Clock, SystemClock
 from tokki_desktop.errors import KnownError
+from tokki_desktop.monitor import events as ev
+from tokki_desktop.monitor.events import MonitorEvent, Subscribers
 from tokki_desktop.monitor.file_index import EncryptedIndexStore, FileIndex
 from tokki_desktop.monitor.folders import FolderWatcher, WatchRoot
 from tokki_desktop.monitor.logsafe import log_bug
@@ -188,6 +190,8 @@ class Agent:
         self.media = MediaWatcher(media or system_media_source(), self._medium_arrived, self._medium_removed,
                                   interval=self.options.media_interval)
         self._media_roots: dict[str, WatchRoot] = {}
+        # The person at the terminal is alerted as by the monitor (same events, same words).
+        self.subscribers = Subscribers()
         self._lock = threading.RLock()
         self._deliver_lock = threading.Lock()
         self._stop = threading.Event()
@@ -305,10 +309,14 @@ class Agent:
             decision = decide(verdict, path=str(path), on_medium=root.medium is not None, medium=record,
                               approvals=policy.approvals, today=now.date())
             if decision is not None:
-                self.spool.append("detection", detection_data(
+                uid = self.spool.append("detection", detection_data(
                     root=root, path=path, st=st, verdict=verdict, decision=decision, record=record, now=now,
                     hash_key=self._hash_key, dedupe_key=self._dedupe_key, os_user=self._os_user))
                 self._wake.set()
+                if decision.status == "open":
+                    self.subscribers.event(MonitorEvent(
+                        ev.DETECTION, decision.message_ja, decision.message_en, place=root.place, record_uid=uid,
+                        rule=decision.rule, file_name=path.name))
         return verdict.verdict
 
     def _medium_arrived(self, medium: Medium) -> None:
@@ -317,6 +325,13 @@ class Agent:
         root = WatchRoot(medium.mount_point, place, medium=medium)
         with self._lock:
             self._media_roots[medium.volume_id] = root
+        if record is None:
+            # The alert first, as the monitor does: before any scan.
+            self.subscribers.event(MonitorEvent(
+                ev.UNREGISTERED_MEDIUM,
+                f"登録されていない記録媒体（{medium.describe()}）が接続されました。個人情報を複写しないでください。",
+                f"An unregistered medium ({medium.describe()}) was plugged in. Do not copy personal data to it.",
+                place=place))
         self.spool.append("media_event", media_event_data(medium, record, "arrived", self.clock.now()))
         self._wake.set()
         threading.Thread(target=self._scan_medium, args=(medium, root), name="tokki-agent-medium",

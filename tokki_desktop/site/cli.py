@@ -130,13 +130,22 @@ def _run(args: argparse.Namespace, ctx: Any) -> int:
     from tokki_desktop.site.agent import Agent
 
     agent = Agent(args.agent_dir)
+    lang = user_language()
+    lock = threading.Lock()
+
+    def log_event(e: Any) -> None:
+        # No file name: file names can name people, and this output may be kept.
+        with lock:
+            ctx.print(f"{e.kind}\t{e.place}\t{e.rule}\t{e.message(lang)}")
+            ctx.out.flush()
+
+    agent.subscribers.subscribe(on_event=log_event)
     stop = threading.Event()
     for sig in (signal.SIGINT, signal.SIGTERM):
         signal.signal(sig, lambda signum, frame: stop.set())
     agent.start()
     ctx.print(f"端末エージェントを開始しました / agent running (pid {os.getpid()})")
     ctx.out.flush()
-    lang = user_language()
     said = ""
     try:
         while not stop.wait(1.0):
