@@ -196,3 +196,22 @@ def test_a_revoked_terminal_is_told_and_stops_delivering(officer_session, tmp_pa
     assert not list(drop.glob("*.tkb"))
     # Told once: the next intake writes nothing more.
     assert SiteIntake(officer_session).take_in().policies_written == 0
+
+
+def test_a_next_bundle_that_does_not_chain_is_refused(officer_session, tmp_path: Path) -> None:
+    from tokki_desktop.site import bundle
+
+    drop = tmp_path / "drop"
+    agent_dir, _ = enrol_and_join(officer_session, tmp_path, "端末1", drop)
+    deliver(agent_dir)
+    assert SiteIntake(officer_session).take_in().bundles == 1
+    agent = Agent(agent_dir)  # a second copy of the terminal (a cloned agent folder), say
+    try:
+        forged = bundle.make(agent._bundle_key, site=agent.site, terminal=agent.uid, seq=2, prev="f" * 64,
+                             made_at=agent.clock.now().isoformat(), records=[])
+        (drop / bundle.bundle_name(agent.uid, 2)).write_bytes(forged)
+    finally:
+        agent.index.close()
+    report = SiteIntake(officer_session).take_in()
+    assert [r.reason for r in report.refused] == ["chain"]
+    assert "つながりません" in report.refused[0].message("ja") and "chain" in report.refused[0].message("en")
