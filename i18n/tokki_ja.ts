@@ -1217,6 +1217,10 @@
 <context>
     <name>Screens</name>
     <message>
+        <source>Terminals</source>
+        <translation>端末</translation>
+    </message>
+    <message>
         <source>Dashboard</source>
         <translation>ダッシュボード</translation>
     </message>
@@ -1584,6 +1588,112 @@
     <message>
         <source>User disabled.</source>
         <translation>利用者を無効にしました。</translation>
+    </message>
+</context>
+<context>
+    <name>EnrolDialog</name>
+    <message>
+        <source>Enrol a terminal</source>
+        <translation>端末の登録</translation>
+    </message>
+    <message>
+        <source>One folder per line</source>
+        <translation>1行に1フォルダ</translation>
+    </message>
+    <message>
+        <source>Terminal name</source>
+        <translation>端末名</translation>
+    </message>
+    <message>
+        <source>Drop folder</source>
+        <translation>受け渡しフォルダ</translation>
+    </message>
+    <message>
+        <source>Folders to watch</source>
+        <translation>監視するフォルダ</translation>
+    </message>
+    <message>
+        <source>Enrolment file to write</source>
+        <translation>書き出す登録ファイル</translation>
+    </message>
+</context>
+<context>
+    <name>TerminalsScreen</name>
+    <message>
+        <source>Terminals of this work site</source>
+        <translation>この作業場所の端末</translation>
+    </message>
+    <message>
+        <source>Terminal</source>
+        <translation>端末</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状態</translation>
+    </message>
+    <message>
+        <source>Last heartbeat</source>
+        <translation>最後の応答</translation>
+    </message>
+    <message>
+        <source>Open detections</source>
+        <translation>未処理の検知</translation>
+    </message>
+    <message>
+        <source>Policy version (delivered / applied)</source>
+        <translation>ポリシーの版（配布 / 適用）</translation>
+    </message>
+    <message>
+        <source>&amp;Enrol a terminal…</source>
+        <translation>端末を登録(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Revoke</source>
+        <translation>登録を取消(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Re&amp;fresh</source>
+        <translation>再読込(&amp;F)</translation>
+    </message>
+    <message>
+        <source>enrolled, not heard of yet</source>
+        <translation>登録済み（まだ応答なし）</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>稼働中</translation>
+    </message>
+    <message>
+        <source>revoked</source>
+        <translation>取消済み</translation>
+    </message>
+    <message>
+        <source>enrolling a terminal</source>
+        <translation>端末の登録</translation>
+    </message>
+    <message>
+        <source>Terminal enrolled</source>
+        <translation>端末を登録しました</translation>
+    </message>
+    <message>
+        <source>Give this one-time code to the terminal with the enrolment file. It is shown only now.</source>
+        <translation>この一回限りのコードを登録ファイルと一緒に端末へ渡してください。表示されるのは今だけです。</translation>
+    </message>
+    <message>
+        <source>Revoke</source>
+        <translation>登録の取消</translation>
+    </message>
+    <message>
+        <source>Revoke terminal %1? Its bundles will be refused from now on.</source>
+        <translation>端末「%1」の登録を取り消しますか？ 以後、この端末からの記録は受け付けません。</translation>
+    </message>
+    <message>
+        <source>revoking a terminal</source>
+        <translation>端末の登録の取消</translation>
+    </message>
+    <message>
+        <source>Revoked.</source>
+        <translation>取り消しました。</translation>
     </message>
 </context>
 </TS>

@@ -31,6 +31,7 @@ COMMAND_MODULES = [
     "tokki_desktop.scanner.cli",
     "tokki_desktop.monitor.cli",
     "tokki_desktop.forms.cli",
+    "tokki_desktop.site.cli",
 ]
 
 

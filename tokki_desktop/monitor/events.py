@@ -44,6 +44,7 @@ PLACE_MISSING = "place_missing"
 PLACE_BACK = "place_back"
 QUARANTINED = "quarantined"
 EVENTS_DROPPED = "events_dropped"
+BUNDLE_REFUSED = "bundle_refused"  # a work-site bundle refused at intake (tampered, replayed, …)
 
 
 @dataclass(frozen=True)

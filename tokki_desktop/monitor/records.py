@@ -24,7 +24,7 @@ log = logging.getLogger(__name__)
 DETECTION_COLUMNS = (
     "record_uid", "dedupe_key", "detected_at", "place_kind", "place", "root", "volume_id", "media_id",
     "path", "size", "content_hash", "verdict", "score", "findings", "examples", "dataset",
-    "os_user", "rule", "article", "severity", "status", "approval_id",
+    "os_user", "rule", "article", "severity", "status", "approval_id", "terminal",
 )
 
 
@@ -111,6 +111,10 @@ def _apply(tx: Tx, rec: SpoolRecord, report: ImportReport) -> None:
             return
         tx.insert(table, {"record_uid": rec.uid, **d}, action=f"monitor_{rec.kind}")
     report.imported += 1
+
+
+# The work site's intake imports a terminal's records through the same door.
+apply_record = _apply
 
 
 def import_spool(ledger: Any, spool: Spool, *, batch: int = 200, collect_ids: bool = False) -> ImportReport:

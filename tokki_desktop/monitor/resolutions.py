@@ -42,6 +42,18 @@ class MediumNotPresent(MonitorError):
         )
 
 
+class OnTerminal(MonitorError):
+    """Removal and quarantine need the file at hand; a terminal's detection has it elsewhere."""
+
+    def __init__(self, terminal: str, kind: str) -> None:
+        super().__init__(
+            f"この検知は端末「{terminal}」のものです。ファイルはこのPCにないため、{kind} は使えません。",
+            f"This detection comes from terminal '{terminal}'; its file is not on this PC, so {kind} is not possible.",
+            hint_ja="端末でファイルを処理したうえで approve（事後承認）か incident（事故）で処理してください。",
+            hint_en="Deal with the file on the terminal, then resolve it with approve or incident.",
+        )
+
+
 def quarantine_vault(session: Any) -> QuarantineVault:
     """The quarantine beside this ledger."""
     return QuarantineVault(Path(session.data_dir) / "quarantine", session.subkey("quarantine"))
@@ -99,6 +111,9 @@ def resolve(session: Any, detection_id: int, kind: str, *, media: MediaSource | 
         return _approve(session, det, today)
     if kind == "incident":
         return _incident(session, det)
+    if det.get("terminal"):
+        # The file is on a work-site terminal: this PC cannot check or move it.
+        raise OnTerminal(str(det["terminal"]), kind)
     if kind == "removed":
         return _removed(session, det, media)
     return _quarantine(session, det, media)

@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 import getpass
-import hashlib
-import hmac
 import logging
 import os
 import socket
@@ -24,6 +22,7 @@ from typing import Any
 
 import sqlcipher3
 
+from tokki_desktop.errors import KnownError
 from tokki_desktop.monitor import copies, records, runs, settings
 from tokki_desktop.monitor import events as ev
 from tokki_desktop.monitor.events import MonitorEvent, MonitorState, Subscribers
@@ -34,6 +33,7 @@ from tokki_desktop.monitor.media import MediaSource, Medium, system_media_source
 from tokki_desktop.monitor.media_watch import MediaWatcher
 from tokki_desktop.monitor.policy import MediumRecord, decide
 from tokki_desktop.monitor.quarantine import QuarantineVault
+from tokki_desktop.monitor.record_data import detection_data, media_event_data
 from tokki_desktop.monitor.resolutions import hash_key
 from tokki_desktop.monitor.scanning import PERSONAL_DATA, FileVerdict, keyed_hash, scan
 from tokki_desktop.monitor.single import MonitorLock
@@ -228,7 +228,7 @@ class Monitor:
         self.watcher.start()
         self.media.start()
         for target, name in ((self._import_loop, "tokki-import"), (self._heartbeat_loop, "tokki-heartbeat"),
-                             (self._refresh_loop, "tokki-refresh")):
+                             (self._refresh_loop, "tokki-refresh"), (self._site_loop, "tokki-site-intake")):
             t = threading.Thread(target=target, name=name, daemon=True)
             t.start()
             self._threads.append(t)
@@ -316,6 +316,39 @@ class Monitor:
             except Exception as exc:  # noqa: BLE001 - keep importing; the spool keeps the records
                 log_bug(log, "importing the monitor spool failed", exc)
             self._publish_state()
+
+    def _site_loop(self) -> None:
+        """Take the work site's drop folders in (bundles of enrolled terminals), if any."""
+        from tokki_desktop.site.intake import SiteIntake
+
+        intake = SiteIntake(self.session)
+        while not self._stop.wait(self.options.import_every):
+            try:
+                report = intake.take_in()
+            except sqlcipher3.OperationalError:
+                continue  # the ledger is busy: the bundles wait in the drop folder
+            except KnownError as exc:  # a full disk, say: the bundles wait in the drop folder
+                log.warning("taking the drop folders in waits: %s", exc.message("en"))
+                continue
+            except Exception as exc:  # noqa: BLE001 - keep watching; the bundles stay where they are
+                log_bug(log, "taking the work site's drop folders in failed", exc)
+                continue
+            for refusal in report.refused:
+                self._tell(ev.BUNDLE_REFUSED, refusal.message("ja"), refusal.message("en"))
+            for det_id in report.detection_ids:
+                det = records.detection(self.ledger, det_id)
+                if det["status"] == "open":
+                    # The alert of a terminal's detection, as for one made here (no file name:
+                    # the file is on the terminal).
+                    self._tell(ev.DETECTION,
+                               f"端末からの検知：{det['place']}（{det['rule']}、第{det['article']}条）。",
+                               f"Detection from a terminal: {det['place']} ({det['rule']}, Art. {det['article']}).",
+                               place=str(det["place"]), rule=str(det["rule"]), record_uid=str(det["record_uid"]),
+                               details={"verdict": det["verdict"], "findings": dict(det["findings"])})
+            if report.records:
+                row = self.ledger.read_one("SELECT count(*) FROM monitor_detections WHERE status = 'open'")
+                self._open = int(row[0]) if row is not None else 0
+                self._publish_state()
 
     def _heartbeat_loop(self) -> None:
         while not self._stop.wait(self.options.heartbeat):
@@ -443,21 +476,9 @@ class Monitor:
                           approvals=records.approvals_in_ledger(self.ledger), today=now.date())
         if decision is None:
             return
-        content_hash = keyed_hash(self._hash_key, verdict.sha256)
-        # One open detection per file place: a file saved again (or scanned again after a
-        # restart) updates its open detection instead of adding another.
-        dedupe = hmac.new(self._dedupe_key, root.key_for(str(path)).encode(), hashlib.sha256).hexdigest()
-        data: dict[str, Any] = {
-            "dedupe_key": dedupe, "detected_at": now.isoformat(),
-            "place_kind": "medium" if root.medium is not None else "folder", "place": root.place,
-            "root": str(root.path), "volume_id": root.medium.volume_id if root.medium else None,
-            "media_id": record.id if record is not None else None, "path": str(path),
-            "size": st.st_size, "content_hash": content_hash, "verdict": verdict.verdict,
-            "score": verdict.score, "findings": verdict.findings, "examples": list(verdict.examples),
-            "dataset": verdict.dataset, "os_user": self._os_user, "rule": decision.rule,
-            "article": decision.article, "severity": decision.severity, "status": decision.status,
-            "approval_id": decision.approval_id,
-        }
+        data = detection_data(root=root, path=path, st=st, verdict=verdict, decision=decision, record=record,
+                              now=now, hash_key=self._hash_key, dedupe_key=self._dedupe_key,
+                              os_user=self._os_user)
         stored_original: Path | None = None
         if (self._auto_quarantine and decision.rule == "unregistered_medium"
                 and verdict.verdict == PERSONAL_DATA):
@@ -520,10 +541,7 @@ class Monitor:
 
     def _media_event(self, medium: Medium, record: MediumRecord | None, kind: str,
                      files: int | None = None) -> dict[str, Any]:
-        return {"at": self.clock.now().isoformat(), "event": kind, "volume_id": medium.volume_id,
-                "label": medium.label, "size_bytes": medium.size_bytes, "device_serial": medium.device_serial,
-                "media_id": record.id if record is not None else None,
-                "registered": 1 if record is not None else 0, "files": files}
+        return media_event_data(medium, record, kind, self.clock.now(), files)
 
     def _scan_medium(self, state: _MediumState) -> None:
         """Scan the whole medium (files not scanned before), then keep watching it."""

@@ -16,6 +16,7 @@ def all_screens() -> list[ScreenSpec]:
     from tokki_desktop.ui.forms_screen import FormsScreen
     from tokki_desktop.ui.registers_screen import RegistersScreen
     from tokki_desktop.ui.settings_screen import SettingsScreen
+    from tokki_desktop.ui.terminals_screen import TerminalsScreen
     from tokki_desktop.ui.users_screen import UsersScreen
 
     return [
@@ -27,4 +28,5 @@ def all_screens() -> list[ScreenSpec]:
         ScreenSpec("audit", str(QT_TRANSLATE_NOOP("Screens", "Audit")), AuditScreen, officer_only=True),
         ScreenSpec("users", str(QT_TRANSLATE_NOOP("Screens", "Users")), UsersScreen),
         ScreenSpec("settings", str(QT_TRANSLATE_NOOP("Screens", "Settings")), SettingsScreen, officer_only=True),
+        ScreenSpec("terminals", str(QT_TRANSLATE_NOOP("Screens", "Terminals")), TerminalsScreen, officer_only=True),
     ]

@@ -25,6 +25,7 @@ RuleFunc = Callable[["ComplianceData", dt.datetime], Iterable["Finding"]]
 RULE_MODULES: tuple[str, ...] = (
     "tokki_desktop.registers.compliance.rules",
     "tokki_desktop.monitor.compliance_rules",
+    "tokki_desktop.site.compliance_rules",
 )
 
 

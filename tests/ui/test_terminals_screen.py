@@ -1,0 +1,60 @@
+"""端末 screen: an officer enrols a terminal (the code shown once) and revokes it; a handler
+does not see the screen."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import QMessageBox
+
+from tests.conftest import HANDLER
+from tests.ui.conftest import log_in
+
+
+def test_officer_enrols_and_revokes_a_terminal(qtbot, officer_window, tmp_path: Path) -> None:
+    from tokki_desktop.site.agent import join
+    from tokki_desktop.site.enrol import terminals
+
+    window = officer_window
+    window.open_screen("terminals")
+    screen = window.screen_widget("terminals")
+    assert screen.table.rowCount() == 0 and not screen.revoke_button.isEnabled()
+    dialog = screen.enrol()
+    dialog.name_edit.setText("窓口1")
+    dialog.drop_edit.setText(str(tmp_path / "drop"))
+    dialog.watch_edit.setPlainText(str(tmp_path / "docs"))
+    dialog.out_edit.setText(str(tmp_path / "窓口1.tkenrol"))
+    dialog.accept()
+    qtbot.waitUntil(lambda: screen.table.rowCount() == 1, timeout=15000)
+    assert screen.table.item(0, 0).text() == "窓口1"
+    assert screen.table.item(0, 1).text() == "登録済み（まだ応答なし）"
+    boxes = [b for b in screen.findChildren(QMessageBox) if b.isVisible()]
+    assert boxes and boxes[-1].informativeText() == screen.last_code
+    boxes[-1].accept()
+    # The code shown opens the enrolment file.
+    assert join(tmp_path / "agent", tmp_path / "窓口1.tkenrol", screen.last_code, use_keyring=False)["name"] == "窓口1"
+
+    screen.revoke_selected()
+    box = next(b for b in screen.findChildren(QMessageBox) if b.isVisible())
+    box.button(QMessageBox.StandardButton.Yes).click()
+    qtbot.waitUntil(lambda: screen.table.item(0, 1).text() == "取消済み", timeout=15000)
+    assert [t["status"] for t in terminals(window.session.ledger)] == ["revoked"]
+
+
+def test_a_bad_enrolment_shows_a_problem_and_enrols_nothing(qtbot, officer_window, tmp_path: Path) -> None:
+    window = officer_window
+    window.open_screen("terminals")
+    screen = window.screen_widget("terminals")
+    dialog = screen.enrol()
+    dialog.name_edit.setText("")  # no name
+    dialog.drop_edit.setText(str(tmp_path / "drop"))
+    dialog.out_edit.setText(str(tmp_path / "x.tkenrol"))
+    dialog.accept()
+    qtbot.waitUntil(lambda: any(b.isVisible() and b.icon() == QMessageBox.Icon.Warning
+                                for b in screen.findChildren(QMessageBox)), timeout=15000)
+    assert screen.table.rowCount() == 0 and not (tmp_path / "x.tkenrol").exists()
+
+
+def test_a_handler_has_no_terminals_screen(qtbot, desktop) -> None:
+    window = log_in(qtbot, desktop, HANDLER)
+    assert "terminals" not in window.screen_keys
