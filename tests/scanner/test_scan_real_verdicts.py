@@ -298,7 +298,7 @@ def test_a_list_of_surnames_alone_names_no_one() -> None:
 
 def test_latex_macros_are_read_as_labelled_lines() -> None:
     source = ("% 宛名面\n\\documentclass{jletteraddress}\n\\sendername{千利休}\n\\begin{document}\n"
-              + "".join(f"\\addaddress\n  {{{SEI[i]} {MEI[i]}}}{{様}}\n  {{76{i}1621}}\n  {{香川県観音寺市大野原町井関一ー{i + 1}ー一}}\n"
+              + "".join(f"\\addaddress\n  {{{SEI[i]} {MEI[i]}}}{{様}}\n  {{76{i}1621}}\n  {{香川県観音寺市大野原町井関一ー{'一二三四'[i]}ー一}}\n"
                         for i in range(4)) + "\\end{document}\n")
     res = scan_bytes(source.encode(), "atena.tex")
     assert res.format == "tex" and res.verdict == PERSONAL_DATA
