@@ -1652,8 +1652,8 @@
         <translation>登録を取消(&amp;R)</translation>
     </message>
     <message>
-        <source>Re&amp;fresh</source>
-        <translation>再読込(&amp;F)</translation>
+        <source>Refres&amp;h</source>
+        <translation>再読込(&amp;H)</translation>
     </message>
     <message>
         <source>enrolled, not heard of yet</source>

@@ -69,6 +69,11 @@ def take(out: Path, lang: str, work: Path) -> list[Path]:
     folder.mkdir(exist_ok=True)
     with unlock(info.data_dir, info.login, info.passphrase) as session:
         settings.add_folder(session, folder, "ダウンロード" if lang == "ja" else "Downloads")
+        # Two terminals enrolled at the site (the 端末 screen); neither has reported yet.
+        from tokki_desktop.site.enrol import enrol
+        for name in (("受付端末1", "入力端末2") if lang == "ja" else ("Reception-1", "Entry-2")):
+            enrol(session, name, drop=work / f"drop-{lang}", watch=[work / f"{name}-folder"],
+                  out=work / f"{name}.tokki-enrol")
     options = MonitorOptions(quiet=0.2, reconcile_every=3600, heartbeat=3600, import_every=0.2,
                              refresh_every=0.3, media_interval=0.2, inventory=False)
     desktop = Desktop(info.data_dir, lang=lang, demo=DemoHint(info.login, info.passphrase),

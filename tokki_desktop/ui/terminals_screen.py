@@ -88,11 +88,12 @@ class TerminalsScreen(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
         self.enrol_button = QPushButton(self.tr("&Enrol a terminal…"))
         self.enrol_button.clicked.connect(self.enrol)
         self.revoke_button = QPushButton(self.tr("&Revoke"))
         self.revoke_button.clicked.connect(self.revoke_selected)
-        refresh_button = QPushButton(self.tr("Re&fresh"))
+        refresh_button = QPushButton(self.tr("Refres&h"))  # Alt+F is the File menu
         refresh_button.clicked.connect(self.refresh)
         buttons = QHBoxLayout()
         for b in (self.enrol_button, self.revoke_button, refresh_button):
