@@ -304,3 +304,12 @@ def test_latex_macros_are_read_as_labelled_lines() -> None:
     assert res.format == "tex" and res.verdict == PERSONAL_DATA
     notes = "\\section{議事}\n本日の議題は予算である。% 山田 090-1234-5678\n"
     assert scan_bytes(notes.encode(), "minutes.tex").verdict == CLEAN  # comments are not read
+
+
+def test_a_column_of_months_above_people_is_not_an_organisation_column() -> None:
+    stats = [[f"{m}月", str(20 + m), "", ""] for m in range(1, 13)]
+    people = [[f"{SEI[i]} {MEI[i]}", f"香川県高松市番町{i + 1}丁目8番15号", f"087-8{i:02d}-1234", f"19{50 + i}/0{1 + i % 9}/1{i}"]
+              for i in range(8)]
+    res = scan_bytes(_csv([["月", "申請件数", "", ""]] + stats + people), "monthly.csv")
+    assert res.verdict == PERSONAL_DATA, res.reason
+    assert japanese.name_kind("1月") == "other" and japanese.name_kind("靴") == "other"

@@ -47,6 +47,9 @@ NAME_SHARE = 0.5
 # Organisation values are fewer in a person column than this share (a roster may list a
 # company or two among its people); a column with more is the rows' subject.
 ORG_SHARE = 0.3
+# A column with at least this share of people's names beside organisations is mixed (a sheet
+# of statistics above a list of people): it is not typed, and every value is read as it is.
+MIXED_SHARE = 0.2
 
 # Headers in English and romaji, folded to lower case with spaces and hyphens as "_".
 _LATIN_HEADERS: dict[str, str] = {}
@@ -181,9 +184,9 @@ class ColumnSample:
     def organisations(self) -> bool:
         """The values name organisations or facilities: the rows' subject.
 
-        Organisations count even as a minority beside people's names (a list of clinics,
-        some of them called after their doctor), but not where names are the rule."""
-        return self.n >= MIN_VALUES and self.share(ORGANISATION) >= ORG_SHARE and self.share(NAME) < SHARE
+        Organisations count even as a minority among other words (a list of clinics with a
+        note or two), but not in a column where people's names are more than a few."""
+        return self.n >= MIN_VALUES and self.share(ORGANISATION) >= ORG_SHARE and self.share(NAME) < MIXED_SHARE
 
     def places(self) -> bool:
         return self.n >= MIN_VALUES and self.share(PLACE) >= SHARE

@@ -76,8 +76,8 @@ def name_kind(value: str) -> NameKind:
     # A serial number after a name (テスト 太郎1, an export's dummy rows) changes how the
     # dictionary reads the word before it: numbers at either end are left out.
     v = value.strip().strip("0123456789").strip()
-    if not v or len(v) > _MAX_CHARS or not _NAME_SCRIPT.fullmatch(v):
-        return OTHER
+    if len(v) < 2 or len(v) > _MAX_CHARS or not _NAME_SCRIPT.fullmatch(v):
+        return OTHER  # one character (1月 → 月, 靴) names nothing the rules can tell
     ws = words(v)
     if not ws:
         return OTHER
