@@ -23,7 +23,7 @@ ROOT = Path(__file__).resolve().parents[2]
 # as the detectors improve; never lower them to make a change pass.
 # When the corpus was built: dev 0.62 / 0.27, holdout 0.92 / 0.39. With the column typing
 # (Sudachi), organisations, SQL/JSON/SQLite/HTML tables and lists of whole names: dev
-# 1.00 / 0.89, holdout 0.89 / 0.61 — holdout precision fell (1 false positive became 2, one
+# 1.00 / 0.89, holdout 0.90 / 0.64 — holdout precision fell (1 false positive became 2, one
 # of them labelled debatable) while recall rose; the holdout floor was re-set to it once, in
 # the open.
 FLOORS = {
