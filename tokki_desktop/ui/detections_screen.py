@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from tokki_desktop.ui.dates import show_date
 from tokki_desktop.ui.problems import show_problem
+from tokki_desktop.ui.shown_path import shown_path
 from tokki_desktop.ui.workspace import ScreenContext
 
 # What each rule of the monitor's policy means, and what to do (shown to everyone).
@@ -262,7 +263,7 @@ class DetectionsScreen(QWidget):
         lines = [
             f"<b>{why_label}</b>: {_html(what)}",
             f"<b>{todo_label}</b>: {_html(todo)}" if todo else "",
-            f"<b>{file_label}</b>: {_html(det['path'])}",
+            f"<b>{file_label}</b>: {_html(shown_path(det['path']))}",
             f"<b>{examples_label}</b>: {_html(examples)}" if examples else "",
             *self._explanation_lines(int(det["id"])),
         ]

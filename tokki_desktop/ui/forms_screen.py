@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from tokki_desktop.ui.form_preview import Preview, make_preview, page_images
 from tokki_desktop.ui.problems import show_problem
+from tokki_desktop.ui.shown_path import shown_path
 from tokki_desktop.ui.workspace import ScreenContext
 
 PRINT_DPI = 300.0
@@ -323,7 +324,7 @@ class FormsScreen(QWidget):
             show_problem(self, error, self._lang, "saving a form")
             return
         self.last_saved = Path(result.path)
-        self.status.setText(self.tr("Saved: %1").replace("%1", str(result.path)))
+        self.status.setText(self.tr("Saved: %1").replace("%1", shown_path(result.path)))
 
     # -- print ---------------------------------------------------------------------------------
     def ask_print(self) -> None:

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from tokki_desktop.ui.language import LANGUAGE_NAMES, SUPPORTED
 from tokki_desktop.ui.problems import show_problem
+from tokki_desktop.ui.shown_path import shown_path
 from tokki_desktop.ui.tasks import TaskRunner
 
 # (data_dir, login, passphrase) -> Session; the real one is tokki_desktop.session.unlock.
@@ -112,7 +113,7 @@ class LoginWindow(QWidget):
         lang_label = QLabel(self.tr("Lan&guage"))
         lang_label.setBuddy(self.language_box)
 
-        folder = QLabel(self.tr("Ledger folder: %1").replace("%1", str(data_dir)))
+        folder = QLabel(self.tr("Ledger folder: %1").replace("%1", shown_path(data_dir)))
         folder.setObjectName("ledgerFolder")
         folder.setWordWrap(True)
         folder.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)

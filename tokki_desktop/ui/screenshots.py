@@ -187,9 +187,20 @@ def main(argv: list[str] | None = None) -> int:
     register_japanese_font(app)  # type: ignore[arg-type]
     args.out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="tokki-shots-") as tmp:
-        for lang in args.lang or ["ja", "en"]:
-            for path in take(args.out, lang, Path(tmp)):
-                print(path)
+        # The temporary folder stands in for the user's home, so the screens show ~/demo-ja
+        # as they would on a user's machine (not a temporary folder's name), and nothing of
+        # the person running this (settings, keyring files) is read or written.
+        old_home = os.environ.get("HOME")
+        os.environ["HOME"] = tmp
+        try:
+            for lang in args.lang or ["ja", "en"]:
+                for path in take(args.out.resolve(), lang, Path(tmp)):
+                    print(path)
+        finally:
+            if old_home is None:
+                os.environ.pop("HOME", None)
+            else:
+                os.environ["HOME"] = old_home
     return 0
 
 

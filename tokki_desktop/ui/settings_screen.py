@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from tokki_desktop.ui.language import LANGUAGE_NAMES, SUPPORTED
 from tokki_desktop.ui.problems import show_problem
+from tokki_desktop.ui.shown_path import shown_path
 from tokki_desktop.ui.workspace import ScreenContext
 
 
@@ -150,7 +151,7 @@ class SettingsScreen(QWidget):
 
         self.folders.clear()
         for row in settings.watched_folders(self._context.session.ledger):
-            item = QListWidgetItem(f"{row['place']} — {row['path']}")
+            item = QListWidgetItem(f"{row['place']} — {shown_path(row['path'])}")
             item.setData(256, row["path"])
             self.folders.addItem(item)
         self.remove_folder_button.setEnabled(self.folders.count() > 0)

@@ -34,6 +34,7 @@ from tokki_desktop.clock import Clock
 from tokki_desktop.errors import KnownError
 from tokki_desktop.session import MIN_PASSPHRASE, is_valid_login
 from tokki_desktop.ui.problems import show_problem
+from tokki_desktop.ui.shown_path import shown_path
 from tokki_desktop.ui.tasks import TaskRunner
 
 
@@ -199,7 +200,7 @@ class SetupWizard(QDialog):
             self.sheet_status.setText("")
             show_problem(self, error, self._lang, "saving the recovery key sheet")
             return
-        self.sheet_status.setText(self.tr("Saved: %1. Print it, then delete the file.").replace("%1", str(result.path)))
+        self.sheet_status.setText(self.tr("Saved: %1. Print it, then delete the file.").replace("%1", shown_path(result.path)))
 
     def ask_print_sheet(self) -> None:
         """The system print dialog, then print the recovery-key sheet."""
