@@ -17,6 +17,7 @@ from tokki_desktop.scanner.extract import (
 from tokki_desktop.scanner.extract.formats import open_parts
 from tokki_desktop.scanner.fingerprints import FingerprintMatcher, FingerprintStore, MatchTally, line_rows
 from tokki_desktop.scanner.normalize import normalize_text
+from tokki_desktop.scanner.resume import HEAD_CHARS, resume_owner
 from tokki_desktop.scanner.result import (
     CLEAN, ENCRYPTED, PERSONAL_DATA, SKIPPED, UNREADABLE, VERDICT_RANK, ScanLimits, ScanResult,
 )
@@ -128,6 +129,8 @@ def _analyse(shown: str, fmt: str, data: bytes, sha: str, parts: Iterable[Part],
     text_chars = 0
     garbled = 0  # characters of a PDF's text layer outside every script a Japanese document uses
     any_text = False
+    head: list[str] = []  # the document's first text, where a résumé's fields are
+    head_chars = 0
     for part in parts:
         if isinstance(part, MemberPart):
             members.append(_member(shown, part, matcher, ctx))
@@ -139,7 +142,11 @@ def _analyse(shown: str, fmt: str, data: bytes, sha: str, parts: Iterable[Part],
                 garbled += len(part.text) - len(_ORDINARY.findall(part.text))
             for piece in _slices(part.text):
                 ctx.check_time()
-                detect(normalize_text(piece), ev)
+                piece = normalize_text(piece)
+                detect(piece, ev)
+                if head_chars < HEAD_CHARS:
+                    head.append(piece[:HEAD_CHARS - head_chars])
+                    head_chars += len(head[-1])
             if tally:
                 tally.add_rows(line_rows(part.text))
         elif isinstance(part, TablePart):
@@ -161,6 +168,7 @@ def _analyse(shown: str, fmt: str, data: bytes, sha: str, parts: Iterable[Part],
                 text = normalize_text(rows_as_text(part.rows, None))
                 text_chars += len(text)
                 detect(text, ev)
+                head.append(text[:HEAD_CHARS])
             elif plan_headerless(part.rows) is not None:
                 # No header, but the values say what the columns hold (姓 and 名, organisations,
                 # postal codes): read column by column as under a header.
@@ -180,6 +188,7 @@ def _analyse(shown: str, fmt: str, data: bytes, sha: str, parts: Iterable[Part],
         if text_chars > ctx.limits.max_text_chars:
             raise Unreadable("文字量が上限を超えたため、最後まで検査できませんでした。",
                              "Too much text to scan completely.")
+    _judge_resume(head, ev)
     settle_unlabelled_my_numbers(ev)
     fp_detail = ""
     if dataset is None and tally:
@@ -206,6 +215,16 @@ def _analyse(shown: str, fmt: str, data: bytes, sha: str, parts: Iterable[Part],
         _fold_members(res)
     res.ms = _ms(t0)
     return res
+
+
+def _judge_resume(head: list[str], ev: Evidence) -> None:
+    """One person's résumé or personal form among the file's texts (see scanner.resume)."""
+    if not head:
+        return
+    owner = resume_owner("\n".join(head))
+    if owner is not None:
+        ev.resumes += 1
+        ev.add("name", owner, "氏名（履歴書・個人の書式）")
 
 
 def _slices(text: str) -> list[str]:
