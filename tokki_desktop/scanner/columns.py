@@ -274,7 +274,9 @@ def scan_columns(columns: Iterable[Sequence[str]], n: int, header: list[str] | N
             if kind != "name" and _NAME_WORDS.search(label):
                 # pref_name, 施設名称: not a person's name; the label must not act as one (name:).
                 label = _NAME_WORDS.sub("", label)
-            _detect_column(label, values, ev, marks, names=ci not in plan.org_columns)
+            # An address column holds places: 殿 of 野殿 is no honorific, 昭和1-2-9 no date.
+            _detect_column(label, values, ev, marks, names=ci not in plan.org_columns and kind != "address",
+                           dates=kind != "address")
     if plan.rep_columns and plan.org_columns:
         _corporate_representatives(plan, cols, marks)
     name_columns = [ci for ci, k in enumerate(plan.kinds) if k == "name" and ci not in plan.rep_columns
@@ -376,22 +378,26 @@ def _count_column(kind: str, values: list[str], check: Check, ev: Evidence,
 
 
 def _detect_column(label: str, values: list[str], ev: Evidence, marks: dict[str, bytearray],
-                   names: bool = True) -> None:
+                   names: bool = True, dates: bool = True) -> None:
     """Every detector over the column as ``見出し:値`` lines (the header is a nearby keyword).
 
-    With ``names`` false (a column of organisations) no value is taken for a person's name."""
+    With ``names`` false (a column of organisations or addresses) no value is taken for a
+    person's name; with ``dates`` false (addresses) none for a date of birth."""
     prefix = f"{label}:" if label else ""
     text = prefix + ("\n" + prefix).join(values)
     hits: list[tuple[int, str]] = []
-    if names:
+    if names and dates:
         d.detect(text, ev, collect=hits)
     else:
         found = Evidence()
         d.detect(text, found, collect=hits)
-        hits = [h for h in hits if h[1] != "name"]
-        found.counts.pop("name", None)
-        found.examples.pop("name", None)
-        for rule in [r for r in found.rules if r.startswith("氏名")]:
+        dropped = {k for k, keep in (("name", names), ("birth_date", dates)) if not keep}
+        hits = [h for h in hits if h[1] not in dropped]
+        for kind in dropped:
+            found.counts.pop(kind, None)
+            found.examples.pop(kind, None)
+        prefixes = tuple(p for k, p in (("name", "氏名"), ("birth_date", "生年月日")) if k in dropped)
+        for rule in [r for r in found.rules if r.startswith(prefixes)]:
             del found.rules[rule]
         _merge(ev, found)
     if not hits:

@@ -17,6 +17,7 @@ from tokki_desktop.scanner.extract import (
 from tokki_desktop.scanner.extract.formats import open_parts
 from tokki_desktop.scanner.fingerprints import FingerprintMatcher, FingerprintStore, MatchTally, line_rows
 from tokki_desktop.scanner.normalize import normalize_text
+from tokki_desktop.scanner.labels import addressees
 from tokki_desktop.scanner.resume import HEAD_CHARS, resume_owner
 from tokki_desktop.scanner.result import (
     CLEAN, ENCRYPTED, PERSONAL_DATA, SKIPPED, UNREADABLE, VERDICT_RANK, ScanLimits, ScanResult,
@@ -188,7 +189,7 @@ def _analyse(shown: str, fmt: str, data: bytes, sha: str, parts: Iterable[Part],
         if text_chars > ctx.limits.max_text_chars:
             raise Unreadable("文字量が上限を超えたため、最後まで検査できませんでした。",
                              "Too much text to scan completely.")
-    _judge_resume(head, ev)
+    _judge_documents(head, ev)
     settle_unlabelled_my_numbers(ev)
     fp_detail = ""
     if dataset is None and tally:
@@ -217,14 +218,19 @@ def _analyse(shown: str, fmt: str, data: bytes, sha: str, parts: Iterable[Part],
     return res
 
 
-def _judge_resume(head: list[str], ev: Evidence) -> None:
-    """One person's résumé or personal form among the file's texts (see scanner.resume)."""
+def _judge_documents(head: list[str], ev: Evidence) -> None:
+    """What the layout of the file's first text says: one person's résumé or personal form
+    (scanner.resume), addressees written in parts on labels and postcards (scanner.labels)."""
     if not head:
         return
-    owner = resume_owner("\n".join(head))
+    text = "\n".join(head)
+    owner = resume_owner(text)
     if owner is not None:
         ev.resumes += 1
         ev.add("name", owner, "氏名（履歴書・個人の書式）")
+    for name in addressees(text):
+        ev.add("name", name, "氏名（宛名の行・敬称）")
+        ev.persons += 1
 
 
 def _slices(text: str) -> list[str]:
