@@ -24,6 +24,7 @@ from tokki_desktop.scanner.keywords import NAME_LABELS
 from tokki_desktop.scanner.normalize import normalize_text
 from tokki_desktop.scanner.phone_plan import is_valid_jp
 from tokki_desktop.scanner.tables import excel_serial_to_date
+from tokki_desktop.scanner.verdict import NAME_LIST_MIN
 
 # First match wins: 被保険者氏名 is a name column, 氏名カナ too.
 _HEADER_KINDS: list[tuple[re.Pattern[str], str]] = [
@@ -88,11 +89,12 @@ class TablePlan:
     rows name facilities, companies or offices and no column holds people, else None.
     """
 
-    __slots__ = ("kinds", "strict", "org_columns", "rep_columns", "subject")
+    __slots__ = ("kinds", "strict", "org_columns", "rep_columns", "subject", "holders")
 
     def __init__(self, width: int) -> None:
         self.kinds: list[str | None] = [None] * width
         self.strict = [False] * width  # typed by content: each value must be a person's name itself
+        self.holders = [False] * width  # account holders' names in katakana (a transfer list)
         self.org_columns: list[int] = []
         self.rep_columns: list[int] = []
         self.subject: str | None = None
@@ -113,11 +115,28 @@ def _is_reading(labels: Sequence[str], columns: Sequence[Sequence[str]], ci: int
     return ct.ColumnSample(columns[ci]).share(ct.KANA) >= ct.SHARE
 
 
+# A column without a header filled in fewer than this share of the rows is no field.
+FILLED_SHARE = 0.5
+
+
+def _sparse(col: Sequence[str]) -> bool:
+    top = col[: ct.SAMPLE * 2]
+    return bool(top) and sum(1 for v in top if v and v.strip()) < FILLED_SHARE * len(top)
+
+
 def plan_table(labels: Sequence[str], columns: Sequence[Sequence[str]]) -> TablePlan:
     """Type each column from its header and a sample of its values (see column_types)."""
     plan = TablePlan(len(columns))
     for ci, col in enumerate(columns):
         label = labels[ci] if ci < len(labels) else ""
+        if not label and _sparse(col):
+            # No header and filled in few rows: the tail of ragged rows (a dictionary's
+            # variant spellings, a note in the margin), not a field of the table.
+            continue
+        if not label and _holder_column(col):
+            plan.kinds[ci] = "name"
+            plan.holders[ci] = True
+            continue
         kind = header_kind(label)
         if label and ct.REPRESENTATIVE_HEADER.search(label):
             # 開設者, 経営主体: mostly companies, sometimes a person (a sole proprietor), value
@@ -162,6 +181,12 @@ def plan_table(labels: Sequence[str], columns: Sequence[Sequence[str]]) -> Table
             for ci in readings:
                 plan.kinds[ci] = None
                 plan.org_columns.append(ci)
+    if any(plan.holders):
+        # Beside account holders, a column of 7-digit numbers is their account numbers.
+        for ci, col in enumerate(columns):
+            if plan.kinds[ci] is None and not (labels[ci] if ci < len(labels) else "") and \
+                    _confirmed([normalize_text(v or "") for v in col], _SHAPES["bank_account"].fullmatch):
+                plan.kinds[ci] = "bank_account"
     if any(k == "name" for ci, k in enumerate(plan.kinds) if ci not in plan.rep_columns):
         plan.subject = "person"
     elif plan.org_columns:
@@ -174,7 +199,31 @@ def plan_table(labels: Sequence[str], columns: Sequence[Sequence[str]]) -> Table
 Check = Callable[[str], object]
 
 
-def _validator(kind: str, has_branch: bool, strict: bool = False) -> Check | None:
+# A bank's account holder in katakana (口座名義, half-width in transfer files): corporations
+# carry the banks' abbreviation of their legal form before or after the name — カ) or (カ
+# 株式会社, ユ) 有限会社, ド) 合同会社, シヤ) 社団・社会福祉法人, ザイ) 財団, イ) 医療法人,
+# ガク) 学校法人, フク) 社会福祉法人, トクヒ) NPO — individuals carry none.
+_HOLDER = re.compile(r"[ァ-ヶー()（）.\- ]{2,30}")
+_CORPORATE_MARK = re.compile(r"(?:^|[(（])(?:カ|ユ|ド|メ|シ|シヤ|ザイ|イ|ガク|フク|トクヒ|ソ|ギヨ|ノウ|キヨウ)[)）]|[(（](?:カ|ユ|ド|シヤ|ザイ|イ)$")
+
+
+def _holder_column(col: Sequence[str]) -> bool:
+    """Katakana names, some with a corporate mark: the holders' column of a transfer list."""
+    sample = [normalize_text(v).strip() for v in col[: SAMPLE * 2] if v and v.strip()][:SAMPLE]
+    if len(sample) < 3:
+        return False
+    kana = [v for v in sample if _HOLDER.fullmatch(v)]
+    return len(kana) >= CONFIRM_SHARE * len(sample) and any(_CORPORATE_MARK.search(v) for v in kana)
+
+
+def individual_holder(value: str) -> bool:
+    """An account holder in katakana without a corporate mark: an individual."""
+    return _HOLDER.fullmatch(value) is not None and _CORPORATE_MARK.search(value) is None
+
+
+def _validator(kind: str, has_branch: bool, strict: bool = False, holder: bool = False) -> Check | None:
+    if kind == "name" and holder:
+        return individual_holder
     if kind == "name" and strict:
         return japanese.is_person_name
     if kind == "name":
@@ -241,8 +290,8 @@ def scan_columns(columns: Iterable[Sequence[str]], n: int, header: list[str] | N
         return 0
     cols = columns if isinstance(columns, list) else list(columns)
     labels = [normalize_text(h or "").replace("\n", " ").replace(":", " ").strip()[:24] for h in header or ()]
-    has_branch = any(_BRANCH_HEADER.search(lab) for lab in labels)
     plan = plan_table(labels, cols)
+    has_branch = any(_BRANCH_HEADER.search(lab) for lab in labels) or any(plan.holders)
     marks: dict[str, bytearray] = {}
     chars = 0
     names_before = ev.counts["name"]
@@ -259,13 +308,13 @@ def scan_columns(columns: Iterable[Sequence[str]], n: int, header: list[str] | N
         normalized = normalize_text(joined)
         values = normalized.split("\n")
         kind = plan.kinds[ci]
-        check = _validator(kind, has_branch, plan.strict[ci]) if kind else None
+        check = _validator(kind, has_branch, plan.strict[ci], plan.holders[ci]) if kind else None
         if kind == "birth_date" and _SERIAL_LINE.search(normalized):
             # Only a column holding some Excel day count needs the value-by-value pass.
             # Each distinct value once: a roster's birth dates repeat.
             dates = {v: excel_serial_to_date(v) for v in set(values)}
             values = list(map(dates.__getitem__, values))
-        if check is not None and (ci in plan.rep_columns or _confirmed(values, check)):
+        if check is not None and (ci in plan.rep_columns or plan.holders[ci] or _confirmed(values, check)):
             _count_column(kind, values, check, ev, marks, ci in plan.rep_columns)  # type: ignore[arg-type]
             if kind in ("email", "phone"):
                 contacts = max(contacts, _individual_contacts(kind, values))
@@ -289,11 +338,41 @@ def scan_columns(columns: Iterable[Sequence[str]], n: int, header: list[str] | N
         ev.counts["name"] = names_before + marks["name"].count(1)
     if plan.subject != "organisation":
         ev.listed_contacts += contacts
+    if plan.subject == "person" and "name" in marks and 0 < ev.listed_names - listed_before < NAME_LIST_MIN:
+        # Too few names for a list of people: a row still names a person when it says
+        # something else about them (a remark, a department, a score).
+        marks["described"] = _described(plan, labels, cols, marks["name"], name_columns)
     before = ev.records
     _count_table_records(marks, n, ev, plan.subject)
     if plan.subject == "organisation" and any(k in marks for k in ("address", "phone", "postal_code", "email")):
         ev.organisation_rows += n - (ev.records - before)
     return chars
+
+
+def _described(plan: TablePlan, labels: Sequence[str], cols: Sequence[Sequence[str]], named: bytearray,
+               name_columns: list[int]) -> bytearray:
+    """The rows whose person is named whole (both parts, or a full name) and described by a
+    text value in a column of no other kind (not a number, not an organisation)."""
+    others = [ci for ci, k in enumerate(plan.kinds) if k is None and ci not in plan.org_columns
+              and not _is_reading(labels, cols, ci)]
+    out = bytearray(len(named))
+    for i, flag in enumerate(named):
+        if not flag:
+            continue
+        parts = [(cols[c][i] or "").strip() for c in name_columns if i < len(cols[c])]
+        whole = sum(1 for p in parts if p) >= 2 or any(_whole_name(p) for p in parts if p)
+        if whole and any(_describes((cols[c][i] or "") if i < len(cols[c]) else "") for c in others):
+            out[i] = 1
+    return out
+
+
+_NUMBER_OR_CODE = re.compile(r"[\d\s.,:/\-+%A-Za-z_]*")
+
+
+def _describes(value: str) -> bool:
+    """A value that says something (a word, a remark), not an id, a code or a count."""
+    v = value.strip()
+    return bool(v) and _NUMBER_OR_CODE.fullmatch(v) is None
 
 
 def _whole_name(v: str) -> bool:
