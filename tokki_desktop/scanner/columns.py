@@ -119,17 +119,27 @@ def _is_reading(labels: Sequence[str], columns: Sequence[Sequence[str]], ci: int
 FILLED_SHARE = 0.5
 
 
-def _sparse(col: Sequence[str]) -> bool:
+def _sparse(col: Sequence[str], rows: int) -> bool:
+    """Filled in fewer than FILLED_SHARE of the ``rows`` (of the sample) that hold anything."""
     top = col[: ct.SAMPLE * 2]
-    return bool(top) and sum(1 for v in top if v and v.strip()) < FILLED_SHARE * len(top)
+    return bool(top) and sum(1 for v in top if v and v.strip()) < FILLED_SHARE * rows
+
+
+def _rows_with_values(columns: Sequence[Sequence[str]]) -> int:
+    """How many of the sampled rows hold any value (blank separator rows left out)."""
+    n = max((min(len(c), ct.SAMPLE * 2) for c in columns), default=0)
+    return sum(1 for i in range(n) if any(i < len(c) and c[i] and c[i].strip() for c in columns))
 
 
 def plan_table(labels: Sequence[str], columns: Sequence[Sequence[str]]) -> TablePlan:
     """Type each column from its header and a sample of its values (see column_types)."""
     plan = TablePlan(len(columns))
+    filled_rows: int | None = None
     for ci, col in enumerate(columns):
         label = labels[ci] if ci < len(labels) else ""
-        if not label and _sparse(col):
+        if not label and filled_rows is None:
+            filled_rows = _rows_with_values(columns)
+        if not label and _sparse(col, filled_rows or 0):
             # No header and filled in few rows: the tail of ragged rows (a dictionary's
             # variant spellings, a note in the margin), not a field of the table.
             continue

@@ -46,9 +46,11 @@ _FIELDS: dict[str, tuple[str, ...]] = {
 }
 _LABEL_OF = {w.lower(): kind for kind, ws in _FIELDS.items() for w in ws}
 # A field line: markup before the label (list marks, table bars, bold, a heading), the
-# label with notes in brackets after it, then a colon or a table bar, then the value.
+# label with notes in brackets after it, then a colon, a table bar or a tab (the next cell
+# of a sheet's row), then the value.
 _MARKUP = " \t-*#>|・•"
-_FIELD_LINE = re.compile(r"^(?P<label>[^:|]{1,20}?)\s*(?:[(\[（【][^)\]）】]{0,10}[)\]）】])?\s*(?:[:|]\s*(?P<value>.*?))?\s*\|?\s*$")
+_FIELD_LINE = re.compile(
+    r"^(?P<label>[^:|\t]{1,20}?)[ ]*(?:[(\[（【][^)\]）】]{0,10}[)\]）】])?[ ]*(?:[:|\t]\s*(?P<value>.*?))?\s*\|?\s*$")
 _NOTE = re.compile(r"[(（][^)）]*[)）]")
 _LATIN_NAME_WORD = re.compile(r"[A-Z][a-zA-Z'\-]+|[A-Z]\.")
 _KANA_WORD = re.compile(r"[ァ-ヶー・]+|[ぁ-んー]+")

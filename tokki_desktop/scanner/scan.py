@@ -32,6 +32,8 @@ _OUT_OF_MEMORY = Unreadable("メモリの上限を超えるため読み切れま
 # Table rows are detected in slices so one huge sheet never becomes one huge string.
 _ROWS_PER_SLICE = 5_000
 _TEXT_SLICE = 4 * 1024 * 1024
+# The rows of a table without a header read for a résumé's fields (a form fits on a page).
+_HEAD_ROWS = 80
 # What a Japanese or English document's characters are: ASCII, Latin-1, general punctuation,
 # CJK symbols, kana, kanji, full-width forms, and white space. A text layer mostly outside
 # them is a font without a character map (■■■, or letters of unrelated scripts).
@@ -154,6 +156,10 @@ def _analyse(shown: str, fmt: str, data: bytes, sha: str, parts: Iterable[Part],
             columns = part.columns if isinstance(part, ColumnTablePart) else None
             n = part.row_count if isinstance(part, ColumnTablePart) else len(part.rows)
             any_text = any_text or bool(n)
+            if not part.header and head_chars < HEAD_CHARS and not is_form_layout(part.rows):
+                # A résumé laid out over a sheet's cells, wider than label | value: its first
+                # rows join the texts a résumé is looked for in.
+                head.append(normalize_text(rows_as_text(part.rows[:_HEAD_ROWS], None)))
             if part.header:
                 # The header names the columns: each column is checked as what it claims to be.
                 for i in range(0, n, _ROWS_PER_SLICE * 4):
