@@ -272,3 +272,17 @@ def test_a_given_name_composed_of_single_characters_after_a_surname(value: str) 
 @pytest.mark.parametrize("value", ["吉田 商店", "中央 公園", "山本 医院"])
 def test_two_character_words_after_a_surname_still_name_an_organisation(value: str) -> None:
     assert japanese.name_kind(value) == "organisation"
+
+
+@pytest.mark.parametrize("text, owner", [
+    ('{\n  "basics": {\n    "name": "Haruka Ito",\n    "email": "haruka@example.org"\n  },\n  "education": []\n}', "Haruka Ito"),
+    ("# 職務経歴書\n\n山田 太郎\n\n## 職務経歴\n- 2015年 株式会社サンプル 入社\n", "山田 太郎"),
+    ("# Haruka Ito\n## Software Engineer\n\n- Email: haruka@example.org\n\n## Experience\n", "Haruka Ito"),
+    # English headings are capitalised words too: without a résumé's title or a contact field
+    # they name no one.
+    ("# Release Notes\n\n## Experience\n", None),
+    ("# Getting Started\n\nInstall it.\n\n## Skills\n", None),
+    ("# Resume\n\n## Work History\n\n## Education\n", None),
+])
+def test_a_resume_headed_by_its_owner_or_written_as_json(text: str, owner: str | None) -> None:
+    assert resume_owner(text) == owner

@@ -51,12 +51,17 @@ _LABEL_OF = {w.lower(): kind for kind, ws in _FIELDS.items() for w in ws}
 _MARKUP = " \t-*#>|・•"
 _FIELD_LINE = re.compile(
     r"^(?P<label>[^:|\t]{1,20}?)[ ]*(?:[(\[（【][^)\]）】]{0,10}[)\]）】])?[ ]*(?:[:|\t]\s*(?P<value>.*?))?\s*\|?\s*$")
+# A key in quotes (JSON, a JS or Python literal): "name": "山田 太郎",
+_QUOTED_KEY = re.compile(r"^[\"']([^\"']{1,20})[\"']\s*:")
+_QUOTES = "\"',"
 _NOTE = re.compile(r"[(（][^)）]*[)）]")
 _LATIN_NAME_WORD = re.compile(r"[A-Z][a-zA-Z'\-]+|[A-Z]\.")
 _KANA_WORD = re.compile(r"[ァ-ヶー・]+|[ぁ-んー]+")
 _PLACEHOLDER = re.compile(r"○|〇|●|◯|×|＊|\*|_{2,}|x{2,}|X{2,}|…|\.\.\.")
 _PLACEHOLDER_WORDS = frozenset({"your", "name", "first", "last", "full", "family", "given", "example", "sample"})
 _DIGIT = re.compile(r"\d")
+# A heading that is only a name: two or three Latin words, or a Japanese name (with its space).
+_HEADING_NAME = re.compile(r"[A-Z][a-z]+(?: [A-Z]\.)?(?: [A-Z][a-z]+){1,2}|[一-龥々ヶ]{1,4} ?[一-龥々ヶぁ-ん]{1,4}")
 _KANJI_OR_DIGIT = re.compile(r"[一-龥\d]")
 _KANA_VALUE = re.compile(r"[ぁ-んァ-ヶー・ 　]{2,}")
 
@@ -93,9 +98,13 @@ def _particular(kind: str, value: str) -> bool:
     return False
 
 
-def _fields(text: str) -> list[tuple[str, str]]:
+def _lines(text: str) -> list[str]:
+    """The text's lines without their markup (list marks, table bars, bold, quotes on keys)."""
+    return [_QUOTED_KEY.sub(r"\1:", ln.strip(_MARKUP).replace("**", "").strip()) for ln in text.split("\n")]
+
+
+def _fields(lines: list[str]) -> list[tuple[str, str]]:
     """(field kind, value) of each field line; a label alone takes the next line as its value."""
-    lines = [ln.strip(_MARKUP).replace("**", "").strip() for ln in text.split("\n")]
     out: list[tuple[str, str]] = []
     for i, line in enumerate(lines):
         if not line or len(line) > 120:
@@ -104,7 +113,7 @@ def _fields(text: str) -> list[tuple[str, str]]:
         if m is None:
             continue
         kind = _LABEL_OF.get(m.group("label").strip().lower())
-        value = (m.group("value") or "").strip(_MARKUP)
+        value = (m.group("value") or "").strip(_MARKUP + _QUOTES)
         if kind is None and m.group("value") is None:
             # "ふりがな さとう たろう", "現住所 〒150-0001": a form's label, a space, its value.
             label, _, value = line.partition(" ")
@@ -124,18 +133,29 @@ def _fields(text: str) -> list[tuple[str, str]]:
 def resume_owner(text: str) -> str | None:
     """The owner's name when ``text`` is one person's résumé or personal form, else None."""
     head = text[:HEAD_CHARS]
-    fields = _fields(head)
-    if not fields:
-        return None
+    lines = _lines(head)
+    fields = _fields(lines)
     name = next((v for k, v in fields if k == "name" and owner_name(v)), None)
     if name is None:
         surname = next((v for k, v in fields if k == "surname" and v), "")
         given = next((v for k, v in fields if k == "given" and v), "")
         if surname and given and owner_name(f"{surname} {given}"):
             name = f"{surname} {given}"
+    titled = _TITLE.search(head) is not None or any(_SECTION.match(ln) for ln in lines)
+    if name is None and titled:
+        # A résumé headed by its owner's name (# 山田 太郎, **Alexis Jeandeau**) without a field.
+        # A Japanese name by the dictionary anywhere near the top; a Latin one only as the
+        # first or second line (below them, capitalised words are headings: Work History).
+        # Capitalised words are also any English heading (Release Notes): a Latin name needs
+        # the document to call itself a résumé or to give a contact in a field.
+        latin_ok = _TITLE.search(head) is not None or any(
+            k == "contact" and _particular(k, v) for k, v in fields)
+        raw = head.split("\n")
+        top = [(ln, raw[i].lstrip().startswith("##")) for i, ln in enumerate(lines[:12]) if ln]
+        name = next((ln for i, (ln, section) in enumerate(top) if _HEADING_NAME.fullmatch(ln)
+                     and not _TITLE.search(ln) and not _SECTION.match(ln) and owner_name(ln)
+                     and (is_full_name(ln) or (latin_ok and ln.isascii() and i < 2 and not section))), None)
     if name is None:
         return None
-    titled = _TITLE.search(head) is not None or any(
-        _SECTION.match(ln.strip(_MARKUP).replace("**", "").strip().rstrip(":")) for ln in head.split("\n"))
     particulars = {k for k, v in fields if k in ("reading", "birth", "address", "contact") and _particular(k, v)}
     return name if titled or len(particulars) >= PARTICULARS_MIN else None
