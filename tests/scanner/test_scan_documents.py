@@ -286,3 +286,11 @@ def test_two_character_words_after_a_surname_still_name_an_organisation(value: s
 ])
 def test_a_resume_headed_by_its_owner_or_written_as_json(text: str, owner: str | None) -> None:
     assert resume_owner(text) == owner
+
+
+@pytest.mark.parametrize("text", [
+    "Valgrind User Manual\n\ncv  is a condition variable\nsignal(cv)\n",
+    "Backup Tool\n\nresume the copy after a pause\n",
+])
+def test_english_words_that_also_title_a_resume_do_not_make_one(text: str) -> None:
+    assert resume_owner(text) is None

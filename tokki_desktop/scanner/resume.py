@@ -27,8 +27,11 @@ HEAD_CHARS = 200_000
 # Particulars beside the name that make a form personal without a résumé's title.
 PARTICULARS_MIN = 2
 
-_TITLE = re.compile(r"履歴書|職務経歴書|経歴書|エントリーシート|\b(?:resume|résumé|curriculum vitae|CV)\b",
-                    re.IGNORECASE)
+_TITLE = re.compile(r"履歴書|職務経歴書|経歴書|エントリーシート")
+# The English words are also ordinary ones (to resume; CV, a condition variable): they title
+# a résumé only capitalised, on a short line of their own (a heading: "Resume", "CV — Haruka Ito").
+_TITLE_LATIN = re.compile(r"\b(?:Resume|RESUME|Résumé|RÉSUMÉ|résumé|Curriculum Vitae|CURRICULUM VITAE|CV)\b")
+_TITLE_WORDS = 6
 _SECTION = re.compile(
     r"^(?:学歴|職歴|学歴・職歴|職務経歴|職務要約|職務内容|資格|免許・資格|免許|資格・免許|自己PR|志望動機|志望の動機|"
     r"education|experience|work experience|employment|skills)(?:$|[:\s])", re.IGNORECASE)
@@ -130,6 +133,13 @@ def _fields(lines: list[str]) -> list[tuple[str, str]]:
     return out
 
 
+def _titled(head: str, lines: list[str]) -> bool:
+    """The document calls itself a résumé: 履歴書 anywhere, an English title as a heading."""
+    if _TITLE.search(head):
+        return True
+    return any(len(ln.split()) <= _TITLE_WORDS and _TITLE_LATIN.search(ln) for ln in lines if ln)
+
+
 def resume_owner(text: str) -> str | None:
     """The owner's name when ``text`` is one person's résumé or personal form, else None."""
     head = text[:HEAD_CHARS]
@@ -141,14 +151,14 @@ def resume_owner(text: str) -> str | None:
         given = next((v for k, v in fields if k == "given" and v), "")
         if surname and given and owner_name(f"{surname} {given}"):
             name = f"{surname} {given}"
-    titled = _TITLE.search(head) is not None or any(_SECTION.match(ln) for ln in lines)
+    titled = _titled(head, lines) or any(_SECTION.match(ln) for ln in lines)
     if name is None and titled:
         # A résumé headed by its owner's name (# 山田 太郎, **Alexis Jeandeau**) without a field.
         # A Japanese name by the dictionary anywhere near the top; a Latin one only as the
         # first or second line (below them, capitalised words are headings: Work History).
         # Capitalised words are also any English heading (Release Notes): a Latin name needs
         # the document to call itself a résumé or to give a contact in a field.
-        latin_ok = _TITLE.search(head) is not None or any(
+        latin_ok = _titled(head, lines) or any(
             k == "contact" and _particular(k, v) for k, v in fields)
         raw = head.split("\n")
         top = [(ln, raw[i].lstrip().startswith("##")) for i, ln in enumerate(lines[:12]) if ln]
