@@ -294,3 +294,38 @@ def test_a_resume_headed_by_its_owner_or_written_as_json(text: str, owner: str |
 ])
 def test_english_words_that_also_title_a_resume_do_not_make_one(text: str) -> None:
     assert resume_owner(text) is None
+
+
+def _label_sheet(rows: list[list[str]]) -> bytes:
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    for row in rows:
+        ws.append(row)
+    out = io.BytesIO()
+    wb.save(out)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize("rows", [
+    # The parts in one row's cells, the address on the rows above.
+    [["〒060-0809"], ["北海道札幌市中央区北九条西9-9-9"], ["浜田", "健一", "様"]],
+    # One part a row, as a label printed vertically.
+    [["北海道札幌市中央区北九条西9-9-9"], ["浜田"], ["健一"], ["様"]],
+])
+def test_a_label_sheet_names_its_addressee(rows: list[list[str]]) -> None:
+    assert scan_bytes(_label_sheet(rows), "labels.xlsx").verdict == PERSONAL_DATA
+
+
+def test_a_word_label_table_names_its_addressee() -> None:
+    d = docx.Document()
+    table = d.add_table(rows=4, cols=1)
+    for i, v in enumerate(["北海道札幌市中央区北九条西9-9-9", "浜田", "健一", "様"]):
+        table.cell(i, 0).text = v
+    out = io.BytesIO()
+    d.save(out)
+    assert scan_bytes(out.getvalue(), "labels.docx").verdict == PERSONAL_DATA
+
+
+def test_a_sheet_of_addresses_and_greetings_without_names_is_clean() -> None:
+    rows = [["北海道札幌市中央区北九条西9-9-9"], ["保護者", "様"], ["大阪府堺市南区晴美台1-2-3"], ["ご担当者", "様"]]
+    assert scan_bytes(_label_sheet(rows), "labels.xlsx").verdict == CLEAN

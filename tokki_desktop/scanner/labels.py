@@ -3,8 +3,8 @@
 The rule: an **addressee block** is 様 or 殿 alone on a line, right after one to three short
 lines that together spell a person's name (surname, given name: 磯野 / 波平 / 様), with an
 address (a prefecture, or a municipality with its block numbers) within a few lines around
-it. That is one person with their address, whatever laid the parts out: the cells of a
-label sheet, the ``<div>`` s of a postcard template in HTML, the text boxes of a PDF, a
+it, or the same parts in the cells of one row (浜田 | 健一 | 様). That is one person with
+their address, whatever laid the parts out: the cells of a label sheet, the ``<div>`` s of a postcard template in HTML, the text boxes of a PDF, a
 LaTeX label class. A 様 after a role or a group (保護者 様, 担当者 様) names no one.
 """
 
@@ -48,6 +48,17 @@ def addressees(text: str) -> list[str]:
     kept = [ln for ln in lines if ln]
     found: list[str] = []
     for i, line in enumerate(kept):
+        cells = [c.strip() for c in line.split("\t") if c.strip()]
+        if len(cells) >= 2 and cells[-1] in _HONORIFIC_LINE:
+            # The parts in a row's cells (a label sheet: 浜田 | 健一 | 様).
+            for width in (2, 1):
+                name = _spelled_name(cells[-1 - width:-1]) if len(cells) > width else None
+                if name is not None:
+                    around = kept[max(0, i - ADDRESS_LINES):i] + kept[i + 1:i + 1 + ADDRESS_LINES]
+                    if any(_address_line(ln) for ln in around):
+                        found.append(name)
+                    break
+            continue
         if line not in _HONORIFIC_LINE or i == 0:
             continue
         for width in (2, 1):
