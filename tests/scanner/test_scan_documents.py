@@ -329,3 +329,15 @@ def test_a_word_label_table_names_its_addressee() -> None:
 def test_a_sheet_of_addresses_and_greetings_without_names_is_clean() -> None:
     rows = [["北海道札幌市中央区北九条西9-9-9"], ["保護者", "様"], ["大阪府堺市南区晴美台1-2-3"], ["ご担当者", "様"]]
     assert scan_bytes(_label_sheet(rows), "labels.xlsx").verdict == CLEAN
+
+
+@pytest.mark.parametrize("text, verdict", [
+    ("山田 太郎\n佐藤 花子\n田中 次郎\n", PERSONAL_DATA),
+    ("# 当番表\n\n- 山田 太郎\n- 佐藤 花子\n- 田中 次郎\n", PERSONAL_DATA),
+    ("山田\n佐藤\n田中\n鈴木\n", CLEAN),  # surnames alone
+    ("中央 公園\n青葉 保育所\n西 公民館\n", CLEAN),  # places and facilities
+    ("本日 晴天\n東京 大阪\n", CLEAN),
+    ("1番 山田 太郎 君\n2番 佐藤 花子 君\n3番 田中 次郎 君\n", CLEAN),  # minutes' roll call: judged by the minutes rules
+])
+def test_whole_names_one_a_line_are_a_list_of_people(text: str, verdict: str) -> None:
+    assert scan_bytes(text.encode(), "list.txt").verdict == verdict

@@ -16,13 +16,14 @@ from tokki_desktop.scanner.extract import (
 )
 from tokki_desktop.scanner.extract.formats import open_parts
 from tokki_desktop.scanner.fingerprints import FingerprintMatcher, FingerprintStore, MatchTally, line_rows
-from tokki_desktop.scanner.normalize import normalize_text
 from tokki_desktop.scanner.labels import addressees
+from tokki_desktop.scanner.normalize import normalize_text
 from tokki_desktop.scanner.resume import HEAD_CHARS, resume_owner
 from tokki_desktop.scanner.result import (
     CLEAN, ENCRYPTED, PERSONAL_DATA, SKIPPED, UNREADABLE, VERDICT_RANK, ScanLimits, ScanResult,
 )
 from tokki_desktop.scanner.tables import is_form_layout, rows_as_text
+from tokki_desktop.scanner.text_lists import names_one_a_line
 from tokki_desktop.scanner.verdict import judge, settle_unlabelled_my_numbers
 
 log = logging.getLogger(__name__)
@@ -159,7 +160,8 @@ def _analyse(shown: str, fmt: str, data: bytes, sha: str, parts: Iterable[Part],
             if not part.header and head_chars < HEAD_CHARS and not is_form_layout(part.rows):
                 # A résumé laid out over a sheet's cells, wider than label | value: its first
                 # rows join the texts a résumé is looked for in.
-                head.append(normalize_text(rows_as_text(part.rows[:_HEAD_ROWS], None)))
+                head.append(normalize_text(rows_as_text(part.rows[:_HEAD_ROWS], None))[:HEAD_CHARS - head_chars])
+                head_chars += len(head[-1])
             if part.header:
                 # The header names the columns: each column is checked as what it claims to be.
                 for i in range(0, n, _ROWS_PER_SLICE * 4):
@@ -175,7 +177,9 @@ def _analyse(shown: str, fmt: str, data: bytes, sha: str, parts: Iterable[Part],
                 text = normalize_text(rows_as_text(part.rows, None))
                 text_chars += len(text)
                 detect(text, ev)
-                head.append(text[:HEAD_CHARS])
+                if head_chars < HEAD_CHARS:
+                    head.append(text[:HEAD_CHARS - head_chars])
+                    head_chars += len(head[-1])
             elif plan_headerless(part.rows) is not None:
                 # No header, but the values say what the columns hold (姓 and 名, organisations,
                 # postal codes): read column by column as under a header.
@@ -226,7 +230,8 @@ def _analyse(shown: str, fmt: str, data: bytes, sha: str, parts: Iterable[Part],
 
 def _judge_documents(head: list[str], ev: Evidence) -> None:
     """What the layout of the file's first text says: one person's résumé or personal form
-    (scanner.resume), addressees written in parts on labels and postcards (scanner.labels)."""
+    (scanner.resume), addressees written in parts on labels and postcards (scanner.labels),
+    a list of whole names one a line (scanner.text_lists)."""
     if not head:
         return
     text = "\n".join(head)
@@ -237,6 +242,9 @@ def _judge_documents(head: list[str], ev: Evidence) -> None:
     for name in addressees(text):
         ev.add("name", name, "氏名（宛名の行・敬称）")
         ev.persons += 1
+    listed = names_one_a_line(text)
+    if listed > ev.listed_names:
+        ev.listed_names = listed
 
 
 def _slices(text: str) -> list[str]:
