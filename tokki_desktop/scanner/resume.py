@@ -22,15 +22,18 @@ import re
 
 from tokki_desktop.scanner.japanese import is_full_name, is_person_name
 
-# How much of a document is read for its fields: a résumé's particulars come first.
-HEAD_CHARS = 200_000
+# How much of a document is read for its fields: a résumé's particulars come first, and a
+# résumé of ten pages is shorter than this.
+HEAD_CHARS = 50_000
 # Particulars beside the name that make a form personal without a résumé's title.
 PARTICULARS_MIN = 2
 
 _TITLE = re.compile(r"履歴書|職務経歴書|経歴書|エントリーシート")
 # The English words are also ordinary ones (to resume; CV, a condition variable): they title
 # a résumé only capitalised, on a short line of their own (a heading: "Resume", "CV — Haruka Ito").
-_TITLE_LATIN = re.compile(r"\b(?:Resume|RESUME|Résumé|RÉSUMÉ|résumé|Curriculum Vitae|CURRICULUM VITAE|CV)\b")
+# Without a leading \b the engine skips ahead to the next R, C or r; word boundaries are
+# checked after the match.
+_TITLE_LATIN = re.compile(r"(?:Resume|RESUME|Résumé|RÉSUMÉ|résumé|Curriculum Vitae|CURRICULUM VITAE|CV)(?!\w)")
 _TITLE_WORDS = 6
 _SECTION = re.compile(
     r"^(?:学歴|職歴|学歴・職歴|職務経歴|職務要約|職務内容|資格|免許・資格|免許|資格・免許|自己PR|志望動機|志望の動機|"
@@ -101,15 +104,35 @@ def _particular(kind: str, value: str) -> bool:
     return False
 
 
-def _lines(text: str) -> list[str]:
-    """The text's lines without their markup (list marks, table bars, bold, quotes on keys)."""
-    return [_QUOTED_KEY.sub(r"\1:", ln.strip(_MARKUP).replace("**", "").strip()) for ln in text.split("\n")]
+def _clean(line: str) -> str:
+    """A line without its markup (list marks, table bars, bold, quotes on a key)."""
+    return _QUOTED_KEY.sub(r"\1:", line.strip(_MARKUP).replace("**", "").strip())
 
 
-def _fields(lines: list[str]) -> list[tuple[str, str]]:
+# The lines that can be fields start, after their markup, with a label: found in one pass
+# over the text in C, so a long document costs no Python work per line.
+_LABEL_START = re.compile(
+    r"(?mi)^[ \t\-*#>|・•\"'`]*(?:" + "|".join(sorted(map(re.escape, _LABEL_OF), key=len, reverse=True)) + ")"
+)
+
+
+def _candidate_lines(head: str) -> list[int]:
+    """Indices of the lines that start with a field label, in order."""
+    out: list[int] = []
+    line = last = 0
+    for m in _LABEL_START.finditer(head):
+        line += head.count("\n", last, m.start())
+        last = m.start()
+        if not out or out[-1] != line:
+            out.append(line)
+    return out
+
+
+def _fields(raw: list[str], candidates: list[int]) -> list[tuple[str, str]]:
     """(field kind, value) of each field line; a label alone takes the next line as its value."""
     out: list[tuple[str, str]] = []
-    for i, line in enumerate(lines):
+    for i in candidates:
+        line = _clean(raw[i])
         if not line or len(line) > 120:
             continue
         m = _FIELD_LINE.match(line)
@@ -125,43 +148,56 @@ def _fields(lines: list[str]) -> list[tuple[str, str]]:
         if kind is None:
             continue
         if not value:
-            nxt = next((ln for ln in lines[i + 1:i + 3] if ln), "")
-            if nxt and _LABEL_OF.get(_FIELD_LINE.match(nxt).group("label").strip().lower()
-                                     if _FIELD_LINE.match(nxt) else "") is None:
+            nxt = next((ln for ln in map(_clean, raw[i + 1:i + 3]) if ln), "")
+            nm = _FIELD_LINE.match(nxt) if nxt else None
+            if nxt and (nm is None or _LABEL_OF.get(nm.group("label").strip().lower()) is None):
                 value = nxt
         out.append((kind, value))
     return out
 
 
-def _titled(head: str, lines: list[str]) -> bool:
+_SECTION_LINE = re.compile(
+    r"(?mi)^[ \t\-*#>|・•\"'`]*(?:\*\*)?(?:学歴|職歴|学歴・職歴|職務経歴|職務要約|職務内容|資格|免許・資格|免許|資格・免許|"
+    r"自己PR|志望動機|志望の動機|education|experience|work experience|employment|skills)(?:\*\*)?[\"']?(?:[ \t]*$|[:\s])"
+)
+
+
+def _titled(head: str) -> bool:
     """The document calls itself a résumé: 履歴書 anywhere, an English title as a heading."""
     if _TITLE.search(head):
         return True
-    return any(len(ln.split()) <= _TITLE_WORDS and _TITLE_LATIN.search(ln) for ln in lines if ln)
+    for m in _TITLE_LATIN.finditer(head):
+        if m.start() and head[m.start() - 1].isalnum():
+            continue  # inside a word (ACV, PreResume)
+        a = head.rfind("\n", 0, m.start()) + 1
+        b = head.find("\n", m.end())
+        if len(head[a:b if b >= 0 else len(head)].split()) <= _TITLE_WORDS:
+            return True
+    return False
 
 
 def resume_owner(text: str) -> str | None:
     """The owner's name when ``text`` is one person's résumé or personal form, else None."""
     head = text[:HEAD_CHARS]
-    lines = _lines(head)
-    fields = _fields(lines)
+    raw = head.split("\n")
+    fields = _fields(raw, _candidate_lines(head))
     name = next((v for k, v in fields if k == "name" and owner_name(v)), None)
     if name is None:
         surname = next((v for k, v in fields if k == "surname" and v), "")
         given = next((v for k, v in fields if k == "given" and v), "")
         if surname and given and owner_name(f"{surname} {given}"):
             name = f"{surname} {given}"
-    titled = _titled(head, lines) or any(_SECTION.match(ln) for ln in lines)
+    called = _titled(head)
+    titled = called or _SECTION_LINE.search(head) is not None
     if name is None and titled:
         # A résumé headed by its owner's name (# 山田 太郎, **Alexis Jeandeau**) without a field.
         # A Japanese name by the dictionary anywhere near the top; a Latin one only as the
         # first or second line (below them, capitalised words are headings: Work History).
         # Capitalised words are also any English heading (Release Notes): a Latin name needs
         # the document to call itself a résumé or to give a contact in a field.
-        latin_ok = _titled(head, lines) or any(
-            k == "contact" and _particular(k, v) for k, v in fields)
-        raw = head.split("\n")
-        top = [(ln, raw[i].lstrip().startswith("##")) for i, ln in enumerate(lines[:12]) if ln]
+        latin_ok = called or any(k == "contact" and _particular(k, v) for k, v in fields)
+        top = [(_clean(ln), ln.lstrip().startswith("##")) for ln in raw[:12]]
+        top = [(ln, section) for ln, section in top if ln]
         name = next((ln for i, (ln, section) in enumerate(top) if _HEADING_NAME.fullmatch(ln)
                      and not _TITLE.search(ln) and not _SECTION.match(ln) and owner_name(ln)
                      and (is_full_name(ln) or (latin_ok and ln.isascii() and i < 2 and not section))), None)

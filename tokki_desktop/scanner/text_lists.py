@@ -13,19 +13,19 @@ import re
 
 from tokki_desktop.scanner.japanese import is_full_name
 
-_LIST_MARK = re.compile(r"^(?:[-*+・•]|\d{1,4}[.)、．]|[(（]\d{1,4}[)）])?\s*")
-_NAME_LINE = re.compile(r"[一-龥々〆ヶ]{1,4}[ 　]?[一-龥々〆ヶぁ-んァ-ヶー]{1,4}")
-# Lines read for names (a list of people fits in the first lines of a document).
-MAX_LINES = 20_000
+# A line of a list mark or number, then 1–4 kanji, a space or none, 1–4 kanji or kana, and
+# nothing else. Searched over the whole text at once (in C): the lines that match are few.
+_NAME_LINE = re.compile(
+    r"(?m)^[ \t　]*(?:(?:[-*+・•]|\d{1,4}[.)、．]|[(（]\d{1,4}[)）])[ \t　]*)?"
+    r"([一-龥々〆ヶ]{1,4}[ 　]?[一-龥々〆ヶぁ-んァ-ヶー]{1,4})[ \t　]*$"
+)
 
 
 def names_one_a_line(text: str) -> int:
     """How many distinct whole names stand alone on their lines in ``text``."""
     names: set[str] = set()
-    for i, line in enumerate(text.split("\n")):
-        if i >= MAX_LINES:
-            break
-        v = _LIST_MARK.sub("", line.strip()).strip()
-        if 2 <= len(v) <= 9 and _NAME_LINE.fullmatch(v) and is_full_name(v):
-            names.add(v.replace("　", " "))
+    for m in _NAME_LINE.finditer(text):
+        v = m.group(1).replace("　", " ")
+        if len(v) >= 2 and v not in names and is_full_name(v):
+            names.add(v)
     return len(names)

@@ -131,7 +131,9 @@ UNDECODED_SHARE = 0.1
 
 def undecoded(text: str) -> bool:
     """True when a page's text is mostly glyph numbers (control characters), not characters."""
-    letters = len(text) - sum(1 for ch in text if ch in " \n\t\r")
+    if _CONTROL.search(text) is None:
+        return False  # every page of an ordinary PDF: one pass in C
+    letters = len(text) - text.count(" ") - text.count("\n") - text.count("\t") - text.count("\r")
     return letters > 0 and len(_CONTROL.findall(text)) > UNDECODED_SHARE * letters
 
 
