@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from tokki_desktop.errors import InvalidInput
-from tokki_desktop.scanner import CLEAN, PERSONAL_DATA, InMemoryFingerprintStore, scan_file
+from tokki_desktop.scanner import PERSONAL_DATA, InMemoryFingerprintStore, scan_file
 from tokki_desktop.scanner.registering import DatasetFileUnreadable
 
 
