@@ -127,8 +127,9 @@ def _sparse(col: Sequence[str], rows: int) -> bool:
 
 def _rows_with_values(columns: Sequence[Sequence[str]]) -> int:
     """How many of the sampled rows hold any value (blank separator rows left out)."""
-    n = max((min(len(c), ct.SAMPLE * 2) for c in columns), default=0)
-    return sum(1 for i in range(n) if any(i < len(c) and c[i] and c[i].strip() for c in columns))
+    top = [c[: ct.SAMPLE * 2] for c in columns]
+    # Each row's cells joined in C: one string a row rather than a Python test a cell.
+    return sum(1 for row in zip_longest(*top, fillvalue="") if "".join(v or "" for v in row).strip())
 
 
 def plan_table(labels: Sequence[str], columns: Sequence[Sequence[str]]) -> TablePlan:
@@ -219,7 +220,10 @@ _CORPORATE_MARK = re.compile(r"(?:^|[(（])(?:カ|ユ|ド|メ|シ|シヤ|ザイ|
 
 def _holder_column(col: Sequence[str]) -> bool:
     """Katakana names, some with a corporate mark: the holders' column of a transfer list."""
-    sample = [normalize_text(v).strip() for v in col[: SAMPLE * 2] if v and v.strip()][:SAMPLE]
+    joined = "\n".join(v for v in col[: SAMPLE * 2] if v)
+    if ")" not in joined and "(" not in joined and "）" not in joined and "（" not in joined:
+        return False  # no corporate mark anywhere: checked in C before any value is folded
+    sample = [v.strip() for v in normalize_text(joined).split("\n") if v.strip()][:SAMPLE]
     if len(sample) < 3:
         return False
     kana = [v for v in sample if _HOLDER.fullmatch(v)]
