@@ -341,3 +341,15 @@ def test_a_sheet_of_addresses_and_greetings_without_names_is_clean() -> None:
 ])
 def test_whole_names_one_a_line_are_a_list_of_people(text: str, verdict: str) -> None:
     assert scan_bytes(text.encode(), "list.txt").verdict == verdict
+
+
+@pytest.mark.parametrize("source", [
+    # Thousands of definitions, one used as a field's value.
+    "".join(f"\\newcommand\\v{chr(97 + i % 26)}{chr(97 + i // 26 % 26)}x{i}{{w{i}}}\n" for i in range(3000))
+    + "\\姓{\\vaax0}\n",
+    # Macros nested five thousand deep, braces left unclosed, a definition of itself.
+    "\\name{" + "\\a{" * 5000 + "x" + "}" * 4000 + "\n\\def\\self{\\self}\\self\n",
+])
+def test_hostile_latex_is_read_without_a_resume_or_an_error(source: str) -> None:
+    res = scan_bytes(source.encode(), "odd.tex")
+    assert res.verdict == CLEAN, res.reason_en
