@@ -110,9 +110,12 @@ def test_letter_to_one_resident_is_personal(tmp_path: Path) -> None:
     assert res.verdict == PERSONAL_DATA and res.findings["name"] == 1
 
 
-def test_a_bare_name_list_is_not_personal_without_fingerprints(tmp_path: Path) -> None:
+def test_a_bare_name_list_is_a_list_of_people(tmp_path: Path) -> None:
+    # Issue 11: "a bare list of person names is personal data" (docs/DETECTION.md, rule 5),
+    # in running text as in a table; surnames alone are not.
     res = scan_text(tmp_path, "山田 太郎\n佐藤 花子\n鈴木 一郎\n")
-    assert res.verdict == CLEAN and res.findings["name"] == 3
+    assert res.verdict == PERSONAL_DATA and res.findings["name"] == 3
+    assert scan_text(tmp_path, "山田\n佐藤\n鈴木\n").verdict == CLEAN
 
 
 @pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "utf-16", "utf-16-le", "cp932", "euc_jp"])

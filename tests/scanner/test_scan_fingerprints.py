@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from tokki_desktop.errors import InvalidInput
-from tokki_desktop.scanner import CLEAN, PERSONAL_DATA, InMemoryFingerprintStore, scan_file
+from tokki_desktop.scanner import PERSONAL_DATA, InMemoryFingerprintStore, scan_file
 from tokki_desktop.scanner.registering import DatasetFileUnreadable
 
 
@@ -32,7 +32,10 @@ def test_bare_name_list_from_a_registered_dataset_is_flagged(tmp_path: Path, ros
                                                              roster_rows: list[list[str]]) -> None:
     names = tmp_path / "names.txt"
     names.write_text("\n".join(r[0] for r in roster_rows[1:16]) + "\n", "utf-8")
-    assert scan_file(names).verdict == CLEAN  # a bare list of names alone is not judged personal
+    # A bare list of whole names is a list of people (issue 11), but only the fingerprints
+    # say which registered dataset it came from.
+    plain = scan_file(names)
+    assert plain.verdict == PERSONAL_DATA and plain.dataset is None
     store = InMemoryFingerprintStore()
     store.add_dataset("令和8年度 国保名簿", [roster])
     res = scan_file(names, fingerprints=store)

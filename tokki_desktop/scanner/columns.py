@@ -24,6 +24,7 @@ from tokki_desktop.scanner.keywords import NAME_LABELS
 from tokki_desktop.scanner.normalize import normalize_text
 from tokki_desktop.scanner.phone_plan import is_valid_jp
 from tokki_desktop.scanner.tables import excel_serial_to_date
+from tokki_desktop.scanner.verdict import NAME_LIST_MIN
 
 # First match wins: 被保険者氏名 is a name column, 氏名カナ too.
 _HEADER_KINDS: list[tuple[re.Pattern[str], str]] = [
@@ -88,11 +89,12 @@ class TablePlan:
     rows name facilities, companies or offices and no column holds people, else None.
     """
 
-    __slots__ = ("kinds", "strict", "org_columns", "rep_columns", "subject")
+    __slots__ = ("kinds", "strict", "org_columns", "rep_columns", "subject", "holders")
 
     def __init__(self, width: int) -> None:
         self.kinds: list[str | None] = [None] * width
         self.strict = [False] * width  # typed by content: each value must be a person's name itself
+        self.holders = [False] * width  # account holders' names in katakana (a transfer list)
         self.org_columns: list[int] = []
         self.rep_columns: list[int] = []
         self.subject: str | None = None
@@ -113,11 +115,39 @@ def _is_reading(labels: Sequence[str], columns: Sequence[Sequence[str]], ci: int
     return ct.ColumnSample(columns[ci]).share(ct.KANA) >= ct.SHARE
 
 
+# A column without a header filled in fewer than this share of the rows is no field.
+FILLED_SHARE = 0.5
+
+
+def _sparse(col: Sequence[str], rows: int) -> bool:
+    """Filled in fewer than FILLED_SHARE of the ``rows`` (of the sample) that hold anything."""
+    top = col[: ct.SAMPLE * 2]
+    return bool(top) and sum(1 for v in top if v and v.strip()) < FILLED_SHARE * rows
+
+
+def _rows_with_values(columns: Sequence[Sequence[str]]) -> int:
+    """How many of the sampled rows hold any value (blank separator rows left out)."""
+    top = [c[: ct.SAMPLE * 2] for c in columns]
+    # Each row's cells joined in C: one string a row rather than a Python test a cell.
+    return sum(1 for row in zip_longest(*top, fillvalue="") if "".join(v or "" for v in row).strip())
+
+
 def plan_table(labels: Sequence[str], columns: Sequence[Sequence[str]]) -> TablePlan:
     """Type each column from its header and a sample of its values (see column_types)."""
     plan = TablePlan(len(columns))
+    filled_rows: int | None = None
     for ci, col in enumerate(columns):
         label = labels[ci] if ci < len(labels) else ""
+        if not label and filled_rows is None:
+            filled_rows = _rows_with_values(columns)
+        if not label and _sparse(col, filled_rows or 0):
+            # No header and filled in few rows: the tail of ragged rows (a dictionary's
+            # variant spellings, a note in the margin), not a field of the table.
+            continue
+        if not label and _holder_column(col):
+            plan.kinds[ci] = "name"
+            plan.holders[ci] = True
+            continue
         kind = header_kind(label)
         if label and ct.REPRESENTATIVE_HEADER.search(label):
             # 開設者, 経営主体: mostly companies, sometimes a person (a sole proprietor), value
@@ -162,6 +192,12 @@ def plan_table(labels: Sequence[str], columns: Sequence[Sequence[str]]) -> Table
             for ci in readings:
                 plan.kinds[ci] = None
                 plan.org_columns.append(ci)
+    if any(plan.holders):
+        # Beside account holders, a column of 7-digit numbers is their account numbers.
+        for ci, col in enumerate(columns):
+            if plan.kinds[ci] is None and not (labels[ci] if ci < len(labels) else "") and \
+                    _confirmed([normalize_text(v or "") for v in col], _SHAPES["bank_account"].fullmatch):
+                plan.kinds[ci] = "bank_account"
     if any(k == "name" for ci, k in enumerate(plan.kinds) if ci not in plan.rep_columns):
         plan.subject = "person"
     elif plan.org_columns:
@@ -174,7 +210,34 @@ def plan_table(labels: Sequence[str], columns: Sequence[Sequence[str]]) -> Table
 Check = Callable[[str], object]
 
 
-def _validator(kind: str, has_branch: bool, strict: bool = False) -> Check | None:
+# A bank's account holder in katakana (口座名義, half-width in transfer files): corporations
+# carry the banks' abbreviation of their legal form before or after the name — カ) or (カ
+# 株式会社, ユ) 有限会社, ド) 合同会社, シヤ) 社団・社会福祉法人, ザイ) 財団, イ) 医療法人,
+# ガク) 学校法人, フク) 社会福祉法人, トクヒ) NPO — individuals carry none.
+_HOLDER = re.compile(r"[ァ-ヶー()（）.\- ]{2,30}")
+_CORPORATE_MARK = re.compile(r"(?:^|[(（])(?:カ|ユ|ド|メ|シ|シヤ|ザイ|イ|ガク|フク|トクヒ|ソ|ギヨ|ノウ|キヨウ)[)）]|[(（](?:カ|ユ|ド|シヤ|ザイ|イ)$")
+
+
+def _holder_column(col: Sequence[str]) -> bool:
+    """Katakana names, some with a corporate mark: the holders' column of a transfer list."""
+    joined = "\n".join(v for v in col[: SAMPLE * 2] if v)
+    if ")" not in joined and "(" not in joined and "）" not in joined and "（" not in joined:
+        return False  # no corporate mark anywhere: checked in C before any value is folded
+    sample = [v.strip() for v in normalize_text(joined).split("\n") if v.strip()][:SAMPLE]
+    if len(sample) < 3:
+        return False
+    kana = [v for v in sample if _HOLDER.fullmatch(v)]
+    return len(kana) >= CONFIRM_SHARE * len(sample) and any(_CORPORATE_MARK.search(v) for v in kana)
+
+
+def individual_holder(value: str) -> bool:
+    """An account holder in katakana without a corporate mark: an individual."""
+    return _HOLDER.fullmatch(value) is not None and _CORPORATE_MARK.search(value) is None
+
+
+def _validator(kind: str, has_branch: bool, strict: bool = False, holder: bool = False) -> Check | None:
+    if kind == "name" and holder:
+        return individual_holder
     if kind == "name" and strict:
         return japanese.is_person_name
     if kind == "name":
@@ -241,8 +304,8 @@ def scan_columns(columns: Iterable[Sequence[str]], n: int, header: list[str] | N
         return 0
     cols = columns if isinstance(columns, list) else list(columns)
     labels = [normalize_text(h or "").replace("\n", " ").replace(":", " ").strip()[:24] for h in header or ()]
-    has_branch = any(_BRANCH_HEADER.search(lab) for lab in labels)
     plan = plan_table(labels, cols)
+    has_branch = any(_BRANCH_HEADER.search(lab) for lab in labels) or any(plan.holders)
     marks: dict[str, bytearray] = {}
     chars = 0
     names_before = ev.counts["name"]
@@ -259,13 +322,13 @@ def scan_columns(columns: Iterable[Sequence[str]], n: int, header: list[str] | N
         normalized = normalize_text(joined)
         values = normalized.split("\n")
         kind = plan.kinds[ci]
-        check = _validator(kind, has_branch, plan.strict[ci]) if kind else None
+        check = _validator(kind, has_branch, plan.strict[ci], plan.holders[ci]) if kind else None
         if kind == "birth_date" and _SERIAL_LINE.search(normalized):
             # Only a column holding some Excel day count needs the value-by-value pass.
             # Each distinct value once: a roster's birth dates repeat.
             dates = {v: excel_serial_to_date(v) for v in set(values)}
             values = list(map(dates.__getitem__, values))
-        if check is not None and (ci in plan.rep_columns or _confirmed(values, check)):
+        if check is not None and (ci in plan.rep_columns or plan.holders[ci] or _confirmed(values, check)):
             _count_column(kind, values, check, ev, marks, ci in plan.rep_columns)  # type: ignore[arg-type]
             if kind in ("email", "phone"):
                 contacts = max(contacts, _individual_contacts(kind, values))
@@ -274,7 +337,9 @@ def scan_columns(columns: Iterable[Sequence[str]], n: int, header: list[str] | N
             if kind != "name" and _NAME_WORDS.search(label):
                 # pref_name, 施設名称: not a person's name; the label must not act as one (name:).
                 label = _NAME_WORDS.sub("", label)
-            _detect_column(label, values, ev, marks, names=ci not in plan.org_columns)
+            # An address column holds places: 殿 of 野殿 is no honorific, 昭和1-2-9 no date.
+            _detect_column(label, values, ev, marks, names=ci not in plan.org_columns and kind != "address",
+                           dates=kind != "address")
     if plan.rep_columns and plan.org_columns:
         _corporate_representatives(plan, cols, marks)
     name_columns = [ci for ci, k in enumerate(plan.kinds) if k == "name" and ci not in plan.rep_columns
@@ -287,11 +352,41 @@ def scan_columns(columns: Iterable[Sequence[str]], n: int, header: list[str] | N
         ev.counts["name"] = names_before + marks["name"].count(1)
     if plan.subject != "organisation":
         ev.listed_contacts += contacts
+    if plan.subject == "person" and "name" in marks and 0 < ev.listed_names - listed_before < NAME_LIST_MIN:
+        # Too few names for a list of people: a row still names a person when it says
+        # something else about them (a remark, a department, a score).
+        marks["described"] = _described(plan, labels, cols, marks["name"], name_columns)
     before = ev.records
     _count_table_records(marks, n, ev, plan.subject)
     if plan.subject == "organisation" and any(k in marks for k in ("address", "phone", "postal_code", "email")):
         ev.organisation_rows += n - (ev.records - before)
     return chars
+
+
+def _described(plan: TablePlan, labels: Sequence[str], cols: Sequence[Sequence[str]], named: bytearray,
+               name_columns: list[int]) -> bytearray:
+    """The rows whose person is named whole (both parts, or a full name) and described by a
+    text value in a column of no other kind (not a number, not an organisation)."""
+    others = [ci for ci, k in enumerate(plan.kinds) if k is None and ci not in plan.org_columns
+              and not _is_reading(labels, cols, ci)]
+    out = bytearray(len(named))
+    for i, flag in enumerate(named):
+        if not flag:
+            continue
+        parts = [(cols[c][i] or "").strip() for c in name_columns if i < len(cols[c])]
+        whole = sum(1 for p in parts if p) >= 2 or any(_whole_name(p) for p in parts if p)
+        if whole and any(_describes((cols[c][i] or "") if i < len(cols[c]) else "") for c in others):
+            out[i] = 1
+    return out
+
+
+_NUMBER_OR_CODE = re.compile(r"[\d\s.,:/\-+%A-Za-z_]*")
+
+
+def _describes(value: str) -> bool:
+    """A value that says something (a word, a remark), not an id, a code or a count."""
+    v = value.strip()
+    return bool(v) and _NUMBER_OR_CODE.fullmatch(v) is None
 
 
 def _whole_name(v: str) -> bool:
@@ -376,22 +471,26 @@ def _count_column(kind: str, values: list[str], check: Check, ev: Evidence,
 
 
 def _detect_column(label: str, values: list[str], ev: Evidence, marks: dict[str, bytearray],
-                   names: bool = True) -> None:
+                   names: bool = True, dates: bool = True) -> None:
     """Every detector over the column as ``見出し:値`` lines (the header is a nearby keyword).
 
-    With ``names`` false (a column of organisations) no value is taken for a person's name."""
+    With ``names`` false (a column of organisations or addresses) no value is taken for a
+    person's name; with ``dates`` false (addresses) none for a date of birth."""
     prefix = f"{label}:" if label else ""
     text = prefix + ("\n" + prefix).join(values)
     hits: list[tuple[int, str]] = []
-    if names:
+    if names and dates:
         d.detect(text, ev, collect=hits)
     else:
         found = Evidence()
         d.detect(text, found, collect=hits)
-        hits = [h for h in hits if h[1] != "name"]
-        found.counts.pop("name", None)
-        found.examples.pop("name", None)
-        for rule in [r for r in found.rules if r.startswith("氏名")]:
+        dropped = {k for k, keep in (("name", names), ("birth_date", dates)) if not keep}
+        hits = [h for h in hits if h[1] not in dropped]
+        for kind in dropped:
+            found.counts.pop(kind, None)
+            found.examples.pop(kind, None)
+        prefixes = tuple(p for k, p in (("name", "氏名"), ("birth_date", "生年月日")) if k in dropped)
+        for rule in [r for r in found.rules if r.startswith(prefixes)]:
             del found.rules[rule]
         _merge(ev, found)
     if not hits:

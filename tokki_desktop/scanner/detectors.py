@@ -198,6 +198,8 @@ class Evidence:
     listed_contacts: int = 0
     # Rows of tables about organisations and facilities (their names, addresses, phones).
     organisation_rows: int = 0
+    # One person's résumé or personal form (see scanner.resume).
+    resumes: int = 0
     twelve_digit_total: int = 0
     my_number_unlabelled: int = 0
     my_number_invalid_labelled: int = 0

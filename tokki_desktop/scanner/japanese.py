@@ -104,8 +104,10 @@ def name_kind(value: str) -> NameKind:
             # 名詞-固有名詞-一般 (a brand, a building), a common noun, a suffix (荘, 館, 所, 店):
             # the word for what kind of body or place it is.
             nouns = nouns or pos[0] in ("名詞", "接尾辞")
-    if common and _given_name_after_space(v):
-        return PERSON  # 侍 太郎: a surname the dictionary reads as a word, a space, a given name
+    if common and (_given_name_after_space(v) or _composed_given_name(v)):
+        # 侍 太郎: a surname the dictionary reads as a word, a space, a given name; 高坂 穂乃果:
+        # a surname, a space, a given name composed of single characters.
+        return PERSON
     if common:
         return ORGANISATION if nouns else OTHER
     if personal and places <= 1 and personal + places + unknown <= 3:
@@ -143,6 +145,23 @@ def is_full_name(value: str) -> bool:
     if not (p1[1] == "固有名詞" and p1[2] == "人名" and p1[3] == "姓"):
         return False
     return (p2[1] == "固有名詞" and p2[2] == "人名" and p2[3] == "名") or (_kana_only(s2) and len(s2) >= 2)
+
+
+def _composed_given_name(v: str) -> bool:
+    """A dictionary surname (人名-姓), a space, and a given name the dictionary does not know
+    but reads as single characters (穂/乃/果, 海/未, 真/姫) or kana: many given names are
+    composed that way. A word of two or more characters after the space (商店, 公園, 支店) or a
+    suffix (店, 館) is what an organisation's name ends with, and says otherwise."""
+    m = _SURNAME_SPACE.fullmatch(v)
+    if m is None:
+        return False
+    first = words(m.group(1))
+    if len(first) != 1 or first[0][1][2] != "人名" or first[0][1][3] != "姓":
+        return False
+    given = words(m.group(2))
+    if not given or given[-1][1][0] == "接尾辞":
+        return False
+    return all(len(s) == 1 or _kana_only(s) or (p[2] == "人名" and p[3] == "名") for s, p, _ in given)
 
 
 def _kana_only(s: str) -> bool:

@@ -16,11 +16,14 @@ from tokki_desktop.scanner.extract import (
 )
 from tokki_desktop.scanner.extract.formats import open_parts
 from tokki_desktop.scanner.fingerprints import FingerprintMatcher, FingerprintStore, MatchTally, line_rows
+from tokki_desktop.scanner.labels import addressees
 from tokki_desktop.scanner.normalize import normalize_text
+from tokki_desktop.scanner.resume import HEAD_CHARS, resume_owner
 from tokki_desktop.scanner.result import (
     CLEAN, ENCRYPTED, PERSONAL_DATA, SKIPPED, UNREADABLE, VERDICT_RANK, ScanLimits, ScanResult,
 )
 from tokki_desktop.scanner.tables import is_form_layout, rows_as_text
+from tokki_desktop.scanner.text_lists import names_one_a_line
 from tokki_desktop.scanner.verdict import judge, settle_unlabelled_my_numbers
 
 log = logging.getLogger(__name__)
@@ -30,6 +33,8 @@ _OUT_OF_MEMORY = Unreadable("メモリの上限を超えるため読み切れま
 # Table rows are detected in slices so one huge sheet never becomes one huge string.
 _ROWS_PER_SLICE = 5_000
 _TEXT_SLICE = 4 * 1024 * 1024
+# The rows of a table without a header read for a résumé's fields (a form fits on a page).
+_HEAD_ROWS = 80
 # What a Japanese or English document's characters are: ASCII, Latin-1, general punctuation,
 # CJK symbols, kana, kanji, full-width forms, and white space. A text layer mostly outside
 # them is a font without a character map (■■■, or letters of unrelated scripts).
@@ -128,6 +133,8 @@ def _analyse(shown: str, fmt: str, data: bytes, sha: str, parts: Iterable[Part],
     text_chars = 0
     garbled = 0  # characters of a PDF's text layer outside every script a Japanese document uses
     any_text = False
+    head: list[str] = []  # the document's first text, where a résumé's fields are
+    head_chars = 0
     for part in parts:
         if isinstance(part, MemberPart):
             members.append(_member(shown, part, matcher, ctx))
@@ -139,13 +146,22 @@ def _analyse(shown: str, fmt: str, data: bytes, sha: str, parts: Iterable[Part],
                 garbled += len(part.text) - len(_ORDINARY.findall(part.text))
             for piece in _slices(part.text):
                 ctx.check_time()
-                detect(normalize_text(piece), ev)
+                piece = normalize_text(piece)
+                detect(piece, ev)
+                if head_chars < HEAD_CHARS:
+                    head.append(piece[:HEAD_CHARS - head_chars])
+                    head_chars += len(head[-1])
             if tally:
                 tally.add_rows(line_rows(part.text))
         elif isinstance(part, TablePart):
             columns = part.columns if isinstance(part, ColumnTablePart) else None
             n = part.row_count if isinstance(part, ColumnTablePart) else len(part.rows)
             any_text = any_text or bool(n)
+            if not part.header and head_chars < HEAD_CHARS and not is_form_layout(part.rows):
+                # A résumé laid out over a sheet's cells, wider than label | value: its first
+                # rows join the texts a résumé is looked for in.
+                head.append(normalize_text(rows_as_text(part.rows[:_HEAD_ROWS], None))[:HEAD_CHARS - head_chars])
+                head_chars += len(head[-1])
             if part.header:
                 # The header names the columns: each column is checked as what it claims to be.
                 for i in range(0, n, _ROWS_PER_SLICE * 4):
@@ -161,6 +177,9 @@ def _analyse(shown: str, fmt: str, data: bytes, sha: str, parts: Iterable[Part],
                 text = normalize_text(rows_as_text(part.rows, None))
                 text_chars += len(text)
                 detect(text, ev)
+                if head_chars < HEAD_CHARS:
+                    head.append(text[:HEAD_CHARS - head_chars])
+                    head_chars += len(head[-1])
             elif plan_headerless(part.rows) is not None:
                 # No header, but the values say what the columns hold (姓 and 名, organisations,
                 # postal codes): read column by column as under a header.
@@ -180,6 +199,7 @@ def _analyse(shown: str, fmt: str, data: bytes, sha: str, parts: Iterable[Part],
         if text_chars > ctx.limits.max_text_chars:
             raise Unreadable("文字量が上限を超えたため、最後まで検査できませんでした。",
                              "Too much text to scan completely.")
+    _judge_documents(head, ev)
     settle_unlabelled_my_numbers(ev)
     fp_detail = ""
     if dataset is None and tally:
@@ -206,6 +226,25 @@ def _analyse(shown: str, fmt: str, data: bytes, sha: str, parts: Iterable[Part],
         _fold_members(res)
     res.ms = _ms(t0)
     return res
+
+
+def _judge_documents(head: list[str], ev: Evidence) -> None:
+    """What the layout of the file's first text says: one person's résumé or personal form
+    (scanner.resume), addressees written in parts on labels and postcards (scanner.labels),
+    a list of whole names one a line (scanner.text_lists)."""
+    if not head:
+        return
+    text = "\n".join(head)
+    owner = resume_owner(text)
+    if owner is not None:
+        ev.resumes += 1
+        ev.add("name", owner, "氏名（履歴書・個人の書式）")
+    for name in addressees(text):
+        ev.add("name", name, "氏名（宛名の行・敬称）")
+        ev.persons += 1
+    listed = names_one_a_line(text)
+    if listed > ev.listed_names:
+        ev.listed_names = listed
 
 
 def _slices(text: str) -> list[str]:

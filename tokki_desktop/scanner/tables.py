@@ -62,7 +62,7 @@ def is_form_layout(rows: list[list[str]]) -> bool:
         cells = [c.strip() for c in row if c and c.strip()]
         # "label | value", possibly twice in a row (金融機関名 | 横浜銀行 | 支店名 | 桜新町支店);
         # a roster's rows are wider, and its cells that look like labels hold digits (dates).
-        if 2 <= len(cells) <= 4 and any(_is_form_label(cells[i]) and not _FORM_LABEL.search(cells[i + 1])
+        if 2 <= len(cells) <= 4 and any(_is_form_label(cells[i]) and not _is_form_label(cells[i + 1])
                                         for i in range(0, len(cells) - 1, 2)):
             labelled += 1
     return labelled >= 3 and labelled * 2 >= len(rows)

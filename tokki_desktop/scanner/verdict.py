@@ -46,9 +46,12 @@ def judge(ev: Evidence, dataset: str | None, fp_detail: str = "") -> tuple[str, 
     if ev.persons:
         why_ja.append(f"氏名と住所・連絡先等の組み合わせ{ev.persons}件")
         why_en.append(f"{ev.persons} names next to an address, contact or date of birth")
+    if ev.resumes:
+        why_ja.append("一人分の履歴書・個人の書式（氏名と経歴・連絡先等）")
+        why_en.append("one person's résumé or personal form (a name with their history or particulars)")
     if not why_ja and ev.listed_names >= NAME_LIST_MIN:
-        why_ja.append(f"氏名の一覧（表の氏名欄）{ev.listed_names}名")
-        why_en.append(f"a list of {ev.listed_names} people's names in a table")
+        why_ja.append(f"氏名の一覧（表の氏名欄、または一行に一名）{ev.listed_names}名")
+        why_en.append(f"a list of {ev.listed_names} people's names (a table's name column, or one a line)")
     if not why_ja and ev.listed_contacts >= NAME_LIST_MIN:
         why_ja.append(f"個人のメールアドレス・携帯電話番号の一覧{ev.listed_contacts}件")
         why_en.append(f"a list of {ev.listed_contacts} individuals' e-mail addresses or mobile numbers")

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import io
 import logging
+import re
 from collections import Counter
 from typing import Any, Iterator
 
@@ -78,12 +79,21 @@ def page_texts(data: bytes, ctx: ScanContext, reader: Any = None) -> Iterator[st
                 raise Encrypted("パスワードで保護されたPDFです。", "Password-protected PDF.") from None
             raise Unreadable("PDFの構造が壊れています。", "The PDF structure is damaged (PDFium).") from None
         count = len(document)
+    tried_pypdf = False
     try:
         for i in range(count):
             ctx.check_time()
             with PDFIUM_LOCK:
                 text, unplaced = _pdfium_page_text(document, i, check_glyphs=reader is not None)
-            yield _better_of(text, _pypdf_page_text(reader, i)) if unplaced else text
+            if unplaced:
+                text = _better_of(text, _pypdf_page_text(reader, i))
+            elif undecoded(text):
+                # A code map PDFium did not apply (glyph numbers came out as control
+                # characters): pypdf reads some of those maps (a ToUnicode bfrange of arrays).
+                if reader is None and not tried_pypdf:
+                    reader, tried_pypdf = _open_reader(data), True
+                text = _decoded_or(text, _pypdf_page_text(reader, i) if reader is not None else "")
+            yield text
     finally:
         with PDFIUM_LOCK:
             document.close()
@@ -111,6 +121,42 @@ def _pdfium_page_text(document: Any, i: int, check_glyphs: bool) -> tuple[str, b
             pdfium_c.FPDFText_ClosePage(textpage)
     finally:
         pdfium_c.FPDF_ClosePage(page)
+
+
+# Control characters (C0, but tab and line breaks) are no letters of any script: a text layer
+# made of them is glyph numbers, not characters.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
+UNDECODED_SHARE = 0.1
+
+
+def undecoded(text: str) -> bool:
+    """True when a page's text is mostly glyph numbers (control characters), not characters."""
+    if _CONTROL.search(text) is None:
+        return False  # every page of an ordinary PDF: one pass in C
+    letters = len(text) - text.count(" ") - text.count("\n") - text.count("\t") - text.count("\r")
+    return letters > 0 and len(_CONTROL.findall(text)) > UNDECODED_SHARE * letters
+
+
+def _decoded_or(pdfium_text: str, pypdf_text: str) -> str:
+    """pypdf's text when it decoded the page (no glyph numbers), else PDFium's."""
+    return pypdf_text if pypdf_text.strip() and not undecoded(pypdf_text) else pdfium_text
+
+
+def _open_reader(data: bytes) -> Any:
+    """A pypdf reader of a PDF PDFium opened, or None when pypdf cannot read it."""
+    import warnings
+
+    from pypdf import PdfReader
+
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            reader = PdfReader(io.BytesIO(data), strict=False)
+            if reader.is_encrypted:
+                reader.decrypt("")  # only an owner password gets here (PDFium opened it)
+            return reader
+    except Exception:  # pypdf raises many kinds on damage
+        return None
 
 
 def _pypdf_page_text(reader: Any, i: int) -> str:

@@ -1,0 +1,31 @@
+"""A list of people kept as running text: one whole name a line.
+
+The rule is the table rule (docs/DETECTION.md, 5) for text: three or more lines that hold
+nothing but a person's whole name — a surname and a given name, by the dictionary — are a
+list of people (a class list pasted into a memo, a staff list in Markdown, attendees one a
+line). List marks and numbers before the name (``- ``, ``1. ``, ``・``) are left out; a
+line with anything else on it is prose and says nothing here. Surnames alone name no one.
+"""
+
+from __future__ import annotations
+
+import re
+
+from tokki_desktop.scanner.japanese import is_full_name
+
+# A line of a list mark or number, then 1–4 kanji, a space or none, 1–4 kanji or kana, and
+# nothing else. Searched over the whole text at once (in C): the lines that match are few.
+_NAME_LINE = re.compile(
+    r"(?m)^[ \t　]*(?:(?:[-*+・•]|\d{1,4}[.)、．]|[(（]\d{1,4}[)）])[ \t　]*)?"
+    r"([一-龥々〆ヶ]{1,4}[ 　]?[一-龥々〆ヶぁ-んァ-ヶー]{1,4})[ \t　]*$"
+)
+
+
+def names_one_a_line(text: str) -> int:
+    """How many distinct whole names stand alone on their lines in ``text``."""
+    names: set[str] = set()
+    for m in _NAME_LINE.finditer(text):
+        v = m.group(1).replace("　", " ")
+        if len(v) >= 2 and v not in names and is_full_name(v):
+            names.add(v)
+    return len(names)
