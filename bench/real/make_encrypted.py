@@ -1,15 +1,17 @@
 """Make the corpus's own encrypted files from some of its real files.
 
-    python bench/real/make_encrypted.py [--corpus DIR] [--force]
+    python bench/real/make_encrypted.py [--corpus DIR] [--split holdout|holdout2] [--force]
 
-Writes into ``holdout/tokki-made-encrypted/`` of the corpus (found like the scorer finds it:
-``--corpus``, else ``TOKKI_REAL_CORPUS``, else ``../shared/real-corpus`` beside the repository):
+Writes into ``<split>/<source>/`` of the corpus (found like the scorer finds it: ``--corpus``,
+else ``TOKKI_REAL_CORPUS``, else ``../shared/real-corpus`` beside the repository), from real
+files of that same split only, so that a split stays apart from the others:
+``holdout/tokki-made-encrypted/`` (the default) or ``holdout2/tokki-made-encrypted2/``:
 
 - a roster workbook and a Word document encrypted with msoffcrypto-tool (OOXML agile encryption),
-- a résumé PDF encrypted by pypdf with a user password in RC4-40, RC4-128, AES-128 and AES-256,
+- a résumé or address-label PDF encrypted by pypdf with a user password in RC4-40, RC4-128, AES-128 and AES-256,
 - the same PDF with an owner password only: it opens without a password, so for our purpose
   it is NOT protected and its verdict is whatever its content deserves,
-- an e-mail list zipped with pyzipper's AES, and with legacy ZipCrypto (pyzipper only reads
+- an e-mail list (a roster) zipped with pyzipper's AES, and with legacy ZipCrypto (pyzipper only reads
   ZipCrypto, so the project's own writer from bench/make_holdout.py makes that one).
 
 The libraries draw fresh salts and IVs on every run, so the bytes differ from run to run and
@@ -26,6 +28,7 @@ import io
 import random
 import sys
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 import msoffcrypto
@@ -40,12 +43,44 @@ if str(BENCH) not in sys.path:
 from make_holdout import zipcrypto_bytes  # noqa: E402
 from scanner_real import default_corpus  # noqa: E402
 
-OUT = "holdout/tokki-made-encrypted"
-# Inputs, relative to the corpus root; all are real files of the corpus itself.
-ROSTER_XLSX = "holdout/meibo-tool/dummy_c4th.xlsx"
-WORD_DOCX = "holdout/apache-poi/documentProtection_readonly_no_password.docx"
-RESUME_PDF = "holdout/rirekisho-cli/resume.pdf"
-EMAIL_CSV = "holdout/email-bulk-sender/list_sample.csv"
+
+@dataclass(frozen=True)
+class Inputs:
+    """Where one split's made files go and which of its real files they are made from."""
+
+    out: str
+    roster_xlsx: str
+    word_docx: str
+    pdf: str
+    email_csv: str
+    # Stems of the made files' names: they say what is inside (roster, résumé, label...).
+    xlsx_stem: str = "roster"
+    docx_stem: str = "document"
+    pdf_stem: str = "resume"
+    zip_stem: str = "emails"
+
+
+# Inputs, relative to the corpus root; all are real files of the split itself.
+SPLIT_INPUTS = {
+    "holdout": Inputs(
+        out="holdout/tokki-made-encrypted",
+        roster_xlsx="holdout/meibo-tool/dummy_c4th.xlsx",
+        word_docx="holdout/apache-poi/documentProtection_readonly_no_password.docx",
+        pdf="holdout/rirekisho-cli/resume.pdf",
+        email_csv="holdout/email-bulk-sender/list_sample.csv",
+    ),
+    "holdout2": Inputs(
+        out="holdout2/tokki-made-encrypted2",
+        roster_xlsx="holdout2/resume-muramoto/rirekisho.xlsx",
+        word_docx="holdout2/resume-sunyang/shokumu_keirekisho.docx",
+        pdf="holdout2/gss-hagaki/postcard_label.pdf",
+        email_csv="holdout2/joytasnet-meibo/roster_dummy.csv",
+        xlsx_stem="rirekisho",
+        docx_stem="keirekisho",
+        pdf_stem="label",
+        zip_stem="roster",
+    ),
+}
 # Test passwords, not secrets: they only prove that the scanner reports what it cannot open.
 USER_PASSWORD = "tokki-corpus"
 OWNER_PASSWORD = "tokki-owner"
@@ -100,33 +135,36 @@ def check_zip(path: Path) -> None:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--corpus", type=Path, default=None)
+    ap.add_argument("--split", choices=sorted(SPLIT_INPUTS), default="holdout",
+                    help="which split's files to encrypt (the output stays in that split)")
     ap.add_argument("--force", action="store_true", help="remake files that exist already")
     args = ap.parse_args(argv)
     corpus = args.corpus or default_corpus()
-    out = corpus / OUT
+    cfg = SPLIT_INPUTS[args.split]
+    out = corpus / cfg.out
     out.mkdir(parents=True, exist_ok=True)
 
     jobs: list[tuple[str, Callable[[Path], None], Callable[[Path], None]]] = [
-        ("roster_agile.xlsx", lambda d: encrypt_ooxml(corpus / ROSTER_XLSX, d), check_office),
-        ("document_agile.docx", lambda d: encrypt_ooxml(corpus / WORD_DOCX, d), check_office),
-        ("emails_aes.zip", lambda d: zip_aes(corpus / EMAIL_CSV, d), check_zip),
-        ("emails_zipcrypto.zip", lambda d: zip_zipcrypto(corpus / EMAIL_CSV, d), check_zip),
-        ("resume_owner_only.pdf",
-         lambda d: encrypt_pdf(corpus / RESUME_PDF, d, "AES-128", user_password=""),
+        (f"{cfg.xlsx_stem}_agile.xlsx", lambda d: encrypt_ooxml(corpus / cfg.roster_xlsx, d), check_office),
+        (f"{cfg.docx_stem}_agile.docx", lambda d: encrypt_ooxml(corpus / cfg.word_docx, d), check_office),
+        (f"{cfg.zip_stem}_aes.zip", lambda d: zip_aes(corpus / cfg.email_csv, d), check_zip),
+        (f"{cfg.zip_stem}_zipcrypto.zip", lambda d: zip_zipcrypto(corpus / cfg.email_csv, d), check_zip),
+        (f"{cfg.pdf_stem}_owner_only.pdf",
+         lambda d: encrypt_pdf(corpus / cfg.pdf, d, "AES-128", user_password=""),
          lambda p: check_pdf(p, protected=False)),
     ]
     for tag, algorithm in PDF_ALGORITHMS.items():
-        jobs.append((f"resume_{tag}.pdf",
-                     lambda d, a=algorithm: encrypt_pdf(corpus / RESUME_PDF, d, a, user_password=USER_PASSWORD),
+        jobs.append((f"{cfg.pdf_stem}_{tag}.pdf",
+                     lambda d, a=algorithm: encrypt_pdf(corpus / cfg.pdf, d, a, user_password=USER_PASSWORD),
                      lambda p: check_pdf(p, protected=True)))
 
     for name, make, check in jobs:
         dst = out / name
         if dst.exists() and not args.force:
-            print(f"kept   {OUT}/{name}")
+            print(f"kept   {cfg.out}/{name}")
         else:
             make(dst)
-            print(f"made   {OUT}/{name}")
+            print(f"made   {cfg.out}/{name}")
         check(dst)
     return 0
 

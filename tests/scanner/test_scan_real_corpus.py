@@ -2,7 +2,9 @@
 
 The corpus is found like ``bench/scanner_real.py`` finds it (``TOKKI_REAL_CORPUS``, else
 ``../shared/real-corpus`` beside the repository); the scoring test skips when it is absent.
-The manifest itself is checked always, since it is in the repository.
+The manifest itself is checked always, since it is in the repository. The third split,
+``holdout2``, was collected blind (by someone writing no rules) and has no floor yet: it is
+scored once by the lead, who sets its floor from that one run; ``--split all`` leaves it out.
 """
 
 from __future__ import annotations
@@ -31,7 +33,9 @@ ROOT = Path(__file__).resolve().parents[2]
 FLOORS = {
     "dev": {"precision": 1.00, "recall": 0.90, "encrypted_missed": 0},
     "holdout": {"precision": 0.97, "recall": 0.93, "encrypted_missed": 0},
+    # holdout2: no floor until its one scoring (see the module docstring).
 }
+MANIFEST_SPLITS = ("dev", "holdout", "holdout2")
 
 
 def _scorer() -> ModuleType:
@@ -51,7 +55,7 @@ def test_manifest_is_well_formed() -> None:
     assert len(entries) >= 150
     split_of_source: dict[str, str] = {}
     for e in entries:
-        assert e.split in ("dev", "holdout"), e.path
+        assert e.split in MANIFEST_SPLITS, e.path
         assert e.path.startswith(f"{e.split}/{e.source}/"), e.path
         assert e.expected in ("personal_data", "clean", "encrypted", "unreadable"), e.path
         assert re.fullmatch(r"[0-9a-f]{64}", e.sha256), e.path
@@ -61,9 +65,51 @@ def test_manifest_is_well_formed() -> None:
     assert len(split_of_source) >= 25
     assert len({e.path for e in entries}) == len(entries)
     assert sum(e.expected == "encrypted" for e in entries) >= 15
-    for split in ("dev", "holdout"):
+    for split in MANIFEST_SPLITS:
         expected = {e.expected for e in entries if e.split == split}
         assert {"personal_data", "clean", "encrypted"} <= expected, split
+
+
+def test_holdout2_is_large_enough_and_apart_from_the_other_splits() -> None:
+    scorer = _scorer()
+    entries = scorer.load_manifest()
+    blind = [e for e in entries if e.split == "holdout2"]
+    assert len(blind) >= 90
+    assert len({e.source for e in blind}) >= 25
+    assert sum(e.expected == "encrypted" for e in blind) >= 5
+    # A file of holdout2 must not be a file of another split under another name.
+    other_hashes = {e.sha256 for e in entries if e.split != "holdout2"}
+    assert not [e.path for e in blind if e.sha256 in other_hashes]
+    # Every debatable file says why in its reason.
+    assert all("debatable" in e.reason for e in blind if e.debatable)
+
+
+def test_split_all_leaves_the_blind_split_out(tmp_path: Path) -> None:
+    scorer = _scorer()
+    rows = [scorer.Entry(f"{split}/src-{split}/gone.txt", split, f"src-{split}", "notice", "txt",
+                         "clean", False, "0" * 64, "absent on purpose")
+            for split in MANIFEST_SPLITS]
+    report = scorer.evaluate(tmp_path, "all", entries=rows)
+    assert report.missing == ["dev/src-dev/gone.txt", "holdout/src-holdout/gone.txt"]
+    report = scorer.evaluate(tmp_path, "holdout2", entries=rows)
+    assert report.missing == ["holdout2/src-holdout2/gone.txt"]
+
+
+def test_made_encrypted_files_come_from_their_own_split() -> None:
+    name = "tokki_make_encrypted"
+    if name not in sys.modules:  # registered first: its dataclass looks its module up by name
+        spec = importlib.util.spec_from_file_location(name, ROOT / "bench" / "real" / "make_encrypted.py")
+        assert spec and spec.loader
+        sys.modules[name] = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(sys.modules[name])
+    mod = sys.modules[name]
+    split_of = {e.path: e.split for e in _scorer().load_manifest()}
+    for split, cfg in mod.SPLIT_INPUTS.items():
+        assert cfg.out.startswith(f"{split}/"), split
+        for source in (cfg.roster_xlsx, cfg.word_docx, cfg.pdf, cfg.email_csv):
+            assert split_of.get(source) == split, source
+        made = [p for p, s in split_of.items() if p.startswith(cfg.out + "/")]
+        assert made and all(split_of[p] == split for p in made), split
 
 
 def test_manifest_names_no_path_of_a_machine() -> None:
