@@ -109,7 +109,8 @@ def test_a_time_of_day_or_the_1904_date_system_is_read_by_xlrd() -> None:
         with olefile.OleFileIO(io.BytesIO(data)) as ole:
             known: list[bool] = []
             assert lo._calamine_rows(workbook, names[0], lambda: lo._is_1904(ole, known)) is None
-            assert lo._calamine_rows(workbook, "名簿", lambda: lo._is_1904(ole, known)) == [["氏名"], ["山田 太郎"]]
+            roster = lo._calamine_rows(workbook, "名簿", lambda: lo._is_1904(ole, known))
+            assert roster == [["氏名"], ["山田 太郎"]]
         workbook.close()
         assert _rows_read(data) == _xlrd_tables(data)
 
@@ -138,12 +139,14 @@ def test_an_encrypted_xls_stays_encrypted(tmp_path: Path) -> None:
 def test_a_damaged_xls_is_unreadable_with_a_clear_message(tmp_path: Path) -> None:
     """Records overwritten inside the Workbook stream: neither reader can read it, and the
     reason says the file is damaged (in Japanese, and in English)."""
-    data = _book({"名簿": [["氏名", "住所"]] + [[f"山田 {i}", "東京都小金井市本町1-2-3"] for i in range(50)]})
+    rows = [["氏名", "住所"]] + [[f"山田 {i}", "東京都小金井市本町1-2-3"] for i in range(50)]
+    data = _book({"名簿": rows})
     dst = tmp_path / "damaged.xls"
     dst.write_bytes(data)
     with olefile.OleFileIO(str(dst), write_mode=True) as ole:
         wb = bytearray(ole.openstream("Workbook").read())
-        wb[4 + struct.unpack_from("<H", wb, 2)[0]:] = b"\xff" * (len(wb) - 4 - struct.unpack_from("<H", wb, 2)[0])
+        after_bof = 4 + struct.unpack_from("<H", wb, 2)[0]
+        wb[after_bof:] = b"\xff" * (len(wb) - after_bof)
         ole.write_stream("Workbook", bytes(wb))
     res = scan_file(dst)
     assert res.verdict == UNREADABLE, (res.verdict, res.reason_en)
