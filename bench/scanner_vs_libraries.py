@@ -7,11 +7,12 @@ For each format, CPU seconds (this process, or ripgrep's own for text) of
 
     pdf    scan_file            vs pypdfium2: the text of every page
     xlsx   scan_file            vs python-calamine: every cell of every sheet
+    xls    scan_file            vs python-calamine: every cell of every sheet (legacy Excel)
     docx   scan_file            vs unzip + XML parse of word/document.xml
     text   scan_file (.txt/.log) vs ripgrep, one thread, the scanner's candidate patterns
     csv    scan_file            vs the same ripgrep run
 
-with the ratio, MB and (xlsx) cells per CPU-second, and the issue's targets: PDF and xlsx at
+with the ratio, MB and (xlsx, xls) cells per CPU-second, and the issue's targets: PDF and xlsx at
 most 1.5 times the library, plain text at least 25 % of ripgrep's speed. A reference that is
 not installed is skipped with a note. The machine may be shared: scanner and library take
 turns file by file, each file is timed ``--repeat`` times and its fastest pass kept (ripgrep,
@@ -39,7 +40,8 @@ from scanner_ripgrep import PATTERNS  # noqa: E402  (the same candidate patterns
 
 from tokki_desktop.scanner import scan_file  # noqa: E402
 
-FORMATS = {"pdf": (".pdf",), "xlsx": (".xlsx",), "docx": (".docx",), "text": (".txt", ".log"), "csv": (".csv",)}
+FORMATS = {"pdf": (".pdf",), "xlsx": (".xlsx",), "xls": (".xls",), "docx": (".docx",), "text": (".txt", ".log"),
+           "csv": (".csv",)}
 # Targets of the issue: the scanner's time over the library's (text: the library's speed share).
 TARGETS = {"pdf": ("time ratio <= 1.5", lambda r: r <= 1.5), "xlsx": ("time ratio <= 1.5", lambda r: r <= 1.5),
            "text": (">= 25 % of ripgrep's speed", lambda r: r <= 4.0)}
@@ -90,7 +92,7 @@ def reference(fmt: str) -> tuple[str, Callable[[Path], int] | None, str]:
         except ImportError:
             return "pypdfium2", None, "pypdfium2 is not installed"
         return "pypdfium2 text of every page", pdfium_text, ""
-    if fmt == "xlsx":
+    if fmt in ("xlsx", "xls"):
         try:
             import python_calamine  # noqa: F401
         except ImportError:
@@ -159,7 +161,7 @@ def measure(fmt: str, files: list[Path], repeat: int) -> dict:
         out["skipped"] = absent
     else:
         out.update(ref_s=ref_s, ratio=scan_s / ref_s if ref_s else float("inf"))
-        if fmt == "xlsx":
+        if fmt in ("xlsx", "xls"):
             out["cells"] = units
     return out
 

