@@ -76,7 +76,7 @@ def _apply(tx: Tx, rec: SpoolRecord, report: ImportReport) -> None:
             q_id = tx.insert("monitor_quarantine", {
                 "record_uid": q["uid"], "detection_id": det_id, "stored_name": q["stored_name"],
                 "original_path": d["path"], "size": q["size"], "content_hash": q["content_hash"],
-                "status": "held"}, action="quarantine_auto")
+                "status": "held", "terminal": d.get("terminal")}, action="quarantine_auto")
             tx.update("monitor_detections", det_id, {"quarantine_id": q_id}, action="quarantine_auto")
         if report.detection_ids is not None:
             report.detection_ids.append(det_id)

@@ -25,6 +25,7 @@ from tokki_desktop.monitor import records
 from tokki_desktop.monitor.spool import SpoolRecord
 from tokki_desktop.site import bundle
 from tokki_desktop.site.enrol import unwrap_key
+from tokki_desktop.site.resolutions import apply_outcome
 from tokki_desktop.site.policy import fingerprint_policy, fingerprints_summary, policy_hash, site_policy
 from tokki_desktop.site.sealing import Unsealable, read_header, subkey, write_durably
 
@@ -225,6 +226,17 @@ class SiteIntake:
                 data["place"] = f"[{row['name']}] {data.get('place') or ''}".strip()
             records.apply_record(tx, SpoolRecord(rec["uid"], kind, data, Path()), sub)
             return
+        if kind == "inventory":
+            data["terminal"] = row["name"]
+            data["target"] = f"[{row['name']}] {data.get('target') or ''}".strip()
+            records.apply_record(tx, SpoolRecord(rec["uid"], kind, data, Path()), sub)
+            return
+        if kind == "resolution":
+            if apply_outcome(tx, row, data):
+                sub.imported += 1
+            else:
+                sub.duplicates += 1
+            return
         if kind not in ("run_start", "heartbeat", "run_stop"):
             log.error("unknown bundle record kind skipped")
             return
@@ -302,7 +314,7 @@ class SiteIntake:
         for row in rows:
             row = dict(row)
             policy = site_policy(self.ledger, json.loads(row["watch_paths"]), int(row["heartbeat_seconds"]),
-                                 fingerprints)
+                                 fingerprints, int(row["id"]))
             digest = policy_hash(policy)
             version = int(row["policy_version"])
             target = Path(row["drop_folder"]) / POLICY_DIR / f"{row['terminal_uid']}{bundle.POLICY_SUFFIX}"
