@@ -84,6 +84,11 @@ def test_a_file_changed_since_detection_is_left_alone_and_reported(officer_sessi
         agent.stop()
     r = _state(officer_session, det["id"])
     assert r["reason"] == "changed"
+    # While the detection stays open, the failure is a finding naming the terminal's reason.
+    from tokki_desktop.registers.compliance import evaluate
+
+    [f] = [f for f in evaluate(officer_session, clock.now()).findings if f.rule == "site_resolution_failed"]
+    assert "窓口1" in f.message_ja and "changed since it was detected" in f.message_en
     assert (docs / "名簿.csv").read_text(encoding="utf-8") == "中身を書き換えた\n"
     assert not list((agent_dir / "quarantine").glob("*.tkq"))  # no stray copy kept
     assert records.detection(officer_session.ledger, int(det["id"]))["status"] == "open"

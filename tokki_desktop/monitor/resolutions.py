@@ -157,6 +157,10 @@ def resolve(session: Any, detection_id: int, kind: str, *, media: MediaSource | 
         return _approve(session, det, today)
     if kind == "incident":
         return _incident(session, det)
+    if kind == "quarantine" and det.get("quarantine_id"):
+        # Already moved by automatic quarantine (here or on the terminal): the officer confirms it.
+        _close(session, int(det["id"]), "quarantine")
+        return Resolution(int(det["id"]), "quarantine", quarantine_id=int(det["quarantine_id"]))
     if det.get("terminal"):
         # The file is on a work-site terminal: the terminal carries the resolution out and
         # reports back (requested → done / failed); the detection stays open until then.
