@@ -48,7 +48,7 @@ from tokki_desktop.monitor.resolutions import auto_quarantine_copy, wants_auto_q
 from tokki_desktop.monitor.record_data import detection_data, media_event_data
 from tokki_desktop.monitor.scanning import FileVerdict, scan
 from tokki_desktop.monitor.spool import Spool
-from tokki_desktop.site import bundle, errors
+from tokki_desktop.site import agent_status, bundle, errors
 from tokki_desktop.site.enrol import open_enrolment
 from tokki_desktop.site.policy import TerminalPolicy
 from tokki_desktop.site.carry_out import Outcome, ResolutionWorker
@@ -202,6 +202,8 @@ class Agent:
                                        lambda: self.clock.now().isoformat())
         self._inventory_running = threading.Event()
         self._inventory_checked = float("-inf")
+        self._problem_noted: agent_status.DeliveryProblem | None = agent_status.read(self.dir)
+        self._problem_written = float("-inf")
         self._media_roots: dict[str, WatchRoot] = {}
         # The person at the terminal is alerted as by the monitor (same events, same words).
         self.subscribers = Subscribers()
@@ -536,8 +538,9 @@ class Agent:
         if self.policy.revoked:
             # Delivering would only add refused bundles; the records stay here for an officer.
             waiting = len(self._outbox_files()) + self.spool.pending()
-            self.status = DeliveryStatus(waiting, "この端末の登録は取り消されました。記録は端末に保管したままです。",
-                                         "This terminal's enrolment was revoked; its records stay on it.")
+            ja, en = agent_status.PROBLEMS["revoked"]
+            self.status = DeliveryStatus(waiting, f"{ja}。", f"{en.capitalize()}.")
+            self._note_problem("revoked")
             return 0
         with self._deliver_lock:
             while True:
@@ -557,21 +560,44 @@ class Agent:
                 path.unlink()
                 delivered += 1
             self.status = DeliveryStatus(0)
+            if delivered or self._problem_noted is None or self._problem_noted.problem:
+                self._note_problem(None, delivered=bool(delivered))
         return delivered
+
+    def _note_problem(self, problem: str | None, *, delivered: bool = False) -> None:
+        """Keep the delivery problem in ``delivery.json`` for ``agent status`` (only on a change,
+        and at most every minute while it lasts, so a missing stick costs no write a second)."""
+        now = self.clock.now().isoformat()
+        last = self._problem_noted
+        if last is not None and last.problem == problem and not delivered:
+            if problem is None or time.monotonic() - self._problem_written < 60:
+                return
+        status = agent_status.DeliveryProblem(
+            problem, since=(last.since if last is not None and last.problem == problem else now) if problem else None,
+            last_tried=now if problem else None,
+            last_delivered_at=now if delivered else (last.last_delivered_at if last is not None else None))
+        try:
+            agent_status.write(self.dir, status)
+        except OSError:
+            return  # the agent's own disk is full: the status line still says it
+        self._problem_noted = status
+        self._problem_written = time.monotonic()
 
     def _problem(self, exc: OSError, waiting: int) -> None:
         if exc.errno == errno.ENOSPC:
-            ja, en = "受け渡しフォルダの空きがありません", "the drop folder is full"
+            kind = "full"
         elif exc.errno in (errno.EACCES, errno.EROFS, errno.EPERM):
-            ja, en = "受け渡しフォルダに書き込めません", "the drop folder cannot be written"
+            kind = "read_only"
         elif exc.errno == errno.ENOENT:
-            ja, en = "受け渡しフォルダが見つかりません", "the drop folder is not there"
+            kind = "missing"
         else:
-            ja, en = "受け渡しフォルダに書き込めません", "the drop folder cannot be written"
-        if self.status.problem_en != en:
+            kind = "other"
+        ja, en = agent_status.PROBLEMS[kind]
+        if self.status.problem_en != en.capitalize() and not self.status.problem_en.startswith(en.capitalize()):
             log.warning("delivery waits: %s (%d bundle(s) kept in the outbox)", en, waiting)
         self.status = DeliveryStatus(waiting, f"{ja}（{waiting} 件は端末に保管中、あとで再送します）。",
                                      f"{en.capitalize()} ({waiting} bundle(s) kept here; delivery retries).")
+        self._note_problem(kind)
 
 
 def _os_user() -> str:
