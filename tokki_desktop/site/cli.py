@@ -126,7 +126,7 @@ def _import(args: argparse.Namespace, ctx: Any) -> int:
     for name, first, last in report.gaps:
         ctx.print(f"欠番 / missing bundles: {name} {first}-{last}")
     ctx.print(f"取り込み / imported: {report.bundles} bundle(s), {report.records} record(s), "
-              f"{report.duplicates} duplicate(s), {len(report.refused)} refused")
+              f"{report.duplicates} duplicate(s), {report.redelivered} delivered again, {len(report.refused)} refused")
     return 1 if report.refused or report.gaps else 0
 
 

@@ -68,6 +68,7 @@ class IntakeReport:
     bundles: int = 0
     records: int = 0
     duplicates: int = 0
+    redelivered: int = 0  # bundles imported before, delivered again byte for byte (not refused)
     refused: list[Refusal] = field(default_factory=list)
     gaps: list[tuple[str, int, int]] = field(default_factory=list)
     policies_written: int = 0
@@ -161,7 +162,13 @@ class SiteIntake:
         if opened.terminal != uid or opened.seq != seq or opened.site != self.site:
             return self._refuse(folder, name, "tampered", uid, seq, report)
         tid = int(row["id"])
-        if self.ledger.read_one("SELECT 1 FROM site_bundles WHERE terminal_id = ? AND seq = ?", (tid, seq)):
+        known = self.ledger.read_one("SELECT bundle_hash FROM site_bundles WHERE terminal_id = ? AND seq = ?",
+                                     (tid, seq))
+        if known is not None:
+            if known["bundle_hash"] == bundle.digest(blob):
+                # The same bundle again, byte for byte: a kill on the terminal between its
+                # delivery and its removal from the outbox. Acknowledged quietly.
+                return self._redelivered(path, report)
             return self._refuse(folder, name, "replayed", uid, seq, report)
         last = int(row["last_seq"])
         late = seq < last  # a bundle of a recorded gap, arriving after later ones
@@ -256,6 +263,13 @@ class SiteIntake:
         if data.get("policy_version") is not None:
             changes["policy_applied"] = int(data["policy_version"])
         sub.imported += 1
+
+    def _redelivered(self, path: Path, report: IntakeReport) -> None:
+        report.redelivered += 1
+        try:
+            os.unlink(path)
+        except OSError:
+            self._dealt_with.add(path)
 
     # ------------------------------------------------------------------ refusals
     def _refuse(self, folder: Path, name: str, reason: str, uid: str, seq: int, report: IntakeReport) -> None:
