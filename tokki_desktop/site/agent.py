@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import base64
 import contextlib
+import dataclasses
 import errno
 import json
 import logging
@@ -52,6 +53,7 @@ from tokki_desktop.site import agent_status, bundle, errors
 from tokki_desktop.site.enrol import open_enrolment
 from tokki_desktop.site.policy import TerminalPolicy
 from tokki_desktop.site.carry_out import Outcome, ResolutionWorker
+from tokki_desktop.site.file_names import mask_path
 from tokki_desktop.site.sealing import Unsealable, private_dir, subkey, write_durably
 from tokki_desktop.site.terminal_store import FileLocation, TerminalStore
 from tokki_desktop.vault.terminal import SERVICE, SecretStore, system_store
@@ -180,6 +182,7 @@ class Agent:
         self._policy_key = subkey(self.key, "policy")
         self._hash_key = subkey(self.key, "content-hash")
         self._dedupe_key = subkey(self.key, "dedupe")
+        self.store = TerminalStore(self.dir / "terminal.db", subkey(self.key, "terminal-db"))
         self.policy = self._read_policy(self.dir / POLICY_FILE)
         if self.policy is None:
             raise errors.NotJoined()
@@ -188,7 +191,6 @@ class Agent:
         self.outbox = private_dir(self.dir / "outbox")
         self._scanner: Scanner = scanner or (lambda p: scan(p, fingerprints=self.policy.fingerprints))
         self.index = FileIndex(EncryptedIndexStore(self.dir / "index.db", subkey(self.key, "index")))
-        self.store = TerminalStore(self.dir / "terminal.db", subkey(self.key, "terminal-db"))
         self.vault = QuarantineVault(self.dir / "quarantine", subkey(self.key, "quarantine"))
         ignore = {str(self.dir.resolve()) + os.sep, os.path.abspath(self.dir) + os.sep,
                   os.path.abspath(self.drop) + os.sep}
@@ -226,7 +228,20 @@ class Agent:
         if head.get("site") != self.site or head.get("terminal") != self.uid:
             return None
         body["version"] = int(head.get("version") or body.get("version") or 1)
-        return TerminalPolicy.from_dict(body)
+        return self._with_real_paths(TerminalPolicy.from_dict(body))
+
+    def _with_real_paths(self, policy: TerminalPolicy) -> TerminalPolicy:
+        """An approval granted at the site names a file by its masked path (all the site
+        has): the scope gets the full path too, so the monitor's decision recognises it."""
+        store = getattr(self, "store", None)
+        if store is None:
+            return policy
+        approvals = []
+        for a in policy.approvals:
+            real = [p for line in a.scope.splitlines() if line.strip() for p in store.real_paths(line.strip())]
+            approvals.append(dataclasses.replace(a, scope="\n".join([a.scope, *real])) if real else a)
+        policy.approvals = approvals
+        return policy
 
     def pick_up_policy(self) -> bool:
         """Apply a newer policy update from the drop folder; True when one was applied."""
@@ -335,12 +350,15 @@ class Agent:
             return
         data = detection_data(root=root, path=path, st=st, verdict=verdict, decision=decision, record=record, now=now,
                               hash_key=self._hash_key, dedupe_key=self._dedupe_key, os_user=self._os_user)
-        # The full path stays here: the site names the file by its keyed dedupe key.
+        # The full path stays here (the site names the file by its keyed dedupe key); what
+        # crosses the drop folder has name-like parts of folders and file name masked.
+        masked = mask_path(data["path"])
         self.store.remember(data["dedupe_key"], FileLocation(data["path"], data["root"], data["place_kind"],
-                                                             data["volume_id"]))
+                                                             data["volume_id"]), masked)
         stored = None
         if wants_auto_quarantine(policy.auto_quarantine, decision.rule, verdict.verdict):
             stored = auto_quarantine_copy(self.vault, path, self._hash_key, data)
+        data["path"], data["root"] = masked, mask_path(data["root"], is_file=False)
         uid = self.spool.append("detection", data)
         self._wake.set()
         quarantined = False

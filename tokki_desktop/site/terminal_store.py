@@ -69,7 +69,8 @@ class TerminalStore:
             """
             CREATE TABLE IF NOT EXISTS detected_files (
                 dedupe_key TEXT PRIMARY KEY, path TEXT NOT NULL, root TEXT NOT NULL,
-                place_kind TEXT NOT NULL, volume_id TEXT);
+                place_kind TEXT NOT NULL, volume_id TEXT, masked_path TEXT NOT NULL);
+            CREATE INDEX IF NOT EXISTS detected_by_masked ON detected_files (masked_path);
             CREATE TABLE IF NOT EXISTS actions (
                 id INTEGER PRIMARY KEY, at TEXT NOT NULL, request_uid TEXT NOT NULL, kind TEXT NOT NULL,
                 step TEXT NOT NULL, outcome TEXT, reason TEXT, detail TEXT NOT NULL,
@@ -85,14 +86,22 @@ class TerminalStore:
             self._conn.close()
 
     # ------------------------------------------------------------------ detected files
-    def remember(self, dedupe_key: str, location: FileLocation) -> None:
-        """Keep where a detected file is (the site will name it by ``dedupe_key``)."""
+    def remember(self, dedupe_key: str, location: FileLocation, masked_path: str) -> None:
+        """Keep where a detected file is (the site names it by ``dedupe_key``, and shows
+        ``masked_path``)."""
         with self._lock, self._conn:
             self._conn.execute(
-                "INSERT INTO detected_files VALUES (?, ?, ?, ?, ?) ON CONFLICT(dedupe_key) DO UPDATE SET"
+                "INSERT INTO detected_files VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(dedupe_key) DO UPDATE SET"
                 " path=excluded.path, root=excluded.root, place_kind=excluded.place_kind,"
-                " volume_id=excluded.volume_id",
-                (dedupe_key, location.path, location.root, location.place_kind, location.volume_id))
+                " volume_id=excluded.volume_id, masked_path=excluded.masked_path",
+                (dedupe_key, location.path, location.root, location.place_kind, location.volume_id, masked_path))
+
+    def real_paths(self, masked_path: str) -> list[str]:
+        """The full paths of detected files shown at the site as ``masked_path``."""
+        with self._lock:
+            rows = self._conn.execute("SELECT path FROM detected_files WHERE masked_path = ?",
+                                      (masked_path,)).fetchall()
+        return [r[0] for r in rows]
 
     def location(self, dedupe_key: str) -> FileLocation | None:
         with self._lock:
