@@ -1644,6 +1644,10 @@
         <translation>ポリシーの版（配布 / 適用）</translation>
     </message>
     <message>
+        <source>Resolutions (waiting / failed)</source>
+        <translation>端末での処理（依頼中 / 失敗）</translation>
+    </message>
+    <message>
         <source>&amp;Enrol a terminal…</source>
         <translation>端末を登録(&amp;E)…</translation>
     </message>
