@@ -205,8 +205,13 @@ class SiteIntake:
                 changes.update(last_seq=opened.seq, last_hash=digest)
             else:
                 self._fill_gap(tx, tid, opened.seq)
-            for rec in opened.records:
-                self._apply(tx, row, rec, changes, sub)
+            # The monitor's records (detections, media events, inventories) go in as one
+            # batch; the terminal's own (heartbeats, starts, stops, outcomes) after them.
+            ours = [self._monitor_record(row, rec) for rec in opened.records]
+            records.apply_records(tx, [r for r in ours if r is not None], sub)
+            for rec, mine in zip(opened.records, ours):
+                if mine is None:
+                    self._apply(tx, row, rec, changes, sub)
             tx.update("site_terminals", tid, changes, action="site_terminal_seen")
         report.bundles += 1
         report.records += sub.imported
@@ -223,21 +228,25 @@ class SiteIntake:
         if int(have[0]) >= int(gap["seq_to"]) - int(gap["seq_from"]) + 1:
             tx.update("site_gaps", int(gap["id"]), {"filled_at": tx.now}, action="site_gap_filled")
 
+    @staticmethod
+    def _monitor_record(row: dict[str, Any], rec: dict[str, Any]) -> SpoolRecord | None:
+        """A terminal's detection, media event or inventory as the monitor's import takes
+        it, with the terminal's name; None for the terminal's other records."""
+        kind = rec["kind"]
+        if kind not in ("detection", "media_event", "inventory"):
+            return None
+        data = dict(rec["data"])
+        data["terminal"] = row["name"]
+        if kind == "detection":
+            # Every list, screen, finding and form that names the place names the terminal too.
+            data["place"] = f"[{row['name']}] {data.get('place') or ''}".strip()
+        elif kind == "inventory":
+            data["target"] = f"[{row['name']}] {data.get('target') or ''}".strip()
+        return SpoolRecord(rec["uid"], kind, data, Path())
+
     def _apply(self, tx: Tx, row: dict[str, Any], rec: dict[str, Any], changes: dict[str, Any],
                sub: records.ImportReport) -> None:
         kind, data = rec["kind"], dict(rec["data"])
-        if kind in ("detection", "media_event"):
-            data["terminal"] = row["name"]
-            if kind == "detection":
-                # Every list, screen, finding and form that names the place names the terminal too.
-                data["place"] = f"[{row['name']}] {data.get('place') or ''}".strip()
-            records.apply_record(tx, SpoolRecord(rec["uid"], kind, data, Path()), sub)
-            return
-        if kind == "inventory":
-            data["terminal"] = row["name"]
-            data["target"] = f"[{row['name']}] {data.get('target') or ''}".strip()
-            records.apply_record(tx, SpoolRecord(rec["uid"], kind, data, Path()), sub)
-            return
         if kind == "resolution":
             if apply_outcome(tx, row, data):
                 sub.imported += 1
