@@ -184,3 +184,26 @@ def test_a_file_on_a_read_only_file_system_fails_with_permission(officer_session
         if agent is not None:
             agent.stop()
         _umount(docs)
+
+
+def test_a_request_for_a_file_the_terminal_never_detected_fails_cleanly(officer_session, tmp_path: Path,
+                                                                        clock) -> None:
+    """A terminal whose store was lost (joined again, say) answers "unknown file"; an
+    unknown kind is refused, never guessed at."""
+    from tokki_desktop.site.carry_out import Request
+
+    agent_dir, _ = enrol_and_join(officer_session, tmp_path, "窓口1", tmp_path / "drop")
+    agent = start_agent(agent_dir, clock=clock)
+    try:
+        got = []
+        outcomes = agent.worker.carry_out([Request("r1", "quarantine", "0" * 64, None)], got.append)
+        assert [(o.outcome, o.reason) for o in outcomes] == [("failed", "unknown_file")] and got == outcomes
+        # Carried out once: asked again, nothing is done or reported.
+        assert agent.worker.carry_out([Request("r1", "quarantine", "0" * 64, None)], got.append) == []
+        assert agent.store.verify_actions()
+        # The terminal's audit shows an altered row.
+        with agent.store._conn:
+            agent.store._conn.execute("UPDATE actions SET outcome = 'done'")
+        assert not agent.store.verify_actions()
+    finally:
+        agent.stop()
