@@ -587,9 +587,8 @@ class Agent:
         and at most every minute while it lasts, so a missing stick costs no write a second)."""
         now = self.clock.now().isoformat()
         last = self._problem_noted
-        if last is not None and last.problem == problem and not delivered:
-            if problem is None or time.monotonic() - self._problem_written < 60:
-                return
+        if last is not None and last.problem == problem and time.monotonic() - self._problem_written < 60:
+            return  # nothing new to say: a change is written at once, the same state once a minute
         status = agent_status.DeliveryProblem(
             problem, since=(last.since if last is not None and last.problem == problem else now) if problem else None,
             last_tried=now if problem else None,
