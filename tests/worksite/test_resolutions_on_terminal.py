@@ -207,3 +207,37 @@ def test_a_request_for_a_file_the_terminal_never_detected_fails_cleanly(officer_
         assert not agent.store.verify_actions()
     finally:
         agent.stop()
+
+
+def test_a_copy_quarantined_on_a_terminal_is_restored_there_never_over_a_file(officer_session, tmp_path: Path,
+                                                                               clock) -> None:
+    from tokki_desktop.errors import NotFound
+    from tokki_desktop.site.resolutions import request_restore
+
+    drop = tmp_path / "drop"
+    agent_dir, docs = enrol_and_join(officer_session, tmp_path, "窓口1", drop)
+    agent = start_agent(agent_dir, clock=clock)
+    try:
+        det = _detect(officer_session, docs)
+        original = (docs / "名簿.csv").read_bytes()
+        resolve(officer_session, int(det["id"]), "quarantine")
+        assert take_in_until(officer_session, lambda: _state(officer_session, det["id"])["state"] == "done")
+        [q] = quarantined(officer_session.ledger)
+        # Someone put another file at the place meanwhile: the restore refuses to overwrite it.
+        (docs / "名簿.csv").write_text("別のファイル\n", encoding="utf-8")
+        request_restore(officer_session, int(q["id"]))
+        assert take_in_until(officer_session, lambda: _state(officer_session, det["id"])["state"] == "failed")
+        assert _state(officer_session, det["id"])["reason"] == "target_exists"
+        assert (docs / "名簿.csv").read_text(encoding="utf-8") == "別のファイル\n"
+        (docs / "名簿.csv").unlink()
+        request_restore(officer_session, int(q["id"]))
+        assert take_in_until(officer_session, lambda: _state(officer_session, det["id"])["state"] == "done")
+        assert (docs / "名簿.csv").read_bytes() == original
+    finally:
+        agent.stop()
+    [q] = quarantined(officer_session.ledger)
+    assert q["status"] == "restored" and q["restored_at"]
+    with pytest.raises(NotFound):
+        request_restore(officer_session, int(q["id"]))  # no longer held
+    kinds = [(r["kind"], r["state"]) for r in resolutions(officer_session.ledger)]
+    assert kinds == [("restore", "done"), ("restore", "failed"), ("quarantine", "done")]

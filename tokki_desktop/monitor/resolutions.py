@@ -52,7 +52,8 @@ class OnTerminal(MonitorError):
         super().__init__(
             f"このファイルは端末「{terminal}」の隔離領域にあります。このPCからは {kind} できません。",
             f"This file is held in terminal '{terminal}''s quarantine; {kind} is not possible from this PC.",
-            hint_ja="端末で復元してください。", hint_en="Restore it on the terminal.",
+            hint_ja="`tokki site restore 番号` で端末に復元を依頼してください（元の場所に戻します）。",
+            hint_en="Ask the terminal to restore it with `tokki site restore ID` (back to its place).",
         )
 
 

@@ -9,7 +9,8 @@ does beside the ledger, through the monitor's own functions
 
 - ``removed``: confirmed only if the detected content is no longer at its place;
 - ``quarantine``: only if the file still has the same keyed fingerprint, a verified
-  encrypted copy goes into the terminal's quarantine and the original is removed.
+  encrypted copy goes into the terminal's quarantine and the original is removed;
+- ``restore``: a copy the terminal holds goes back to its place, never over a file.
 
 Every step is in the terminal's audit (:class:`~.terminal_store.TerminalStore`), and the
 outcome goes back to the site as a ``resolution`` record in a bundle: done, or failed with
@@ -42,6 +43,8 @@ REASONS = {
     "permission": ("ファイルを移動・削除する権限がありません", "no permission to move or delete the file"),
     "still_present": ("ファイルがまだ残っています", "the file is still there"),
     "unknown_file": ("端末にこの検知のファイルの記録がありません", "the terminal has no record of this detection's file"),
+    "target_exists": ("元の場所に別のファイルがあります（上書きしません）", "another file is at its place (never overwritten)"),
+    "damaged": ("隔離したファイルが見つからないか壊れています", "the quarantined copy is missing or damaged"),
     "error": ("ファイルを処理できませんでした", "the file could not be handled"),
 }
 
@@ -60,10 +63,11 @@ class Request:
     kind: str
     dedupe_key: str
     content_hash: str | None
+    stored_name: str | None = None  # a restore: the copy in the terminal's quarantine
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Request:
-        return cls(str(d["uid"]), str(d["kind"]), str(d["dedupe_key"]), d.get("content_hash"))
+        return cls(str(d["uid"]), str(d["kind"]), str(d["dedupe_key"]), d.get("content_hash"), d.get("stored_name"))
 
 
 @dataclass(frozen=True)
@@ -131,10 +135,30 @@ class ResolutionWorker:
             if same_file(self.hash_key, path, req.content_hash):
                 return Outcome(req.uid, req.kind, "failed", "still_present")
             return Outcome(req.uid, req.kind, "done")
+        if req.kind == "restore":
+            return self._restore(req, path)
         if req.kind != "quarantine":
             log.error("an unknown kind of resolution was requested; it is reported as failed")
             return Outcome(req.uid, req.kind, "failed", "error")
         return self._quarantine(req, path)
+
+    def _restore(self, req: Request, path: Path) -> Outcome:
+        """The monitor's restore: the original bytes back at their place, never over a file."""
+        from tokki_desktop.monitor.quarantine import Damaged
+
+        if not req.stored_name:
+            return Outcome(req.uid, req.kind, "failed", "damaged")
+        if path.exists():
+            return Outcome(req.uid, req.kind, "failed", "target_exists")
+        try:
+            self.vault.restore(req.stored_name, path)
+        except FileExistsError:
+            return Outcome(req.uid, req.kind, "failed", "target_exists")
+        except (Damaged, FileNotFoundError):
+            return Outcome(req.uid, req.kind, "failed", "damaged")
+        except OSError as exc:
+            return Outcome(req.uid, req.kind, "failed", _reason_of(exc))
+        return Outcome(req.uid, req.kind, "done", stored_name=req.stored_name)
 
     def _quarantine(self, req: Request, path: Path) -> Outcome:
         earlier = [a for a in self.store.actions(req.uid) if a.step == "stored"]

@@ -42,6 +42,10 @@ def register(sub: Any, parent: argparse.ArgumentParser) -> None:
                         help="端末に依頼した処理と結果 / resolutions requested from terminals")
     a.add_argument("--json", action="store_true")
     a.set_defaults(func=_resolutions)
+    a = ssub.add_parser("restore", parents=[parent],
+                        help="端末の隔離ファイルの復元を依頼（取扱責任者） / ask a terminal to restore a quarantined file")
+    a.add_argument("id", type=int, help="隔離ファイルの番号 / quarantined file id (tokki quarantine list)")
+    a.set_defaults(func=_restore)
     a = ssub.add_parser("import", parents=[parent], help="受け渡しフォルダを取り込む / take the drop folders in")
     a.add_argument("--drop", type=Path, action="append", help="このフォルダだけ / only this folder")
     a.set_defaults(func=_import)
@@ -94,6 +98,15 @@ def _revoke(args: argparse.Namespace, ctx: Any) -> int:
     revoke(session, args.name)
     SiteIntake(session).write_policies()  # tell the terminal now, if its drop folder is there
     ctx.print(f"端末「{args.name}」の登録を取り消しました / revoked terminal '{args.name}'")
+    return 0
+
+
+def _restore(args: argparse.Namespace, ctx: Any) -> int:
+    from tokki_desktop.site.resolutions import request_restore
+
+    rid = request_restore(ctx.session(), args.id)
+    ctx.print(f"隔離ファイル {args.id} の復元を端末に依頼しました / restore of quarantined file {args.id} "
+              f"requested from its terminal (request {rid}); see `site resolutions`")
     return 0
 
 

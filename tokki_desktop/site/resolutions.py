@@ -41,9 +41,10 @@ class TerminalGone(MonitorError):
             hint_en="Deal with the file on the terminal, then resolve it with approve or incident.")
 
 
-def request(session: Any, det: dict[str, Any], kind: str) -> int:
-    """Record an officer's ``removed``/``quarantine`` of a terminal's detection (audited);
-    the id of the request. The caller checked the officer and that the detection is open."""
+def request(session: Any, det: dict[str, Any], kind: str, *, quarantine_id: int | None = None) -> int:
+    """Record an officer's ``removed``/``quarantine`` of a terminal's detection, or ``restore``
+    of its quarantined copy (audited); the id of the request. The caller checked the officer
+    (and, but for a restore, that the detection is open)."""
     terminal = str(det["terminal"])
     row = session.ledger.read_one(
         "SELECT id FROM site_terminals WHERE name = ? AND status != 'revoked' ORDER BY id DESC LIMIT 1", (terminal,))
@@ -55,10 +56,25 @@ def request(session: Any, det: dict[str, Any], kind: str) -> int:
             raise ResolutionPending(int(det["id"]), terminal)
         rid = tx.insert("site_resolutions", {
             "request_uid": new_uid(), "detection_id": int(det["id"]), "terminal_id": int(row["id"]), "kind": kind,
-            "state": "requested", "requested_by": session.user.login, "requested_at": tx.now},
-            action="site_resolution_requested")
+            "state": "requested", "requested_by": session.user.login, "requested_at": tx.now,
+            "quarantine_id": quarantine_id}, action="site_resolution_requested")
     _deliver(session)
     return rid
+
+
+def request_restore(session: Any, quarantine_id: int) -> int:
+    """Ask the terminal to put a file it holds in quarantine back at its place (officer
+    only, audited); the id of the request. It never overwrites a file there."""
+    from tokki_desktop.errors import NotFound
+    from tokki_desktop.ledger.db import Ledger
+
+    Ledger.require_officer(session.user, "隔離ファイルの復元", "restore quarantined files")
+    q = session.ledger.read_one("SELECT * FROM monitor_quarantine WHERE id = ?", (int(quarantine_id),))
+    if q is None or q["status"] != "held" or not q["terminal"] or q["detection_id"] is None:
+        raise NotFound("端末で保管中の隔離ファイル", "file held in a terminal's quarantine", quarantine_id)
+    det = session.ledger.read_one("SELECT id, terminal FROM monitor_detections WHERE id = ?",
+                                  (int(q["detection_id"]),))
+    return request(session, dict(det), "restore", quarantine_id=int(q["id"]))
 
 
 def _deliver(session: Any) -> None:
@@ -76,10 +92,17 @@ def pending_for(ledger: Any, terminal_id: int) -> list[dict[str, Any]]:
     """The open requests of one terminal, as its policy carries them (no path: the
     terminal finds its file by the keyed dedupe key)."""
     rows = ledger.read(
-        "SELECT r.request_uid, r.kind, d.dedupe_key, d.content_hash FROM site_resolutions r"
+        "SELECT r.request_uid, r.kind, d.dedupe_key, d.content_hash, q.stored_name FROM site_resolutions r"
         " JOIN monitor_detections d ON d.id = r.detection_id"
+        " LEFT JOIN monitor_quarantine q ON q.id = r.quarantine_id"
         " WHERE r.terminal_id = ? AND r.state = 'requested' ORDER BY r.id", (int(terminal_id),))
-    return [{"uid": r[0], "kind": r[1], "dedupe_key": r[2], "content_hash": r[3]} for r in rows]
+    out = []
+    for r in rows:
+        item = {"uid": r[0], "kind": r[1], "dedupe_key": r[2], "content_hash": r[3]}
+        if r[4]:
+            item["stored_name"] = r[4]  # a restore: the copy's random name in the terminal's quarantine
+        out.append(item)
+    return out
 
 
 def apply_outcome(tx: Tx, terminal: dict[str, Any], data: dict[str, Any]) -> bool:
@@ -97,6 +120,12 @@ def apply_outcome(tx: Tx, terminal: dict[str, Any], data: dict[str, Any]) -> boo
                                             "finished_at": tx.now}, action="site_resolution_failed")
         return True
     tx.update("site_resolutions", rid, {"state": "done", "finished_at": tx.now}, action="site_resolution_done")
+    if row["kind"] == "restore":
+        q = tx.read_one("SELECT original_path FROM monitor_quarantine WHERE id = ?", (int(row["quarantine_id"]),))
+        tx.update("monitor_quarantine", int(row["quarantine_id"]), {
+            "status": "restored", "restored_at": tx.now, "restored_to": q["original_path"] if q else None},
+            action="quarantine_restored")
+        return True
     det = tx.read_one("SELECT status, path, content_hash FROM monitor_detections WHERE id = ?", (det_id,))
     if det is None or det["status"] != "open":
         return True  # resolved meanwhile at the site (an approval, say): the request's outcome stands

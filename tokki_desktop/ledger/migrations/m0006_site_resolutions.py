@@ -1,7 +1,8 @@
 """Work site schema, part 2: officers' resolutions carried out on a terminal.
 
 ``removed`` and ``quarantine`` of a terminal's detection cannot be done on the officer's
-PC: the file is on the terminal. The officer's request is a row of ``site_resolutions``
+PC: the file is on the terminal; nor can a copy quarantined there be restored from here.
+The officer's request is a row of ``site_resolutions``
 (requested); it travels to the terminal in the sealed policy update, the agent carries it
 out and reports back in a bundle (done, or failed with a reason). Quarantined copies and
 inventory scans made on a terminal name it in ``terminal`` (the encrypted copy stays on
@@ -19,7 +20,8 @@ def upgrade(conn) -> None:
             request_uid   TEXT NOT NULL UNIQUE,
             detection_id  INTEGER NOT NULL REFERENCES monitor_detections(id),
             terminal_id   INTEGER NOT NULL REFERENCES site_terminals(id),
-            kind          TEXT NOT NULL CHECK (kind IN ('removed', 'quarantine')),
+            kind          TEXT NOT NULL CHECK (kind IN ('removed', 'quarantine', 'restore')),
+            quarantine_id INTEGER REFERENCES monitor_quarantine(id),
             state         TEXT NOT NULL CHECK (state IN ('requested', 'done', 'failed')),
             reason        TEXT,
             requested_by  TEXT NOT NULL,
