@@ -420,6 +420,14 @@
         <source>An incident record (ID %1) was prefilled from the detection. Complete it in the registers and report to the client at once.</source>
         <translation>検知の内容から事故報告（ID %1）を作成しました。台帳で内容を補い、直ちに委託者へ報告してください。</translation>
     </message>
+    <message>
+        <source>Requested from the terminal</source>
+        <translation>端末に依頼しました</translation>
+    </message>
+    <message>
+        <source>The terminal carries this out when it next reads the drop folder; the detection stays open until it reports back (see the Terminals screen).</source>
+        <translation>端末が次に受け渡しフォルダを読んだときに処理します。結果が届くまで検知は未処理のままです（端末の画面で確認できます）。</translation>
+    </message>
 </context>
 <context>
     <name>ExplainDialog</name>
@@ -1642,6 +1650,10 @@
     <message>
         <source>Policy version (delivered / applied)</source>
         <translation>ポリシーの版（配布 / 適用）</translation>
+    </message>
+    <message>
+        <source>Resolutions (waiting / failed)</source>
+        <translation>端末での処理（依頼中 / 失敗）</translation>
     </message>
     <message>
         <source>&amp;Enrol a terminal…</source>

@@ -11,7 +11,7 @@ from tokki_desktop.site.enrol import enrol
 from tokki_desktop.vault.terminal import MemoryStore
 
 FAST = AgentOptions(quiet=0.2, workers=1, reconcile_every=3600, heartbeat=3600, deliver_every=0.1,
-                    media_interval=0.1, health_every=0.2)
+                    media_interval=0.1, health_every=0.2, inventory=False)
 
 
 def enrol_and_join(session: Any, tmp: Path, name: str, drop: Path, *, store: MemoryStore | None = None,

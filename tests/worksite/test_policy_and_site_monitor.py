@@ -67,28 +67,6 @@ def test_the_site_monitor_takes_the_drop_folder_in(officer_session, tmp_path: Pa
         mon.stop()
 
 
-def test_removal_of_a_terminal_detection_is_refused_with_a_clear_message(officer_session, tmp_path: Path,
-                                                                          clock) -> None:
-    import pytest
-
-    from tokki_desktop.monitor.resolutions import OnTerminal
-
-    drop = tmp_path / "drop"
-    agent_dir, docs = enrol_and_join(officer_session, tmp_path, "窓口1", drop)
-    agent = start_agent(agent_dir, clock=clock)
-    try:
-        write_roster(docs / "名簿.csv")
-        [det] = take_in_until(officer_session, lambda: records.detections(officer_session.ledger, open_only=True))
-    finally:
-        agent.stop()
-    for kind in ("removed", "quarantine"):
-        with pytest.raises(OnTerminal) as exc:
-            resolve(officer_session, int(det["id"]), kind)
-        assert "窓口1" in exc.value.message("ja") and "terminal" in exc.value.message("en")
-    assert (docs / "名簿.csv").exists()
-    assert records.detection(officer_session.ledger, int(det["id"]))["status"] == "open"
-
-
 def test_a_registered_dataset_is_matched_on_the_terminal(officer_session, tmp_path: Path, clock) -> None:
     from tokki_desktop.scanner.ledger_fingerprints import LedgerFingerprintStore
 

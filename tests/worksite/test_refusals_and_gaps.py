@@ -66,7 +66,9 @@ def test_a_truncated_or_foreign_format_file_is_refused_as_damaged(officer_sessio
     assert [r.reason for r in report.refused] == ["damaged"]
 
 
-def test_a_replayed_bundle_is_refused(officer_session, tmp_path: Path) -> None:
+def test_the_same_bundle_delivered_again_is_acknowledged_quietly(officer_session, tmp_path: Path) -> None:
+    """A kill between delivery and outbox removal delivers the bundle again, byte for byte:
+    counted, removed, not a refusal and not a finding."""
     drop = tmp_path / "drop"
     agent_dir, _ = enrol_and_join(officer_session, tmp_path, "端末1", drop)
     [path] = deliver(agent_dir)
@@ -75,7 +77,32 @@ def test_a_replayed_bundle_is_refused(officer_session, tmp_path: Path) -> None:
     assert SiteIntake(officer_session).take_in().bundles == 1
     shutil.copy(copy, path)
     report = SiteIntake(officer_session).take_in()
-    assert report.bundles == 0 and [r.reason for r in report.refused] == ["replayed"]
+    assert report.bundles == 0 and report.redelivered == 1 and not report.refused
+    assert not path.exists() and not (drop / "refused").exists()
+    assert officer_session.ledger.read_one("SELECT count(*) FROM site_bundles")[0] == 1
+    assert officer_session.ledger.read_one("SELECT count(*) FROM site_refusals")[0] == 0
+    assert not findings(officer_session, "site_refused_bundles", officer_session.clock.now())
+
+
+def test_another_bundle_with_a_used_number_is_refused_as_replayed(officer_session, tmp_path: Path) -> None:
+    from tokki_desktop.site import bundle
+
+    drop = tmp_path / "drop"
+    agent_dir, _ = enrol_and_join(officer_session, tmp_path, "端末1", drop)
+    [path] = deliver(agent_dir)
+    assert SiteIntake(officer_session).take_in().bundles == 1
+    # Sealed with the right key, number 1 again, other records (a terminal's state rolled back).
+    agent = Agent(agent_dir)
+    try:
+        blob = bundle.make(agent._bundle_key, site=agent.site, terminal=agent.uid, seq=1, prev=bundle.GENESIS,
+                           made_at=agent.clock.now().isoformat(),
+                           records=[{"uid": "e" * 32, "kind": "heartbeat", "data": {"run_uid": "r", "at": "x"}}])
+    finally:
+        agent.index.close()
+    path.write_bytes(blob)
+    report = SiteIntake(officer_session).take_in()
+    assert report.bundles == 0 and report.redelivered == 0 and [r.reason for r in report.refused] == ["replayed"]
+    assert (drop / "refused" / f"{path.name}.replayed").read_bytes() == blob
     assert officer_session.ledger.read_one("SELECT count(*) FROM site_bundles")[0] == 1
 
 

@@ -78,3 +78,54 @@ def test_enrol_join_run_import_from_the_command_line(created_ledger, tmp_path: P
     assert code == 0
     code, _ = run([*site, "revoke", "受付"])
     assert code == 2
+
+
+def test_a_quarantine_requested_from_the_command_line_is_done_on_the_terminal(
+        created_ledger, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from tests.monitor.helpers import write_roster
+    from tests.worksite.helpers import start_agent
+    from tokki_desktop.site.agent import join
+
+    data_dir = str(created_ledger[0])
+    monkeypatch.setenv("TOKKI_PASSPHRASE", OFFICER[2])
+    top = ["--data-dir", data_dir, "--user", OFFICER[0]]
+    drop, docs = tmp_path / "drop", tmp_path / "docs"
+    docs.mkdir()
+    code, out = run([*top, "site", "enrol", "受付", "--drop", str(drop), "--watch", str(docs),
+                     "--out", str(tmp_path / "受付.tkenrol")])
+    [enrol_code] = [line.split(": ", 1)[1] for line in out.splitlines() if line.startswith("code: ")]
+    join(tmp_path / "agent", tmp_path / "受付.tkenrol", enrol_code, use_keyring=False)
+    agent = start_agent(tmp_path / "agent")
+    try:
+        write_roster(docs / "山田太郎様_申請書.csv")
+
+        def detections() -> list[dict]:
+            run([*top, "site", "import"])
+            return [json.loads(line) for line in run([*top, "detections", "--json"])[1].splitlines()]
+
+        end = time.monotonic() + 20
+        while not (dets := detections()) and time.monotonic() < end:
+            time.sleep(0.2)
+        [det] = dets
+        assert det["terminal"] == "受付" and "山田太郎" not in det["path"] and det["path"].endswith("様_申請書.csv")
+        monkeypatch.setenv("TOKKI_LANG", "en")
+        code, out = run([*top, "resolve", str(det["id"]), "quarantine"])
+        assert code == 0 and "requested from its terminal" in out
+
+        def states() -> list[dict]:
+            run([*top, "site", "import"])
+            return [json.loads(line) for line in run([*top, "site", "resolutions", "--json"])[1].splitlines()]
+
+        end = time.monotonic() + 20
+        while states()[0]["state"] != "done" and time.monotonic() < end:
+            time.sleep(0.2)
+        [r] = states()
+        assert (r["state"], r["kind"], r["terminal"], r["reason"]) == ("done", "quarantine", "受付", None)
+        code, out = run([*top, "site", "resolutions"])
+        assert "\tdone\t" in out
+        code, out = run([*top, "site", "list", "--json"])
+        row = json.loads(out.splitlines()[0])
+        assert (row["resolutions_waiting"], row["resolutions_failed"], row["open_detections"]) == (0, 0, 0)
+    finally:
+        agent.stop()
+    assert not (docs / "山田太郎様_申請書.csv").exists()

@@ -271,6 +271,8 @@ def _checkpoint(session: Any, data: Row, contract: Row | None, refs: _Refs, _key
 
 
 # ---- the monitor's inventory scans: the evidence of the periodic inspection (Art. 6(2)) ------
+#: The place of records made beside the ledger, in a 端末 column.
+OWN_PC = "取扱責任者PC"
 #: How the two kinds of inventory scan are named on paper.
 SCAN_KINDS = {"roots": "定期スキャン", "medium": "媒体の点検"}
 
@@ -326,6 +328,7 @@ def _scan_rows(session: Any, contract: Row | None, refs: _Refs) -> list[Row]:
         started, finished = _moment(r.get("started_at"), tz), _moment(r.get("finished_at"), tz)
         rows.append({
             "id": int(r["id"]), "kind": kind, "kind_text": SCAN_KINDS.get(kind, kind), "target": target,
+            "terminal": r.get("terminal"), "terminal_text": str(r.get("terminal") or OWN_PC),
             "media_id": r.get("media_id"), "media": medium,
             "started_at": started, "finished_at": finished, "span_text": _span_text(started, finished, seireki),
             "files": int(r.get("files") or 0), "personal_data": int(r.get("personal_data") or 0),
@@ -335,6 +338,21 @@ def _scan_rows(session: Any, contract: Row | None, refs: _Refs) -> list[Row]:
     for n, r in enumerate(rows, start=1):
         r["no"] = n
     return rows
+
+
+def _detected_on(session: Any, data: Row, _contract: Row | None, _refs: _Refs, _key: str | None) -> Row:
+    """The work-site terminal whose detection an incident was recorded from (None when it
+    was not), and the place without the ``[terminal]`` prefix, which the 端末 field states."""
+    record = data.get("record") or {}
+    place = record.get("place")
+    row = session.ledger.read_one(
+        "SELECT terminal FROM monitor_detections WHERE incident_id = ? AND terminal IS NOT NULL ORDER BY id LIMIT 1",
+        (int(record.get("id") or 0),))
+    terminal = str(row[0]) if row is not None else None
+    prefix = f"[{terminal}] " if terminal else None
+    if prefix and isinstance(place, str) and place.startswith(prefix):
+        place = place[len(prefix):] or None
+    return {"terminal": terminal, "place": place}
 
 
 def _evidence_text(scan: Row | None, seireki: bool) -> str:
@@ -384,5 +402,6 @@ def _inspection_evidence(session: Any, data: Row, contract: Row | None, refs: _R
 _EXTRAS: dict[str, Callable[[Any, Row, Row | None, _Refs, str | None], Any]] = {
     "id_cards": _id_cards, "attendees": _attendees, "orders": _orders, "checks": _checks, "activity": _activity,
     "recovery_key": _recovery_key, "checkpoint": _checkpoint, "inventory_scans": _inventory_scans,
+    "detected_on": _detected_on,
     "inspection_evidence": _inspection_evidence,
 }

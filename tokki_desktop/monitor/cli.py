@@ -198,6 +198,10 @@ def _resolve(args: argparse.Namespace, ctx: Any) -> int:
     session = ctx.session()
     _import_spool(session)
     res = resolve(session, args.id, args.how)
+    if res.request_id is not None:
+        ctx.print(f"検知 {args.id} の処理（{args.how}）を端末に依頼しました / detection {args.id}: {args.how} "
+                  f"requested from its terminal (request {res.request_id}); see `site resolutions`")
+        return 0
     extra = {"approve": f"承認 / approval {res.approval_id}", "incident": f"事故報告 / incident {res.incident_id}",
              "quarantine": f"隔離 / quarantine {res.quarantine_id}", "removed": "削除を確認 / removal confirmed"}
     ctx.print(f"検知 {args.id} を処理しました / detection {args.id} resolved: {extra[args.how]}")

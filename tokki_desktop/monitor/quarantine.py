@@ -83,6 +83,10 @@ class QuarantineVault:
             raise Damaged(name)
         return stored
 
+    def discard(self, stored_name: str) -> None:
+        """Remove a stored copy that was not kept (the original changed, or stayed)."""
+        (self.folder / stored_name).unlink(missing_ok=True)
+
     def _chunks(self, name: str):
         with open(self.folder / name, "rb") as fh:
             if fh.read(len(MAGIC)) != MAGIC:

@@ -46,16 +46,50 @@ def _exists(tx: Tx, table: str, uid: str) -> bool:
     return tx.read_one(f"SELECT 1 FROM {table} WHERE record_uid = ?", (uid,)) is not None
 
 
-def _apply(tx: Tx, rec: SpoolRecord, report: ImportReport) -> None:
+@dataclass
+class _Known:
+    """What a batch's detections need to know from the ledger, read in two queries for the
+    whole batch instead of two per record: the uids already imported, and the open
+    detection (id, content hash) of each place. Kept current as the batch is applied."""
+
+    uids: set[str]
+    open_by_place: dict[str, tuple[int, str | None]]
+
+    @classmethod
+    def read(cls, tx: Tx, recs: list[SpoolRecord]) -> _Known:
+        known = cls(set(), {})
+        dets = [r for r in recs if r.kind == "detection"]
+        for i in range(0, len(dets), 500):  # within SQLite's limit of bound values
+            chunk = dets[i:i + 500]
+            marks = ", ".join("?" for _ in chunk)
+            known.uids.update(r[0] for r in tx.read(
+                f"SELECT record_uid FROM monitor_detections WHERE record_uid IN ({marks})", [r.uid for r in chunk]))
+            places = sorted({str(r.data.get("dedupe_key")) for r in chunk})
+            marks = ", ".join("?" for _ in places)
+            # "+status": the planner must take the place index, not the (nearly all open) status one.
+            for row in tx.read(f"SELECT id, dedupe_key, content_hash FROM monitor_detections WHERE +status = 'open'"
+                               f" AND dedupe_key IN ({marks}) ORDER BY id", places):
+                known.open_by_place[row["dedupe_key"]] = (int(row["id"]), row["content_hash"])  # the newest wins
+        return known
+
+
+def _open_detection(tx: Tx, d: dict[str, Any], known: _Known | None) -> tuple[int, str | None] | None:
+    if known is not None:
+        return known.open_by_place.get(d["dedupe_key"])
+    same = tx.read_one("SELECT id, content_hash FROM monitor_detections WHERE dedupe_key = ? AND status = 'open'"
+                       " ORDER BY id DESC LIMIT 1", (d["dedupe_key"],))
+    return (int(same["id"]), same["content_hash"]) if same is not None else None
+
+
+def _apply(tx: Tx, rec: SpoolRecord, report: ImportReport, known: _Known | None = None) -> None:
     d = rec.data
     if rec.kind == "detection":
-        if _exists(tx, "monitor_detections", rec.uid):
+        if (rec.uid in known.uids) if known is not None else _exists(tx, "monitor_detections", rec.uid):
             report.duplicates += 1
             return
         if d["status"] == "open":
-            same = tx.read_one(
-                "SELECT id, content_hash FROM monitor_detections WHERE dedupe_key = ? AND status = 'open'"
-                " ORDER BY id DESC LIMIT 1", (d["dedupe_key"],))
+            found = _open_detection(tx, d, known)
+            same = {"id": found[0], "content_hash": found[1]} if found is not None else None
             if same is not None:
                 if same["content_hash"] != d.get("content_hash"):
                     # Saved again with other contents: the open detection shows the latest.
@@ -63,6 +97,8 @@ def _apply(tx: Tx, rec: SpoolRecord, report: ImportReport) -> None:
                         k: (json.dumps(d.get(k) or ({} if k == "findings" else []), ensure_ascii=False)
                             if k in ("findings", "examples") else d.get(k))
                         for k in UPDATABLE}, action="detection_updated")
+                    if known is not None:
+                        known.open_by_place[d["dedupe_key"]] = (int(same["id"]), d.get("content_hash"))
                 # Unchanged (rescanned after a restart, say): nothing to add.
                 report.duplicates += 1
                 return
@@ -71,12 +107,16 @@ def _apply(tx: Tx, rec: SpoolRecord, report: ImportReport) -> None:
         values["findings"] = json.dumps(d.get("findings") or {}, ensure_ascii=False)
         values["examples"] = json.dumps(d.get("examples") or [], ensure_ascii=False)
         det_id = tx.insert("monitor_detections", values, action="detection")
+        if known is not None:
+            known.uids.add(rec.uid)
+            if d["status"] == "open":
+                known.open_by_place[d["dedupe_key"]] = (det_id, d.get("content_hash"))
         q = d.get("quarantine")
         if q:
             q_id = tx.insert("monitor_quarantine", {
                 "record_uid": q["uid"], "detection_id": det_id, "stored_name": q["stored_name"],
                 "original_path": d["path"], "size": q["size"], "content_hash": q["content_hash"],
-                "status": "held"}, action="quarantine_auto")
+                "status": "held", "terminal": d.get("terminal")}, action="quarantine_auto")
             tx.update("monitor_detections", det_id, {"quarantine_id": q_id}, action="quarantine_auto")
         if report.detection_ids is not None:
             report.detection_ids.append(det_id)
@@ -117,6 +157,14 @@ def _apply(tx: Tx, rec: SpoolRecord, report: ImportReport) -> None:
 apply_record = _apply
 
 
+def apply_records(tx: Tx, recs: list[SpoolRecord], report: ImportReport) -> None:
+    """Apply a batch of records in one transaction, in order, exactly as one by one, with
+    the ledger read for the whole batch at once (see :class:`_Known`)."""
+    known = _Known.read(tx, recs)
+    for rec in recs:
+        _apply(tx, rec, report, known)
+
+
 def import_spool(ledger: Any, spool: Spool, *, batch: int = 200, collect_ids: bool = False) -> ImportReport:
     """Move every spool record into the ledger (idempotent), in batches of ``batch``."""
     report = ImportReport(detection_ids=[] if collect_ids else None)
@@ -126,8 +174,7 @@ def import_spool(ledger: Any, spool: Spool, *, batch: int = 200, collect_ids: bo
         if not pending:
             return
         with ledger.transaction(SYSTEM_MONITOR) as tx:
-            for rec in pending:
-                _apply(tx, rec, report)
+            apply_records(tx, pending, report)
         # Only after the commit: a crash before this line re-imports, and uid makes that a no-op.
         for rec in pending:
             spool.done(rec)

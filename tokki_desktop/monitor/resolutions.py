@@ -8,6 +8,7 @@ on a medium, that medium must be plugged in (matched by volume id, wherever it i
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,8 +27,10 @@ from tokki_desktop.monitor.errors import (
     StillPresent,
 )
 from tokki_desktop.monitor.media import MediaSource, system_media_source
-from tokki_desktop.monitor.quarantine import Damaged, QuarantineVault
-from tokki_desktop.monitor.scanning import file_sha256, keyed_hash
+from tokki_desktop.monitor.quarantine import Damaged, QuarantineVault, Stored
+from tokki_desktop.monitor.scanning import PERSONAL_DATA, file_sha256, keyed_hash
+
+log = logging.getLogger(__name__)
 
 KINDS = ("approve", "removed", "quarantine", "incident")
 
@@ -43,14 +46,14 @@ class MediumNotPresent(MonitorError):
 
 
 class OnTerminal(MonitorError):
-    """Removal and quarantine need the file at hand; a terminal's detection has it elsewhere."""
+    """A file quarantined on a work-site terminal is held there, not on this PC."""
 
     def __init__(self, terminal: str, kind: str) -> None:
         super().__init__(
-            f"この検知は端末「{terminal}」のものです。ファイルはこのPCにないため、{kind} は使えません。",
-            f"This detection comes from terminal '{terminal}'; its file is not on this PC, so {kind} is not possible.",
-            hint_ja="端末でファイルを処理したうえで approve（事後承認）か incident（事故）で処理してください。",
-            hint_en="Deal with the file on the terminal, then resolve it with approve or incident.",
+            f"このファイルは端末「{terminal}」の隔離領域にあります。このPCからは {kind} できません。",
+            f"This file is held in terminal '{terminal}''s quarantine; {kind} is not possible from this PC.",
+            hint_ja="`tokki site restore 番号` で端末に復元を依頼してください（元の場所に戻します）。",
+            hint_en="Ask the terminal to restore it with `tokki site restore ID` (back to its place).",
         )
 
 
@@ -75,16 +78,59 @@ def current_path(det: dict[str, Any], media: MediaSource | None) -> Path:
     raise MediumNotPresent(str(det["volume_id"]))
 
 
-def _same_file(session: Any, path: Path, det: dict[str, Any]) -> bool:
-    """Whether ``path`` still holds the detected content (by keyed hash)."""
+def same_file(key: bytes, path: Path, content_hash: str | None) -> bool:
+    """Whether ``path`` still holds the detected content (by keyed hash under ``key``)."""
     try:
         if not path.is_file():
             return False
-        if not det.get("content_hash"):
+        if not content_hash:
             return True  # nothing to compare with: presence is enough
-        return keyed_hash(hash_key(session), file_sha256(path)) == det["content_hash"]
+        return keyed_hash(key, file_sha256(path)) == content_hash
     except OSError:
         return False
+
+
+def store_if_same(vault: QuarantineVault, path: Path, key: bytes, content_hash: str | None) -> Stored | None:
+    """Put a verified encrypted copy of ``path`` into ``vault`` if the bytes stored are still
+    the detected ones (keyed hash under ``key``); None, with nothing kept, if they changed.
+
+    The comparison is on the bytes that went into the vault, so a file changed between
+    the check and the copy is never moved. The caller removes the original once the copy
+    is recorded. The monitor (by hand and automatically) and the work-site terminal agent
+    quarantine through this one door. ``OSError`` (unreadable file) is the caller's.
+    """
+    stored = vault.put(path)
+    if content_hash and keyed_hash(key, stored.sha256) != content_hash:
+        vault.discard(stored.stored_name)
+        return None
+    return stored
+
+
+def wants_auto_quarantine(enabled: bool, rule: str, verdict: str) -> bool:
+    """Whether automatic quarantine takes this copy: personal data on an unregistered medium."""
+    return enabled and rule == "unregistered_medium" and verdict == PERSONAL_DATA
+
+
+def auto_quarantine_copy(vault: QuarantineVault, path: Path, key: bytes, data: dict[str, Any]) -> Stored | None:
+    """Automatic quarantine of a detected copy: a verified encrypted copy goes into ``vault``
+    and the detection's spool ``data`` notes it; the caller removes the original after the
+    record is on disk. None (the file stays and is reported) when unreadable or changed."""
+    from tokki_desktop.monitor.spool import new_uid
+
+    try:
+        stored = store_if_same(vault, path, key, data["content_hash"])
+    except OSError:
+        log.warning("automatic quarantine could not read a file; it stays and is reported")
+        return None
+    if stored is None:
+        return None  # changed since the scan: report it, do not move what was not judged
+    data["quarantine"] = {"uid": new_uid(), "stored_name": stored.stored_name, "size": stored.size,
+                          "content_hash": data["content_hash"]}
+    return stored
+
+
+def _same_file(session: Any, path: Path, det: dict[str, Any]) -> bool:
+    return same_file(hash_key(session), path, det.get("content_hash"))
 
 
 @dataclass(frozen=True)
@@ -96,6 +142,7 @@ class Resolution:
     approval_id: int | None = None
     incident_id: int | None = None
     quarantine_id: int | None = None
+    request_id: int | None = None  # a terminal's detection: the request it carries out
 
 
 def resolve(session: Any, detection_id: int, kind: str, *, media: MediaSource | None = None) -> Resolution:
@@ -111,9 +158,16 @@ def resolve(session: Any, detection_id: int, kind: str, *, media: MediaSource | 
         return _approve(session, det, today)
     if kind == "incident":
         return _incident(session, det)
+    if kind == "quarantine" and det.get("quarantine_id"):
+        # Already moved by automatic quarantine (here or on the terminal): the officer confirms it.
+        _close(session, int(det["id"]), "quarantine")
+        return Resolution(int(det["id"]), "quarantine", quarantine_id=int(det["quarantine_id"]))
     if det.get("terminal"):
-        # The file is on a work-site terminal: this PC cannot check or move it.
-        raise OnTerminal(str(det["terminal"]), kind)
+        # The file is on a work-site terminal: the terminal carries the resolution out and
+        # reports back (requested → done / failed); the detection stays open until then.
+        from tokki_desktop.site.resolutions import request
+
+        return Resolution(int(det["id"]), kind, request_id=request(session, det, kind))
     if kind == "removed":
         return _removed(session, det, media)
     return _quarantine(session, det, media)
@@ -194,8 +248,9 @@ def _quarantine(session: Any, det: dict[str, Any], media: MediaSource | None) ->
     path = current_path(det, media)
     if not _same_file(session, path, det):
         raise QuarantineFileGone(int(det["id"]))
-    vault = quarantine_vault(session)
-    stored = vault.put(path)
+    stored = store_if_same(quarantine_vault(session), path, hash_key(session), det.get("content_hash"))
+    if stored is None:
+        raise QuarantineFileGone(int(det["id"]))
     with session.ledger.transaction(session.user) as tx:
         q_id = tx.insert("monitor_quarantine", {
             "record_uid": stored.stored_name, "detection_id": int(det["id"]),
@@ -223,6 +278,8 @@ def restore(session: Any, quarantine_id: int, *, to: Path | None = None) -> Path
         raise NotFound("隔離ファイル", "quarantined file", quarantine_id)
     if row["status"] != "held":
         raise NotFound("保管中の隔離ファイル", "held quarantined file", quarantine_id)
+    if row["terminal"]:
+        raise OnTerminal(str(row["terminal"]), "restore")
     target = Path(to) if to is not None else Path(row["original_path"])
     if target.exists():
         raise RestoreTargetExists(str(target))

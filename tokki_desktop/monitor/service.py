@@ -34,10 +34,10 @@ from tokki_desktop.monitor.media_watch import MediaWatcher
 from tokki_desktop.monitor.policy import MediumRecord, decide
 from tokki_desktop.monitor.quarantine import QuarantineVault
 from tokki_desktop.monitor.record_data import detection_data, media_event_data
-from tokki_desktop.monitor.resolutions import hash_key
-from tokki_desktop.monitor.scanning import PERSONAL_DATA, FileVerdict, keyed_hash, scan
+from tokki_desktop.monitor.resolutions import auto_quarantine_copy, hash_key, wants_auto_quarantine
+from tokki_desktop.monitor.scanning import FileVerdict, scan
 from tokki_desktop.monitor.single import MonitorLock
-from tokki_desktop.monitor.spool import Spool, new_uid
+from tokki_desktop.monitor.spool import Spool
 
 log = logging.getLogger(__name__)
 
@@ -480,8 +480,7 @@ class Monitor:
                               now=now, hash_key=self._hash_key, dedupe_key=self._dedupe_key,
                               os_user=self._os_user)
         stored_original: Path | None = None
-        if (self._auto_quarantine and decision.rule == "unregistered_medium"
-                and verdict.verdict == PERSONAL_DATA):
+        if wants_auto_quarantine(self._auto_quarantine, decision.rule, verdict.verdict):
             stored_original = self._auto_quarantine_copy(path, data)
         uid = self.spool.append("detection", data)
         self._import_wake.set()
@@ -508,16 +507,8 @@ class Monitor:
 
     def _auto_quarantine_copy(self, path: Path, data: dict[str, Any]) -> Path | None:
         """Put a verified encrypted copy in quarantine; the caller removes the original."""
-        try:
-            stored = self.vault.put(path)
-        except OSError:
-            log.warning("automatic quarantine could not read a file; it stays and is reported")
-            return None
-        if keyed_hash(self._hash_key, stored.sha256) != data["content_hash"]:
-            return None  # changed since the scan: report it, do not move what was not judged
-        data["quarantine"] = {"uid": new_uid(), "stored_name": stored.stored_name, "size": stored.size,
-                              "content_hash": data["content_hash"]}
-        return path
+        stored = auto_quarantine_copy(self.vault, path, self._hash_key, data)
+        return path if stored is not None else None
 
     # ------------------------------------------------------------------ media
     def _medium_arrived(self, medium: Medium) -> None:

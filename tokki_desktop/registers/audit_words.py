@@ -51,6 +51,19 @@ ACTION_WORDS: dict[str, tuple[str, str]] = {
     "erase": ("消去", "erased"),
     "fingerprint_dataset_added": ("照合データの登録", "dataset registered"),
     "fingerprint_dataset_closed": ("照合データの終了", "dataset closed"),
+    "terminal_enrolled": ("端末の登録", "terminal enrolled"),
+    "terminal_revoked": ("端末の登録取消", "terminal revoked"),
+    "site_bundle_imported": ("端末の記録の取込み", "terminal bundle imported"),
+    "site_bundle_refused": ("端末の記録の受付拒否", "terminal bundle refused"),
+    "site_gap": ("端末の記録の欠番", "terminal bundles missing"),
+    "site_gap_filled": ("欠番の解消", "missing bundles arrived"),
+    "site_terminal_seen": ("端末の稼働確認", "terminal heard of"),
+    "site_policy_changed": ("端末のポリシーの更新", "terminal policy changed"),
+    "site_revocation_delivered": ("登録取消の通知", "revocation delivered"),
+    "site_resolution_requested": ("端末での処理の依頼", "resolution requested from a terminal"),
+    "site_resolution_done": ("端末での処理の完了", "resolution done on a terminal"),
+    "site_resolution_failed": ("端末での処理の失敗", "resolution failed on a terminal"),
+    "detection_removed": ("検知ファイルの削除の確認", "detected file's removal confirmed"),
 }
 
 #: Tables outside the registers (ja, en).
@@ -65,6 +78,11 @@ TABLE_WORDS: dict[str, tuple[str, str]] = {
     "monitor_media_events": ("媒体の接続", "medium event"),
     "monitor_inventory": ("媒体の棚卸し", "media inventory"),
     "fingerprint_datasets": ("照合データ", "dataset"),
+    "site_terminals": ("作業場所の端末", "work-site terminal"),
+    "site_bundles": ("端末の記録の束", "terminal bundle"),
+    "site_gaps": ("端末の記録の欠番", "missing terminal bundles"),
+    "site_refusals": ("受付を拒否した束", "refused bundle"),
+    "site_resolutions": ("端末での処理", "resolution on a terminal"),
 }
 _REGISTER_OF_TABLE = {spec.table: spec for spec in SPECS.values()}
 _EMPTY = {"ja": "（なし）", "en": "(none)"}

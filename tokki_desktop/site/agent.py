@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import base64
 import contextlib
+import dataclasses
 import errno
 import json
 import logging
@@ -43,13 +44,18 @@ from tokki_desktop.monitor.logsafe import log_bug
 from tokki_desktop.monitor.media import MediaSource, Medium, system_media_source
 from tokki_desktop.monitor.media_watch import MediaWatcher
 from tokki_desktop.monitor.policy import decide
+from tokki_desktop.monitor.quarantine import QuarantineVault
+from tokki_desktop.monitor.resolutions import auto_quarantine_copy, wants_auto_quarantine
 from tokki_desktop.monitor.record_data import detection_data, media_event_data
 from tokki_desktop.monitor.scanning import FileVerdict, scan
 from tokki_desktop.monitor.spool import Spool
-from tokki_desktop.site import bundle, errors
+from tokki_desktop.site import agent_status, bundle, errors
 from tokki_desktop.site.enrol import open_enrolment
 from tokki_desktop.site.policy import TerminalPolicy
+from tokki_desktop.site.carry_out import Outcome, ResolutionWorker
+from tokki_desktop.site.file_names import mask_path
 from tokki_desktop.site.sealing import Unsealable, private_dir, subkey, write_durably
+from tokki_desktop.site.terminal_store import FileLocation, TerminalStore
 from tokki_desktop.vault.terminal import SERVICE, SecretStore, system_store
 
 log = logging.getLogger(__name__)
@@ -144,6 +150,8 @@ class AgentOptions:
     deliver_every: float = 1.0
     media_interval: float = 0.5
     health_every: float = 1.0
+    inventory: bool = True  # run the scheduled inventory of the watched folders when due
+    inventory_check_every: float = 60.0
 
 
 @dataclass
@@ -174,6 +182,7 @@ class Agent:
         self._policy_key = subkey(self.key, "policy")
         self._hash_key = subkey(self.key, "content-hash")
         self._dedupe_key = subkey(self.key, "dedupe")
+        self.store = TerminalStore(self.dir / "terminal.db", subkey(self.key, "terminal-db"))
         self.policy = self._read_policy(self.dir / POLICY_FILE)
         if self.policy is None:
             raise errors.NotJoined()
@@ -182,13 +191,21 @@ class Agent:
         self.outbox = private_dir(self.dir / "outbox")
         self._scanner: Scanner = scanner or (lambda p: scan(p, fingerprints=self.policy.fingerprints))
         self.index = FileIndex(EncryptedIndexStore(self.dir / "index.db", subkey(self.key, "index")))
+        self.vault = QuarantineVault(self.dir / "quarantine", subkey(self.key, "quarantine"))
         ignore = {str(self.dir.resolve()) + os.sep, os.path.abspath(self.dir) + os.sep,
                   os.path.abspath(self.drop) + os.sep}
         self.watcher = FolderWatcher(self._scan_file, self.index, workers=self.options.workers,
                                      quiet=self.options.quiet, reconcile_every=self.options.reconcile_every,
                                      health_every=self.options.health_every, ignore=tuple(ignore))
-        self.media = MediaWatcher(media or system_media_source(), self._medium_arrived, self._medium_removed,
+        self._media_source = media or system_media_source()
+        self.media = MediaWatcher(self._media_source, self._medium_arrived, self._medium_removed,
                                   interval=self.options.media_interval)
+        self.worker = ResolutionWorker(self.store, self.vault, self._hash_key, self._media_source,
+                                       lambda: self.clock.now().isoformat())
+        self._inventory_running = threading.Event()
+        self._inventory_checked = float("-inf")
+        self._problem_noted: agent_status.DeliveryProblem | None = agent_status.read(self.dir)
+        self._problem_written = float("-inf")
         self._media_roots: dict[str, WatchRoot] = {}
         # The person at the terminal is alerted as by the monitor (same events, same words).
         self.subscribers = Subscribers()
@@ -211,7 +228,20 @@ class Agent:
         if head.get("site") != self.site or head.get("terminal") != self.uid:
             return None
         body["version"] = int(head.get("version") or body.get("version") or 1)
-        return TerminalPolicy.from_dict(body)
+        return self._with_real_paths(TerminalPolicy.from_dict(body))
+
+    def _with_real_paths(self, policy: TerminalPolicy) -> TerminalPolicy:
+        """An approval granted at the site names a file by its masked path (all the site
+        has): the scope gets the full path too, so the monitor's decision recognises it."""
+        store = getattr(self, "store", None)
+        if store is None:
+            return policy
+        approvals = []
+        for a in policy.approvals:
+            real = [p for line in a.scope.splitlines() if line.strip() for p in store.real_paths(line.strip())]
+            approvals.append(dataclasses.replace(a, scope="\n".join([a.scope, *real])) if real else a)
+        policy.approvals = approvals
+        return policy
 
     def pick_up_policy(self) -> bool:
         """Apply a newer policy update from the drop folder; True when one was applied."""
@@ -269,6 +299,7 @@ class Agent:
                                        "stop_kind": "shutdown", "stopped_by": None})
         self.deliver_now()
         self.index.close()
+        self.store.close()
 
     def wait_idle(self, timeout: float) -> bool:
         """Wait until nothing is being scanned and nothing waits for delivery."""
@@ -292,6 +323,8 @@ class Agent:
             self._wake.clear()
             try:
                 self.pick_up_policy()
+                self.carry_out_requests()
+                self._maybe_inventory()
                 self.deliver_now()
             except KnownError as exc:  # shown on the status line, not logged every second
                 self.status = DeliveryStatus(len(self._outbox_files()), exc.message("ja"), exc.message("en"))
@@ -302,22 +335,115 @@ class Agent:
     def _scan_file(self, root: WatchRoot, path: Path, st: os.stat_result) -> str:
         verdict = self._scanner(path)
         if verdict.matters:
-            now = self.clock.now()
-            with self._lock:
-                policy = self.policy
-            record = policy.find_medium(root.medium.volume_id, root.medium.device_serial) if root.medium else None
-            decision = decide(verdict, path=str(path), on_medium=root.medium is not None, medium=record,
-                              approvals=policy.approvals, today=now.date())
-            if decision is not None:
-                uid = self.spool.append("detection", detection_data(
-                    root=root, path=path, st=st, verdict=verdict, decision=decision, record=record, now=now,
-                    hash_key=self._hash_key, dedupe_key=self._dedupe_key, os_user=self._os_user))
-                self._wake.set()
-                if decision.status == "open":
-                    self.subscribers.event(MonitorEvent(
-                        ev.DETECTION, decision.message_ja, decision.message_en, place=root.place, record_uid=uid,
-                        rule=decision.rule, file_name=path.name))
+            self._judge(root, path, st, verdict)
         return verdict.verdict
+
+    def _judge(self, root: WatchRoot, path: Path, st: os.stat_result, verdict: FileVerdict) -> None:
+        """The monitor's decision with the site's policy; the record goes to the spool."""
+        now = self.clock.now()
+        with self._lock:
+            policy = self.policy
+        record = policy.find_medium(root.medium.volume_id, root.medium.device_serial) if root.medium else None
+        decision = decide(verdict, path=str(path), on_medium=root.medium is not None, medium=record,
+                          approvals=policy.approvals, today=now.date())
+        if decision is None:
+            return
+        data = detection_data(root=root, path=path, st=st, verdict=verdict, decision=decision, record=record, now=now,
+                              hash_key=self._hash_key, dedupe_key=self._dedupe_key, os_user=self._os_user)
+        # The full path stays here (the site names the file by its keyed dedupe key); what
+        # crosses the drop folder has name-like parts of folders and file name masked.
+        masked = mask_path(data["path"])
+        self.store.remember(data["dedupe_key"], FileLocation(data["path"], data["root"], data["place_kind"],
+                                                             data["volume_id"]), masked)
+        stored = None
+        if wants_auto_quarantine(policy.auto_quarantine, decision.rule, verdict.verdict):
+            stored = auto_quarantine_copy(self.vault, path, self._hash_key, data)
+        data["path"], data["root"] = masked, mask_path(data["root"], is_file=False)
+        uid = self.spool.append("detection", data)
+        self._wake.set()
+        quarantined = False
+        if stored is not None:
+            # Removed only now, as the monitor does: the copy is verified, its record on disk.
+            try:
+                path.unlink()
+                quarantined = True
+            except OSError:
+                log.warning("automatic quarantine could not remove the original; it is reported")
+        if decision.status != "open":
+            return
+        if quarantined:
+            self.subscribers.event(MonitorEvent(
+                ev.QUARANTINED,
+                f"未登録の媒体に複写された個人情報を隔離しました（{root.place}）。媒体は登録と承諾が必要です。",
+                f"Personal data copied to an unregistered medium was moved to quarantine ({root.place}); "
+                "media must be registered and consented first.",
+                place=root.place, record_uid=uid, rule=decision.rule, file_name=path.name))
+        self.subscribers.event(MonitorEvent(
+            ev.DETECTION, decision.message_ja, decision.message_en, place=root.place, record_uid=uid,
+            rule=decision.rule, file_name=path.name))
+
+    # ------------------------------------------------------------------ the officer's requests
+    def carry_out_requests(self) -> list[Outcome]:
+        """Carry out the officer's resolutions in the policy (once each); outcomes are spooled."""
+        with self._lock:
+            requests = list(self.policy.resolutions)
+        if not requests or self.policy.revoked:
+            return []
+
+        def report(outcome: Outcome) -> None:
+            self.spool.append("resolution", outcome.data(self.clock.now().isoformat()))
+            self._wake.set()
+
+        outcomes = self.worker.carry_out(requests, report)
+        for o in outcomes:
+            if o.kind == "quarantine" and o.outcome == "done":
+                self.subscribers.event(MonitorEvent(
+                    ev.QUARANTINED, "取扱責任者の指示により、検知したファイルを隔離しました。",
+                    "A detected file was moved to quarantine, as the officer directed."))
+        return outcomes
+
+    # ------------------------------------------------------------------ inventory
+    def inventory_due(self) -> bool:
+        """Whether the scheduled inventory of the watched folders is due (as the monitor's)."""
+        import datetime as dt
+
+        last = self.store.get("inventory_finished_at")
+        if not last:
+            return True
+        return self.clock.now() - dt.datetime.fromisoformat(last) >= dt.timedelta(days=self.policy.inventory_days)
+
+    def _maybe_inventory(self) -> None:
+        if not self.options.inventory or self._inventory_running.is_set() or self.policy.revoked:
+            return
+        if time.monotonic() - self._inventory_checked < self.options.inventory_check_every:
+            return
+        self._inventory_checked = time.monotonic()
+        if not self.inventory_due():
+            return
+        self._inventory_running.set()
+        threading.Thread(target=self.run_inventory, name="tokki-agent-inventory", daemon=True).start()
+
+    def run_inventory(self) -> dict[str, Any]:
+        """Inventory every watched folder now with the monitor's own inventory; spooled."""
+        from tokki_desktop.monitor import inventory
+
+        self._inventory_running.set()
+        try:
+            folders = [r.path for r in self.watcher.roots() if r.medium is None] or \
+                [Path(w["path"]) for w in self.policy.watch]
+            result = inventory.run("roots", "監視フォルダ / watched folders", folders, self._scanner,
+                                   self.clock.now, still_there=lambda: not self._stop.is_set())
+            d = result.as_dict()
+            data = {k: d[k] for k in ("kind", "target", "media_id", "started_at", "finished_at", "files",
+                                       "personal_data", "encrypted", "unreadable")}
+            data["complete"] = 1 if result.complete else 0
+            self.spool.append("inventory", data)
+            if result.complete:
+                self.store.put("inventory_finished_at", result.finished_at)
+            self._wake.set()
+            return data
+        finally:
+            self._inventory_running.clear()
 
     def _medium_arrived(self, medium: Medium) -> None:
         record = self.policy.find_medium(medium.volume_id, medium.device_serial)
@@ -430,8 +556,9 @@ class Agent:
         if self.policy.revoked:
             # Delivering would only add refused bundles; the records stay here for an officer.
             waiting = len(self._outbox_files()) + self.spool.pending()
-            self.status = DeliveryStatus(waiting, "この端末の登録は取り消されました。記録は端末に保管したままです。",
-                                         "This terminal's enrolment was revoked; its records stay on it.")
+            ja, en = agent_status.PROBLEMS["revoked"]
+            self.status = DeliveryStatus(waiting, f"{ja}。", f"{en.capitalize()}.")
+            self._note_problem("revoked")
             return 0
         with self._deliver_lock:
             while True:
@@ -451,21 +578,43 @@ class Agent:
                 path.unlink()
                 delivered += 1
             self.status = DeliveryStatus(0)
+            if delivered or self._problem_noted is None or self._problem_noted.problem:
+                self._note_problem(None, delivered=bool(delivered))
         return delivered
+
+    def _note_problem(self, problem: str | None, *, delivered: bool = False) -> None:
+        """Keep the delivery problem in ``delivery.json`` for ``agent status`` (only on a change,
+        and at most every minute while it lasts, so a missing stick costs no write a second)."""
+        now = self.clock.now().isoformat()
+        last = self._problem_noted
+        if last is not None and last.problem == problem and time.monotonic() - self._problem_written < 60:
+            return  # nothing new to say: a change is written at once, the same state once a minute
+        status = agent_status.DeliveryProblem(
+            problem, since=(last.since if last is not None and last.problem == problem else now) if problem else None,
+            last_tried=now if problem else None,
+            last_delivered_at=now if delivered else (last.last_delivered_at if last is not None else None))
+        try:
+            agent_status.write(self.dir, status)
+        except OSError:
+            return  # the agent's own disk is full: the status line still says it
+        self._problem_noted = status
+        self._problem_written = time.monotonic()
 
     def _problem(self, exc: OSError, waiting: int) -> None:
         if exc.errno == errno.ENOSPC:
-            ja, en = "受け渡しフォルダの空きがありません", "the drop folder is full"
+            kind = "full"
         elif exc.errno in (errno.EACCES, errno.EROFS, errno.EPERM):
-            ja, en = "受け渡しフォルダに書き込めません", "the drop folder cannot be written"
+            kind = "read_only"
         elif exc.errno == errno.ENOENT:
-            ja, en = "受け渡しフォルダが見つかりません", "the drop folder is not there"
+            kind = "missing"
         else:
-            ja, en = "受け渡しフォルダに書き込めません", "the drop folder cannot be written"
-        if self.status.problem_en != en:
+            kind = "other"
+        ja, en = agent_status.PROBLEMS[kind]
+        if self.status.problem_en != en.capitalize() and not self.status.problem_en.startswith(en.capitalize()):
             log.warning("delivery waits: %s (%d bundle(s) kept in the outbox)", en, waiting)
         self.status = DeliveryStatus(waiting, f"{ja}（{waiting} 件は端末に保管中、あとで再送します）。",
                                      f"{en.capitalize()} ({waiting} bundle(s) kept here; delivery retries).")
+        self._note_problem(kind)
 
 
 def _os_user() -> str:

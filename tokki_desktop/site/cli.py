@@ -38,6 +38,14 @@ def register(sub: Any, parent: argparse.ArgumentParser) -> None:
     a = ssub.add_parser("revoke", parents=[parent], help="端末の登録を取消（取扱責任者） / revoke a terminal")
     a.add_argument("name")
     a.set_defaults(func=_revoke)
+    a = ssub.add_parser("resolutions", parents=[parent],
+                        help="端末に依頼した処理と結果 / resolutions requested from terminals")
+    a.add_argument("--json", action="store_true")
+    a.set_defaults(func=_resolutions)
+    a = ssub.add_parser("restore", parents=[parent],
+                        help="端末の隔離ファイルの復元を依頼（取扱責任者） / ask a terminal to restore a quarantined file")
+    a.add_argument("id", type=int, help="隔離ファイルの番号 / quarantined file id (tokki quarantine list)")
+    a.set_defaults(func=_restore)
     a = ssub.add_parser("import", parents=[parent], help="受け渡しフォルダを取り込む / take the drop folders in")
     a.add_argument("--drop", type=Path, action="append", help="このフォルダだけ / only this folder")
     a.set_defaults(func=_import)
@@ -52,6 +60,7 @@ def register(sub: Any, parent: argparse.ArgumentParser) -> None:
     r = gsub.add_parser("run", help="監視と配送を前面で実行 / watch and deliver in the foreground")
     r.set_defaults(func=_run)
     t = gsub.add_parser("status", help="配送の状況 / delivery status")
+    t.add_argument("--json", action="store_true")
     t.set_defaults(func=_status)
 
 
@@ -92,6 +101,34 @@ def _revoke(args: argparse.Namespace, ctx: Any) -> int:
     return 0
 
 
+def _restore(args: argparse.Namespace, ctx: Any) -> int:
+    from tokki_desktop.site.resolutions import request_restore
+
+    rid = request_restore(ctx.session(), args.id)
+    ctx.print(f"隔離ファイル {args.id} の復元を端末に依頼しました / restore of quarantined file {args.id} "
+              f"requested from its terminal (request {rid}); see `site resolutions`")
+    return 0
+
+
+def _resolutions(args: argparse.Namespace, ctx: Any) -> int:
+    from tokki_desktop.site.carry_out import reason_text
+    from tokki_desktop.site.resolutions import resolutions
+
+    lang = user_language()
+    words = {"requested": ("依頼中", "requested"), "done": ("完了", "done"), "failed": ("失敗", "failed")}
+    for r in resolutions(ctx.session().ledger):
+        if args.json:
+            ctx.print(json.dumps(r | {"reason_text": reason_text(r["reason"], lang) if r["reason"] else None},
+                                 ensure_ascii=False, sort_keys=True))
+            continue
+        ja, en = words[r["state"]]
+        ctx.print("\t".join(str(v) for v in (
+            r["id"], r["detection_id"], r["terminal"], r["kind"], en if lang == "en" else ja,
+            reason_text(r["reason"], lang) if r["reason"] else "-", r["requested_by"], r["requested_at"],
+            r["finished_at"] or "-")))
+    return 0
+
+
 def _import(args: argparse.Namespace, ctx: Any) -> int:
     from tokki_desktop.site.intake import SiteIntake
 
@@ -102,7 +139,7 @@ def _import(args: argparse.Namespace, ctx: Any) -> int:
     for name, first, last in report.gaps:
         ctx.print(f"欠番 / missing bundles: {name} {first}-{last}")
     ctx.print(f"取り込み / imported: {report.bundles} bundle(s), {report.records} record(s), "
-              f"{report.duplicates} duplicate(s), {len(report.refused)} refused")
+              f"{report.duplicates} duplicate(s), {report.redelivered} delivered again, {len(report.refused)} refused")
     return 1 if report.refused or report.gaps else 0
 
 
@@ -160,11 +197,14 @@ def _run(args: argparse.Namespace, ctx: Any) -> int:
 
 
 def _status(args: argparse.Namespace, ctx: Any) -> int:
+    from tokki_desktop.site import agent_status
     from tokki_desktop.site.agent import load_identity
 
     identity = load_identity(args.agent_dir)
-    d = Path(args.agent_dir)
-    spool = sum(1 for n in os.listdir(d / "spool") if n.endswith(".rec")) if (d / "spool").is_dir() else 0
-    outbox = sum(1 for n in os.listdir(d / "outbox") if n.endswith(".tkb")) if (d / "outbox").is_dir() else 0
-    ctx.print(f"{identity['name']}\tspool {spool}\toutbox {outbox}")
-    return 0
+    doc, lines = agent_status.report(Path(args.agent_dir), identity, user_language())
+    if args.json:
+        ctx.print(json.dumps(doc, ensure_ascii=False, sort_keys=True))
+    else:
+        for line in lines:
+            ctx.print(line)
+    return 1 if doc["problem"] else 0

@@ -92,3 +92,73 @@ def refused_bundles(data: ComplianceData, now: dt.datetime) -> Iterator[Finding]
         "受け渡しフォルダの refused/ を確認し、必要なら事故として記録してください。",
         "Look at refused/ in the drop folder; record an incident if it was not a mistake.",
         dt.datetime.fromisoformat(str(max(r["created_at"] for r in rows))), _contract_id(data))
+
+
+INVENTORY_GRACE = dt.timedelta(days=1)  # the agent checks once a minute; a day covers a terminal off overnight
+
+
+@rule("site_terminal_inventory_overdue", 7, "端末の棚卸し検査の遅れ", "terminal inventory overdue",
+      also_articles=(12,))
+def terminal_inventory_overdue(data: ComplianceData, now: dt.datetime) -> Iterator[Finding]:
+    """A joined terminal without a complete inventory of its watched folders within its
+    period (weekly by default, as the monitor's): what is kept there is not checked."""
+    from tokki_desktop.monitor.settings import INVENTORY_DAYS, INVENTORY_DAYS_DEFAULT
+
+    days = INVENTORY_DAYS_DEFAULT
+    for s in data.table("settings"):
+        if s.get("key") == INVENTORY_DAYS and str(s.get("value") or "").isdigit() and int(s["value"]) > 0:
+            days = int(s["value"])
+    period = dt.timedelta(days=days)
+    last: dict[str, dt.datetime] = {}
+    for r in data.table("monitor_inventory"):
+        if r.get("terminal") and r.get("complete") and r.get("kind") == "roots":
+            at = dt.datetime.fromisoformat(str(r["finished_at"]))
+            last[str(r["terminal"])] = max(at, last.get(str(r["terminal"]), at))
+    contracts = data.contracts()
+    contract = contracts[0] if contracts else None
+    for t in data.table("site_terminals"):
+        if t["status"] != "active" or not t.get("joined_at"):
+            continue
+        since = last.get(str(t["name"])) or dt.datetime.fromisoformat(str(t["joined_at"]))
+        if now - since <= period + INVENTORY_GRACE:
+            continue
+        ja, en = when(since, now, contract)
+        never = str(t["name"]) not in last
+        yield Finding(
+            7, "violation", "site_terminal_inventory_overdue",
+            f"端末「{t['name']}」の監視フォルダの棚卸し検査が{ja}から行われていません（{days}日ごと）。" if not never else
+            f"端末「{t['name']}」では{ja}の参加以降、棚卸し検査が一度も完了していません（{days}日ごと）。",
+            f"Terminal '{t['name']}' has had no complete inventory of its watched folders since {en} "
+            f"(every {days} days)." if not never else
+            f"Terminal '{t['name']}' has completed no inventory since it joined {en} (every {days} days).",
+            (RecordRef("site_terminals", int(t["id"]), str(t["name"])),),
+            "端末でエージェントが動き続けているか確認してください（棚卸しは自動で行われます）。",
+            "Check that the agent keeps running on the terminal (the inventory runs by itself).",
+            since + period, _contract_id(data))
+
+
+@rule("site_resolution_failed", 7, "端末で実行できなかった処理", "resolution failed on a terminal",
+      also_articles=(5,))
+def failed_resolutions(data: ComplianceData, now: dt.datetime) -> Iterator[Finding]:
+    """An officer's removed / quarantine that the terminal could not carry out, while the
+    detection is still open: the copy may still be there."""
+    from tokki_desktop.site.carry_out import REASONS
+
+    open_ids = {int(d["id"]) for d in data.table("monitor_detections") if d.get("status") == "open"}
+    names = {int(t["id"]): str(t["name"]) for t in data.table("site_terminals")}
+    latest: dict[int, dict] = {}
+    for r in data.table("site_resolutions"):
+        latest[int(r["detection_id"])] = r  # rows in id order: the last request per detection
+    for det_id, r in sorted(latest.items()):
+        if r["state"] != "failed" or det_id not in open_ids:
+            continue
+        ja, en = REASONS.get(str(r.get("reason") or ""), REASONS["error"])
+        name = names.get(int(r["terminal_id"]), "?")
+        yield Finding(
+            7, "violation", "site_resolution_failed",
+            f"端末「{name}」で検知 {det_id} の処理（{r['kind']}）ができませんでした：{ja}。",
+            f"Terminal '{name}' could not carry out {r['kind']} of detection {det_id}: {en}.",
+            (RecordRef("site_resolutions", int(r["id"]), name), RecordRef("monitor_detections", det_id, name)),
+            "端末でファイルの状態を確かめ、もう一度処理を依頼するか、事故として記録してください。",
+            "Check the file on the terminal; request the resolution again, or record an incident.",
+            dt.datetime.fromisoformat(str(r["finished_at"] or r["requested_at"])), _contract_id(data))

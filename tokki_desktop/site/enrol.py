@@ -145,7 +145,14 @@ def terminals(ledger: Any) -> list[dict[str, Any]]:
     """The site's terminals with their open detection counts (no key material)."""
     rows = ledger.read(
         "SELECT t.*, (SELECT count(*) FROM monitor_detections d WHERE d.terminal = t.name"
-        " AND d.status = 'open') AS open_detections FROM site_terminals t ORDER BY t.id")
+        " AND d.status = 'open') AS open_detections,"
+        " (SELECT count(*) FROM site_resolutions r WHERE r.terminal_id = t.id AND r.state = 'requested')"
+        " AS resolutions_waiting,"
+        # Failed requests whose detection is still open (a later request supersedes a failure).
+        " (SELECT count(*) FROM site_resolutions r JOIN monitor_detections d ON d.id = r.detection_id"
+        "  WHERE r.terminal_id = t.id AND r.state = 'failed' AND d.status = 'open' AND NOT EXISTS"
+        "  (SELECT 1 FROM site_resolutions r2 WHERE r2.detection_id = r.detection_id AND r2.id > r.id))"
+        " AS resolutions_failed FROM site_terminals t ORDER BY t.id")
     out = []
     for r in rows:
         d = dict(r)

@@ -25,6 +25,7 @@ from tokki_desktop.monitor import records
 from tokki_desktop.monitor.spool import SpoolRecord
 from tokki_desktop.site import bundle
 from tokki_desktop.site.enrol import unwrap_key
+from tokki_desktop.site.resolutions import apply_outcome
 from tokki_desktop.site.policy import fingerprint_policy, fingerprints_summary, policy_hash, site_policy
 from tokki_desktop.site.sealing import Unsealable, read_header, subkey, write_durably
 
@@ -67,6 +68,7 @@ class IntakeReport:
     bundles: int = 0
     records: int = 0
     duplicates: int = 0
+    redelivered: int = 0  # bundles imported before, delivered again byte for byte (not refused)
     refused: list[Refusal] = field(default_factory=list)
     gaps: list[tuple[str, int, int]] = field(default_factory=list)
     policies_written: int = 0
@@ -160,7 +162,13 @@ class SiteIntake:
         if opened.terminal != uid or opened.seq != seq or opened.site != self.site:
             return self._refuse(folder, name, "tampered", uid, seq, report)
         tid = int(row["id"])
-        if self.ledger.read_one("SELECT 1 FROM site_bundles WHERE terminal_id = ? AND seq = ?", (tid, seq)):
+        known = self.ledger.read_one("SELECT bundle_hash FROM site_bundles WHERE terminal_id = ? AND seq = ?",
+                                     (tid, seq))
+        if known is not None:
+            if known["bundle_hash"] == bundle.digest(blob):
+                # The same bundle again, byte for byte: a kill on the terminal between its
+                # delivery and its removal from the outbox. Acknowledged quietly.
+                return self._redelivered(path, report)
             return self._refuse(folder, name, "replayed", uid, seq, report)
         last = int(row["last_seq"])
         late = seq < last  # a bundle of a recorded gap, arriving after later ones
@@ -197,8 +205,13 @@ class SiteIntake:
                 changes.update(last_seq=opened.seq, last_hash=digest)
             else:
                 self._fill_gap(tx, tid, opened.seq)
-            for rec in opened.records:
-                self._apply(tx, row, rec, changes, sub)
+            # The monitor's records (detections, media events, inventories) go in as one
+            # batch; the terminal's own (heartbeats, starts, stops, outcomes) after them.
+            ours = [self._monitor_record(row, rec) for rec in opened.records]
+            records.apply_records(tx, [r for r in ours if r is not None], sub)
+            for rec, mine in zip(opened.records, ours):
+                if mine is None:
+                    self._apply(tx, row, rec, changes, sub)
             tx.update("site_terminals", tid, changes, action="site_terminal_seen")
         report.bundles += 1
         report.records += sub.imported
@@ -215,15 +228,30 @@ class SiteIntake:
         if int(have[0]) >= int(gap["seq_to"]) - int(gap["seq_from"]) + 1:
             tx.update("site_gaps", int(gap["id"]), {"filled_at": tx.now}, action="site_gap_filled")
 
+    @staticmethod
+    def _monitor_record(row: dict[str, Any], rec: dict[str, Any]) -> SpoolRecord | None:
+        """A terminal's detection, media event or inventory as the monitor's import takes
+        it, with the terminal's name; None for the terminal's other records."""
+        kind = rec["kind"]
+        if kind not in ("detection", "media_event", "inventory"):
+            return None
+        data = dict(rec["data"])
+        data["terminal"] = row["name"]
+        if kind == "detection":
+            # Every list, screen, finding and form that names the place names the terminal too.
+            data["place"] = f"[{row['name']}] {data.get('place') or ''}".strip()
+        elif kind == "inventory":
+            data["target"] = f"[{row['name']}] {data.get('target') or ''}".strip()
+        return SpoolRecord(rec["uid"], kind, data, Path())
+
     def _apply(self, tx: Tx, row: dict[str, Any], rec: dict[str, Any], changes: dict[str, Any],
                sub: records.ImportReport) -> None:
         kind, data = rec["kind"], dict(rec["data"])
-        if kind in ("detection", "media_event"):
-            data["terminal"] = row["name"]
-            if kind == "detection":
-                # Every list, screen, finding and form that names the place names the terminal too.
-                data["place"] = f"[{row['name']}] {data.get('place') or ''}".strip()
-            records.apply_record(tx, SpoolRecord(rec["uid"], kind, data, Path()), sub)
+        if kind == "resolution":
+            if apply_outcome(tx, row, data):
+                sub.imported += 1
+            else:
+                sub.duplicates += 1
             return
         if kind not in ("run_start", "heartbeat", "run_stop"):
             log.error("unknown bundle record kind skipped")
@@ -244,6 +272,13 @@ class SiteIntake:
         if data.get("policy_version") is not None:
             changes["policy_applied"] = int(data["policy_version"])
         sub.imported += 1
+
+    def _redelivered(self, path: Path, report: IntakeReport) -> None:
+        report.redelivered += 1
+        try:
+            os.unlink(path)
+        except OSError:
+            self._dealt_with.add(path)
 
     # ------------------------------------------------------------------ refusals
     def _refuse(self, folder: Path, name: str, reason: str, uid: str, seq: int, report: IntakeReport) -> None:
@@ -302,7 +337,7 @@ class SiteIntake:
         for row in rows:
             row = dict(row)
             policy = site_policy(self.ledger, json.loads(row["watch_paths"]), int(row["heartbeat_seconds"]),
-                                 fingerprints)
+                                 fingerprints, int(row["id"]))
             digest = policy_hash(policy)
             version = int(row["policy_version"])
             target = Path(row["drop_folder"]) / POLICY_DIR / f"{row['terminal_uid']}{bundle.POLICY_SUFFIX}"

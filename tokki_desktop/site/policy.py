@@ -10,10 +10,11 @@ import base64
 import hashlib
 import json
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from tokki_desktop.monitor.policy import ApprovalRecord, MediumRecord
+from tokki_desktop.site.carry_out import Request
 
 
 def fingerprints_summary(ledger: Any) -> tuple[Any, ...] | None:
@@ -82,8 +83,13 @@ def matcher_from_policy(fp: dict[str, Any] | None) -> Any:
 
 
 def site_policy(ledger: Any, watch: list[dict[str, Any]], heartbeat_seconds: int,
-                fingerprints: dict[str, Any] | None = None) -> dict[str, Any]:
-    """The policy for one terminal (without its version), from the ledger's registers now."""
+                fingerprints: dict[str, Any] | None = None, terminal_id: int | None = None) -> dict[str, Any]:
+    """The policy for one terminal (without its version), from the ledger's registers now:
+    also the monitor's switches (automatic quarantine, days between inventories) and the
+    officer's requests the terminal has to carry out."""
+    from tokki_desktop.monitor import settings
+    from tokki_desktop.site.resolutions import pending_for
+
     media = [
         {"id": int(r["id"]), "control_no": r["control_no"] or "", "encrypted": int(r["encrypted"] or 0),
          "consent_on": r["consent_on"], "volume_id": r["volume_id"] or "", "serial": r["serial"] or ""}
@@ -96,7 +102,9 @@ def site_policy(ledger: Any, watch: list[dict[str, Any]], heartbeat_seconds: int
             "SELECT * FROM approvals WHERE closed_at IS NULL AND status = 'approved'"
             " AND approval_type IN ('copy', 'takeout', 'media_use') ORDER BY id")]
     return {"watch": watch, "media": media, "approvals": approvals, "heartbeat_seconds": heartbeat_seconds,
-            "fingerprints": fingerprints}
+            "fingerprints": fingerprints, "auto_quarantine": settings.auto_quarantine(ledger),
+            "inventory_days": settings.inventory_days(ledger),
+            "resolutions": pending_for(ledger, terminal_id) if terminal_id is not None else []}
 
 
 def policy_hash(policy: dict[str, Any]) -> str:
@@ -116,13 +124,17 @@ class TerminalPolicy:
     heartbeat_seconds: int
     fingerprints: Any = None  # the scanner's FingerprintMatcher, or None
     revoked: bool = False  # the site revoked this terminal: nothing more is delivered
+    auto_quarantine: bool = False  # the monitor's switch: personal data on unregistered media
+    inventory_days: int = 7  # days between inventories of the watched folders
+    resolutions: list[Request] = field(default_factory=list)  # the officer's requests to carry out
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> TerminalPolicy:
         return cls(int(d.get("version") or 1), list(d.get("watch") or []), list(d.get("media") or []),
                    [ApprovalRecord.from_row(a) for a in d.get("approvals") or []],
                    int(d.get("heartbeat_seconds") or 300), matcher_from_policy(d.get("fingerprints")),
-                   bool(d.get("revoked")))
+                   bool(d.get("revoked")), bool(d.get("auto_quarantine")), int(d.get("inventory_days") or 7),
+                   [Request.from_dict(r) for r in d.get("resolutions") or []])
 
     def find_medium(self, volume_id: str, device_serial: str = "") -> MediumRecord | None:
         """The media-register row of a medium, matched as :func:`records.find_medium` does."""

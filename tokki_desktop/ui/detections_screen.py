@@ -321,6 +321,15 @@ class DetectionsScreen(QWidget):
             self._show_details(self.table.currentRow())
             return
         self.refresh()
+        if getattr(result, "request_id", None):
+            # A terminal's detection: the terminal carries it out and reports back.
+            box = QMessageBox(QMessageBox.Icon.Information, self.tr("Requested from the terminal"),
+                              self.tr("The terminal carries this out when it next reads the drop folder; the "
+                                      "detection stays open until it reports back (see the Terminals screen)."),
+                              QMessageBox.StandardButton.Ok, self)
+            box.setObjectName("requestedOnTerminal")
+            box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            box.open()
         if getattr(result, "incident_id", None):
             box = QMessageBox(QMessageBox.Icon.Information, self.tr("Incident report started"),
                               self.tr("An incident record (ID %1) was prefilled from the detection. "

@@ -77,11 +77,12 @@ class TerminalsScreen(QWidget):
 
         title = QLabel(self.tr("Terminals of this work site"))
         title.setObjectName("screenTitle")
-        self.table = QTableWidget(0, 5)
+        self.table = QTableWidget(0, 6)
         self.table.setObjectName("terminalsTable")
         self.table.setHorizontalHeaderLabels([
             self.tr("Terminal"), self.tr("Status"), self.tr("Last heartbeat"), self.tr("Open detections"),
-            self.tr("Policy version (delivered / applied)")])
+            self.tr("Policy version (delivered / applied)"),
+            self.tr("Resolutions (waiting / failed)")])
         self.table.setProperty("dataColumns", [0])
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -126,7 +127,8 @@ class TerminalsScreen(QWidget):
         for i, r in enumerate(self.rows):
             cells = (str(r["name"]), self._status_text(str(r["status"])),
                      show_date(r.get("last_heartbeat_at"), self._lang, seireki=seireki),
-                     str(r["open_detections"]), f"{r['policy_version']} / {r['policy_applied'] or '-'}")
+                     str(r["open_detections"]), f"{r['policy_version']} / {r['policy_applied'] or '-'}",
+                     f"{r['resolutions_waiting']} / {r['resolutions_failed']}")
             for col, text in enumerate(cells):
                 self.table.setItem(i, col, QTableWidgetItem(text))
         if self.rows:

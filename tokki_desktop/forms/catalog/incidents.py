@@ -36,7 +36,7 @@ COMPLAINT_REPORT = FormSpec(
 INCIDENT_REPORT = FormSpec(
     id="incident_report", title="個人情報漏えい等事故報告書", article="第19条",
     summary_en="Incident report (first or final), with the nine items of the PPC leak report",
-    source=Source(register="incidents", per_record=True),
+    source=Source(register="incidents", per_record=True, extra=("detected_on",)),
     intro="{profile.title}に係る個人情報取扱特記事項第19条第1項の規定に基づき、個人情報の漏えい等の事故について"
           "下記のとおり報告します。",
     date_key="record.report_date",
@@ -46,7 +46,9 @@ INCIDENT_REPORT = FormSpec(
             CONTRACT,
             Field("発生日時", "record.occurred_at", kind="datetime"),
             Field("発覚日時", "record.discovered_at", kind="datetime"),
-            Field("発生場所", "record.place"),
+            Field("発生場所", "detected_on.place"),
+            # A detection made on a work-site terminal names it in a field of its own.
+            Field("端末", "detected_on.terminal", required=False),
         )),
         TextBox("1　概要（発生及び発覚の経緯）", "record.summary", min_lines=3),
         Fields((

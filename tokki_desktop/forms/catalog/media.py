@@ -130,17 +130,19 @@ INVENTORY_SCANS = FormSpec(
         Table((
             Column("No.", "no", 0.5, align="right"),
             Column("区分", "kind_text", 1.1),
+            Column("端末", "terminal_text", 1.2),
             Column("対象", "target", 1.7),
-            Column("実施日時（開始～終了）", "span_text", 2.0),
-            Column("検査したファイル", "files", 1.3, "count", "right"),
-            Column("うち個人情報", "personal_data", 1.2, "count", "right"),
-            Column("うち暗号化", "encrypted", 1.2, "count", "right"),
-            Column("うち読取不可", "unreadable", 1.2, "count", "right"),
+            Column("実施日時（開始～終了）", "span_text", 1.9),
+            Column("検査したファイル", "files", 1.2, "count", "right"),
+            Column("うち個人情報", "personal_data", 1.0, "count", "right"),
+            Column("うち暗号化", "encrypted", 1.0, "count", "right"),
+            Column("うち読取不可", "unreadable", 1.0, "count", "right"),
             Column("結果", "result", 1.2, align="center"),
         ), rows_key="inventory_scans", heading="棚卸しスキャンの記録"),
         Note("棚卸しスキャンは、監視フォルダ（既定では毎週）及び点検する媒体の全ファイルを、前回の結果によらず"
              "改めて検査するものです。「中断（未完了）」は、媒体の取外し等により全ファイルを検査し終えなかった回です。"
-             "個人情報を含むファイルの所在と処理は、監視の検知記録で管理しています。", size=9.0),
+             "個人情報を含むファイルの所在と処理は、監視の検知記録で管理しています。"
+             "「端末」は作業場所の端末で行った回の端末名で、「取扱責任者PC」は台帳のあるPCで行った回です。", size=9.0),
     ),
 )
 
