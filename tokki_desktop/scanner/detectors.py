@@ -270,54 +270,87 @@ class _Keywords:
 # came before the run, and finditer from the run's start finds them as over the whole text.
 _RUN_CHARS = {"twelve": frozenset("0123456789 -"), "phone": frozenset("0123456789-() "),
               "postal": frozenset("0123456789-")}
-# A run longer than this around a candidate (a table of numbers set with spaces): read whole.
-_MAX_RUN = 256
+# The runs found from a candidate with one regex call each way (C, not a loop a character):
+# forwards in the text, backwards in the text reversed.
+_RUN_AHEAD = {family: re.compile("[" + re.escape("".join(sorted(chars))) + "]*") for family, chars in _RUN_CHARS.items()}
 
 
-def _candidate_runs(text: str, digits: list[int], chars: frozenset[str]) -> list[tuple[int, int]] | None:
-    """The runs of ``chars`` holding the digits at ``digits`` (ascending), merged, in order."""
+class _Reversed:
+    """``text[::-1]``, made on the first question (one copy of the slice, for every family)."""
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._rev: str | None = None
+
+    def get(self) -> str:
+        if self._rev is None:
+            self._rev = self._text[::-1]
+        return self._rev
+
+
+def _candidate_runs(text: str, digits: list[int], family: str, rev: _Reversed) -> list[tuple[int, int]]:
+    """The runs of the family's characters holding the digits at ``digits`` (ascending), merged, in order."""
     runs: list[tuple[int, int]] = []
+    ahead = _RUN_AHEAD[family].match
+    back = rev.get()
     n = len(text)
+    last = -1
     for i in digits:
-        if runs and i < runs[-1][1]:
+        if i < last:
             continue  # in the run already found
-        a = i
-        while a > 0 and text[a - 1] in chars:
-            a -= 1
-            if i - a > _MAX_RUN:
-                return None
-        b = i + 1
-        while b < n and text[b] in chars:
-            b += 1
-            if b - i > _MAX_RUN:
-                return None
-        runs.append((a, b))
+        last = ahead(text, i).end()
+        runs.append((n - ahead(back, n - 1 - i).end(), last))
     return runs
 
 
-def _finditer_in_runs(rx: re.Pattern[str], text: str, runs: list[tuple[int, int]]) -> Iterator[re.Match[str]]:
-    """The matches of rx.finditer(text) that start inside ``runs`` (see _RUN_CHARS)."""
-    pos = 0  # where the search over the whole text would go on from
-    n = len(text)
-    for a, b in runs:
-        # Searched up to one character past the run: the patterns' look-aheads read one
-        # character, which must be the text's own, not the end of the string.
-        for m in rx.finditer(text, max(a, pos), min(n, b + 1)):
-            pos = m.end()
-            yield m
+def _finditer_in_runs(rx: re.Pattern[str], text: str,
+                      runs: list[tuple[int, int]]) -> Iterator[tuple[int, int, re.Match[str]]]:
+    """(start, end, match) of the matches of rx.finditer(text) that start inside ``runs``.
+
+    One finditer over the runs joined, each with the character after it (the patterns'
+    look-aheads read one character, which must be the text's own; the runs are maximal, so
+    that character is none of the run's and no match crosses it): a regex call a run cost
+    more than the whole-text pass on a log full of ids. ``match`` is of the joined string:
+    its groups are the text's, its positions are not.
+    """
+    pieces = [text[a:b + 1] for a, b in runs]
+    joined = "".join(pieces)
+    # Where each piece starts in the joined string, and how far to shift its matches.
+    starts: list[int] = []
+    shifts: list[int] = []
+    at = 0
+    for (a, b), piece in zip(runs, pieces):
+        starts.append(at)
+        shifts.append(a - at)
+        at += len(piece)
+    starts.append(at + 1)
+    k = 0
+    nxt = starts[1]
+    for m in rx.finditer(joined):
+        s = m.start()
+        while s >= nxt:
+            k += 1
+            nxt = starts[k + 1]
+        shift = shifts[k]
+        yield s + shift, m.end() + shift, m
 
 
-def _number_matches(rx: re.Pattern[str], text: str, family: str,
-                    candidates: dict[str, list[int]]) -> Iterator[re.Match[str]]:
-    """rx.finditer(text), or only its matches in the runs around the prefilter's candidates.
+def _number_matches(rx: re.Pattern[str], text: str, family: str, candidates: dict[str, list[int]],
+                    rev: _Reversed | None = None) -> Iterator[tuple[int, int, re.Match[str]]]:
+    """(start, end, match) of rx.finditer(text), or of its matches in the runs around the
+    prefilter's candidates (``match`` then is of the runs joined: use its groups, not its
+    positions).
 
     Leaves out only matches in runs without a candidate, which the detectors skip for the
     character before them (a digit, a letter): they add nothing and, inside their own run,
     consume nothing that another match could use.
     """
     digits = candidates.get(family)
-    runs = _candidate_runs(text, digits, _RUN_CHARS[family]) if digits is not None else None
-    return rx.finditer(text) if runs is None else _finditer_in_runs(rx, text, runs)
+    if digits is None:
+        return ((m.start(), m.end(), m) for m in rx.finditer(text))
+    if not digits:
+        return iter(())
+    return _finditer_in_runs(rx, text, _candidate_runs(text, digits, family, rev or _Reversed(text)))
 
 
 # Around a number that is part of something longer: a decimal point or thousands separator
@@ -495,11 +528,11 @@ def detect(text: str, ev: Evidence, *, line_starts: list[int] | None = None,
     # pass any more (a log full of ids), a number is only counted; the look-ups that follow
     # would end in the same ``continue``.
     only_count = not has_my_kw and not has_lic_kw and line_starts is None and collect is None
-    for m in _number_matches(_TWELVE, text, "twelve", numbers) if "twelve" in present else ():
-        pos = m.start()
+    rev = _Reversed(text)
+    for pos, end, m in _number_matches(_TWELVE, text, "twelve", numbers, rev) if "twelve" in present else ():
         if pos and text[pos - 1] in _DIGIT_OR_DASH:
             continue
-        if not _stands_alone(text, pos, m.end()):
+        if not _stands_alone(text, pos, end):
             continue  # 134.056537698034, 123,456,789,012円, ID123456789012: part of another number
         ev.twelve_digit_total += 1
         if only_count and ev.twelve_digit_total > 200 and ev.my_number_unlabelled < 0.5 * ev.twelve_digit_total:
@@ -529,10 +562,9 @@ def detect(text: str, ev: Evidence, *, line_starts: list[int] | None = None,
             if "my_number?" not in ev.examples:
                 ev.examples["my_number?"] = mask("my_number", digits)
 
-    phones = _chain(_number_matches(_PHONE, text, "phone", numbers),
-                    _number_matches(_PHONE_PAREN, text, "phone", numbers) if "phone_paren" in present else ())
-    for m in phones if "phone" in present else ():
-        pos = m.start()
+    phones = _chain(_number_matches(_PHONE, text, "phone", numbers, rev),
+                    _number_matches(_PHONE_PAREN, text, "phone", numbers, rev) if "phone_paren" in present else ())
+    for pos, _end, m in phones if "phone" in present else ():
         if pos and text[pos - 1] in _PHONE_BEFORE_BAD:
             continue
         raw = m.group(0)
@@ -540,13 +572,13 @@ def detect(text: str, ev: Evidence, *, line_starts: list[int] | None = None,
         if _valid_phone(raw) and kw.near("kw_org", pos, 40, len(raw) + 4) is None:
             hit("phone", pos, raw, "電話番号（番号体系と一致）")
 
-    for m in _number_matches(_POSTAL_FROM_DASH, text, "postal", numbers) if "postal" in present else ():
-        pos = m.start() - 3
+    for dash, end, _m in _number_matches(_POSTAL_FROM_DASH, text, "postal", numbers, rev) if "postal" in present else ():
+        pos = dash - 3
         if pos and text[pos - 1] in _DIGIT_OR_DASH:
             continue
         marked = _POSTAL_MARK.search(text, max(0, pos - 10), pos) is not None
-        if (marked or _PREF_AHEAD.match(text, m.end())) and not org(pos):
-            hit("postal_code", pos, text[pos:m.end()], "郵便番号（〒・住所と隣接）")
+        if (marked or _PREF_AHEAD.match(text, end)) and not org(pos):
+            hit("postal_code", pos, text[pos:end], "郵便番号（〒・住所と隣接）")
 
     for m in _NAME_LABEL_LATIN.finditer(text) if "label_name" in present and ":" in text else ():
         hit("name", m.start(1), m.group(1), "氏名（見出し・ラベル）")

@@ -64,10 +64,24 @@ def _chunks(data: bytes, enc: str, ctx: ScanContext) -> Iterator[str]:
 
 
 def extract_text(data: bytes, ctx: ScanContext) -> Parts:
-    """Running text in chunks (the decoder keeps multi-byte characters whole across chunks)."""
+    """Running text in chunks (the decoder keeps multi-byte characters whole across chunks).
+
+    Each chunk but the last is cut after its last line break (or, in a chunk of one line,
+    its last space), and the rest goes to the front of the next one: a phone number or a
+    name written across the 8 MB mark is then read whole, in one of them.
+    """
     enc = detect_encoding(data)
+    carry = ""
+    pending: str | None = None  # held back one step: the last chunk is never cut
     for chunk in _chunks(data, enc, ctx):
-        yield TextPart(chunk)
+        if pending is not None:
+            cut = pending.rfind("\n") + 1 or pending.rfind(" ") + 1 or len(pending)
+            carry = pending[cut:]
+            yield TextPart(pending[:cut] if carry else pending)
+            chunk = carry + chunk
+        pending = chunk
+    if pending is not None:
+        yield TextPart(pending)
 
 
 def _lines(data: bytes, enc: str, ctx: ScanContext) -> Iterator[str]:
