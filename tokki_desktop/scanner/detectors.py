@@ -14,6 +14,7 @@ import functools
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from itertools import accumulate as _accumulate
 from itertools import chain as _chain
 from typing import Iterator
 
@@ -313,25 +314,23 @@ def _finditer_in_runs(rx: re.Pattern[str], text: str,
     more than the whole-text pass on a log full of ids. ``match`` is of the joined string:
     its groups are the text's, its positions are not.
     """
+    if not runs:
+        return
     pieces = [text[a:b + 1] for a, b in runs]
     joined = "".join(pieces)
-    # Where each piece starts in the joined string, and how far to shift its matches.
-    starts: list[int] = []
-    shifts: list[int] = []
-    at = 0
-    for (a, b), piece in zip(runs, pieces):
-        starts.append(at)
-        shifts.append(a - at)
-        at += len(piece)
-    starts.append(at + 1)
+    # Where each piece starts in the joined string (summed in C), and one past the end.
+    starts = list(_accumulate(map(len, pieces), initial=0))
+    starts[-1] += 1
     k = 0
     nxt = starts[1]
+    shift = runs[0][0]
     for m in rx.finditer(joined):
         s = m.start()
-        while s >= nxt:
-            k += 1
-            nxt = starts[k + 1]
-        shift = shifts[k]
+        if s >= nxt:
+            while s >= nxt:
+                k += 1
+                nxt = starts[k + 1]
+            shift = runs[k][0] - starts[k]
         yield s + shift, m.end() + shift, m
 
 

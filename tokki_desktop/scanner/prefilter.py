@@ -196,7 +196,8 @@ def _scan(text: str) -> tuple[frozenset[str], dict[str, list[int]]]:
         if len(got) > (MAX_TWELVE if family == "twelve" else MAX_CANDIDATES):
             continue  # dense: the detector reads the whole text
         # The match ends after its guard byte, or at the end of the text after the last digit.
-        digits = sorted({e - 1 if 48 <= data[e - 1] <= 57 else e - 2 for e in got})
+        # Ascending already: Hyperscan reports in order of end, once an end for each pattern.
+        digits = [e - 1 if 48 <= data[e - 1] <= 57 else e - 2 for e in got]
         out[family] = digits if ascii_text else _char_indices(data, digits)
     return present, out
 
