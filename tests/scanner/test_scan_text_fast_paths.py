@@ -336,3 +336,35 @@ def test_a_number_across_the_chunk_boundary_is_found(monkeypatch, hyperscan_mode
     monkeypatch.setattr(plain_text, "CHUNK_BYTES", len(long_line.encode()) // 2)
     parts = list(plain_text.extract_text(long_line.encode("utf-8"), ScanContext.start(ScanLimits())))
     assert "".join(p.text for p in parts) == long_line and any("090-1234-5678" in p.text for p in parts)
+
+
+def test_numbers_only_counted_are_counted_as_the_full_checks_count() -> None:
+    """Past the share rule a log's ids are only counted, in a tighter loop: the same count as
+    the digit-or-dash check and _stands_alone give, whatever stands beside the numbers."""
+    rng = random.Random(25)
+    beside = ["", " ", ".", ",", "1.", ",5", "a", "_", "¥", "$", "#", "円", "%", "-", "x", "\n", "。", "3"]
+    for _ in range(2000):
+        text = "".join(rng.choice(beside) + rng.choice(["123456789012", "1234 5678 9012", "1234-5678-9012"])
+                       + rng.choice(beside) for _ in range(rng.randrange(1, 12)))
+        expected = sum(1 for pos, end, _m in _whole(det._TWELVE, text)
+                       if not (pos and text[pos - 1] in det._DIGIT_OR_DASH) and det._stands_alone(text, pos, end))
+        assert det._count_standing_alone(text, _whole(det._TWELVE, text)) == expected, text
+
+
+def test_a_log_of_ids_counts_every_id_past_the_share_rule(hyperscan_mode) -> None:
+    ev = det.Evidence()
+    text = "".join(f"2026-11-0{i % 9 + 1} INFO batch job {100000000000 + 7919 * i} done (worker {i % 8})\n"
+                   for i in range(1500))
+    det.detect(text, ev)
+    assert ev.twelve_digit_total == 1500 and "my_number" not in ev.counts
+
+
+@pytest.mark.skipif(prefilter._database() is None, reason="hyperscan unavailable")
+def test_a_number_before_the_final_line_break_is_one_candidate() -> None:
+    """Hyperscan's $ matches before a final line break as well as at the end: the number there
+    is reported twice and must be read once."""
+    text = "個人番号:100000000005\n"
+    candidates = prefilter.number_candidates(text)
+    assert candidates["twelve"] == [16] and candidates[prefilter.TWELVE_FIRSTS] == [5]
+    assert [(a, b) for a, b, _m in det._number_matches(det._TWELVE, text, "twelve", candidates)] == [(5, 17)]
+    assert prefilter.number_candidates("〒100-0005\n")["postal"] == [8]

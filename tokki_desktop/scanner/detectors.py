@@ -23,7 +23,7 @@ from tokki_desktop.scanner.keywords import KEYWORD_KINDS, KEYWORD_PATTERN, NAME_
 from tokki_desktop.scanner.masking import mask
 from tokki_desktop.scanner.names import given_names, starts_with_surname, surnames
 from tokki_desktop.scanner.phone_plan import is_valid_jp
-from tokki_desktop.scanner.prefilter import NUMBER_FAMILIES, families_present, number_candidates
+from tokki_desktop.scanner.prefilter import NUMBER_FAMILIES, TWELVE_FIRSTS, families_present, number_candidates
 
 _KJ = "一-龥々〆ヶ"  # kanji and the marks that live inside names
 _KANA = "ぁ-んァ-ヶー"
@@ -334,6 +334,44 @@ def _finditer_in_runs(rx: re.Pattern[str], text: str,
         yield s + shift, m.end() + shift, m
 
 
+_TWELVE_RUN = _RUN_CHARS["twelve"]
+
+
+def _twelve_matches(text: str, digits: list[int], firsts: list[int],
+                    rev: _Reversed) -> Iterator[tuple[int, int, re.Match[str]]]:
+    """(start, end, match) of _TWELVE.finditer(text) in the runs around the candidates, most
+    of them without a run search.
+
+    A candidate whose run is nothing but its own twelve digits (with their separators), and
+    at most one space on each side before another character (an id in a log line: "job
+    557976392337 finished"), is the only match of its run, and finditer over the run finds it
+    with one match() at its first digit. The other candidates' runs are searched as before.
+    """
+    n = len(text)
+    run = _TWELVE_RUN
+    match = _TWELVE.match
+    alone: list[tuple[int, int, re.Match[str]]] = []
+    rest: list[int] = []
+    for first, last in zip(firsts, digits):
+        if first and text[first - 1] == " " and first > 1 and text[first - 2] in run:
+            rest.append(last)  # the run goes on to the left
+            continue
+        m = match(text, first)
+        end = m.end() if m is not None else -1
+        if end < 0 or (end < n and text[end] in run and (end + 1 < n and text[end + 1] in run)):
+            rest.append(last)  # the run goes on to the right: other matches may share it
+            continue
+        alone.append((first, end, m))
+    if not rest:
+        return iter(alone)
+    others = list(_finditer_in_runs(_TWELVE, text, _candidate_runs(text, rest, "twelve", rev)))
+    return iter(sorted(alone + others, key=_first_of))
+
+
+def _first_of(triple: tuple[int, int, re.Match[str]]) -> int:
+    return triple[0]
+
+
 def _number_matches(rx: re.Pattern[str], text: str, family: str, candidates: dict[str, list[int]],
                     rev: _Reversed | None = None) -> Iterator[tuple[int, int, re.Match[str]]]:
     """(start, end, match) of rx.finditer(text), or of its matches in the runs around the
@@ -345,6 +383,8 @@ def _number_matches(rx: re.Pattern[str], text: str, family: str, candidates: dic
     consume nothing that another match could use.
     """
     digits = candidates.get(family)
+    if digits and family == "twelve" and TWELVE_FIRSTS in candidates:
+        return _twelve_matches(text, digits, candidates[TWELVE_FIRSTS], rev or _Reversed(text))
     if digits is None:
         return ((m.start(), m.end(), m) for m in rx.finditer(text))
     if not digits:
@@ -374,6 +414,27 @@ def _stands_alone(text: str, start: int, end: int) -> bool:
         if after in ".," and end + 1 < len(text) and text[end + 1].isdigit():
             return False
     return True
+
+
+# The characters beside a number that make _stands_alone (or the digit-or-dash check before
+# it) look closer; beside any other character a number stands alone.
+_CLOSER_BEFORE = _JOINED_BEFORE | _DIGIT_OR_DASH | frozenset(".,")
+_CLOSER_AFTER = _JOINED_AFTER | frozenset(".,")
+
+
+def _count_standing_alone(text: str, matches: Iterator[tuple[int, int, re.Match[str]]]) -> int:
+    """How many of ``matches`` the twelve-digit pass would count: not after a digit or a dash,
+    and standing alone (the pass's own two checks, the common case without a call)."""
+    n = 0
+    size = len(text)
+    for pos, end, _m in matches:
+        before = text[pos - 1] if pos else ""
+        after = text[end] if end < size else ""
+        if before not in _CLOSER_BEFORE and after not in _CLOSER_AFTER:
+            n += 1
+        elif not (pos and before in _DIGIT_OR_DASH) and _stands_alone(text, pos, end):
+            n += 1
+    return n
 
 
 def _valid_phone(raw: str) -> bool:
@@ -528,14 +589,18 @@ def detect(text: str, ev: Evidence, *, line_starts: list[int] | None = None,
     # would end in the same ``continue``.
     only_count = not has_my_kw and not has_lic_kw and line_starts is None and collect is None
     rev = _Reversed(text)
-    for pos, end, m in _number_matches(_TWELVE, text, "twelve", numbers, rev) if "twelve" in present else ():
+    twelves = iter(_number_matches(_TWELVE, text, "twelve", numbers, rev) if "twelve" in present else ())
+    for pos, end, m in twelves:
         if pos and text[pos - 1] in _DIGIT_OR_DASH:
             continue
         if not _stands_alone(text, pos, end):
             continue  # 134.056537698034, 123,456,789,012円, ID123456789012: part of another number
         ev.twelve_digit_total += 1
         if only_count and ev.twelve_digit_total > 200 and ev.my_number_unlabelled < 0.5 * ev.twelve_digit_total:
-            continue
+            # It stays so for every number after this one (the total only grows, the
+            # unlabelled count no longer does): they are only counted, in a tighter loop.
+            ev.twelve_digit_total += _count_standing_alone(text, twelves)
+            break
         if _OTHER_ID_BEFORE.search(text, max(0, pos - 12), pos):
             continue  # 処理番号=123456789012: labelled as something else, whatever words are near
         digits = "".join(m.groups())

@@ -121,10 +121,13 @@ def _database() -> object | None:
 # MAX_CALLBACKS matches in all (a slice that is nothing but numbers) the scan stops and only
 # the families are found, by a second pass that reports each family once.
 NUMBER_FAMILIES = ("twelve", "phone", "postal")
+# With the twelve-digit candidates' last digits, their first digits (same order), under this key.
+TWELVE_FIRSTS = "twelve_first"
 MAX_CANDIDATES = 500
 MAX_TWELVE = 100_000
 MAX_CALLBACKS = 200_000
 _NUMBER_IDS = {i: _FAMILY_OF[i] for i, p in enumerate(_PATTERNS) if p in _BYTE_PATTERNS}
+_TWELVE_ID = _PATTERNS.index(_TWELVE_BYTES)
 
 
 def _one_pass_database() -> object | None:
@@ -138,7 +141,10 @@ def _one_pass_database() -> object | None:
 
             db = hyperscan.Database(mode=hyperscan.HS_MODE_BLOCK)
             utf8 = hyperscan.HS_FLAG_UTF8 | hyperscan.HS_FLAG_UCP | hyperscan.HS_FLAG_SINGLEMATCH
-            flags = [0 if i in _NUMBER_IDS else utf8 for i in range(len(_PATTERNS))]
+            # The twelve-digit pattern reports where each match starts too (its guard byte):
+            # most ids in a log then need no search for their run (see detectors).
+            flags = [(hyperscan.HS_FLAG_SOM_LEFTMOST if i == _TWELVE_ID else 0) if i in _NUMBER_IDS else utf8
+                     for i in range(len(_PATTERNS))]
             db.compile(expressions=[p.encode("utf-8") for p in _PATTERNS], ids=list(range(len(_PATTERNS))),
                        elements=len(_PATTERNS), flags=flags)
             _one_pass_db = db
@@ -169,13 +175,17 @@ def _scan(text: str) -> tuple[frozenset[str], dict[str, list[int]]]:
     sink: list[list[int] | None] = [ends[_NUMBER_IDS[i]] if i in _NUMBER_IDS else None for i in range(len(names))]
     calls = [0]
     limit = MAX_CALLBACKS
+    twelve_id = _TWELVE_ID
+    froms: list[int] = []
 
-    def on_match(ident: int, _from: int, to: int, _flags: int, _ctx: object) -> bool | None:
+    def on_match(ident: int, start: int, to: int, _flags: int, _ctx: object) -> bool | None:
         out = sink[ident]
         if out is None:
             found.add(names[ident])
             return None
         out.append(to)
+        if ident == twelve_id:
+            froms.append(start)
         calls[0] += 1
         return calls[0] > limit
 
@@ -196,8 +206,18 @@ def _scan(text: str) -> tuple[frozenset[str], dict[str, list[int]]]:
         if len(got) > (MAX_TWELVE if family == "twelve" else MAX_CANDIDATES):
             continue  # dense: the detector reads the whole text
         # The match ends after its guard byte, or at the end of the text after the last digit.
-        # Ascending already: Hyperscan reports in order of end, once an end for each pattern.
+        # In order already (Hyperscan reports in order of end), but a number before a final
+        # line break is reported twice, once ending at the break ($) and once after it.
         digits = [e - 1 if 48 <= data[e - 1] <= 57 else e - 2 for e in got]
+        if family == "twelve":
+            # The first digit: after the guard byte, or at 0 when the match starts the text.
+            firsts = [f if not f and 48 <= data[0] <= 57 else f + 1 for f in froms]
+            pairs = list(dict.fromkeys(zip(firsts, digits)))
+            firsts = [f for f, _ in pairs]
+            digits = [d for _, d in pairs]
+            out[TWELVE_FIRSTS] = firsts if ascii_text else _char_indices(data, firsts)
+        else:
+            digits = list(dict.fromkeys(digits))
         out[family] = digits if ascii_text else _char_indices(data, digits)
     return present, out
 
