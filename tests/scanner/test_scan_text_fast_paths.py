@@ -112,7 +112,8 @@ def _kept(rx, text: str, matches) -> list:
     """The matches the detectors act on (not skipped for the character before them)."""
     bad = det._PHONE_BEFORE_BAD if rx in (det._PHONE, det._PHONE_PAREN) else det._DIGIT_OR_DASH
     shift = 3 if rx is det._POSTAL_FROM_DASH else 0
-    return [(start, end, m.group(0)) for start, end, m in matches
+    # A twelve-digit number alone in its run comes without its match (made when needed).
+    return [(start, end, (m or rx.match(text, start)).group(0)) for start, end, m in matches
             if not (start - shift and text[start - shift - 1] in bad)]
 
 

@@ -338,30 +338,33 @@ _TWELVE_RUN = _RUN_CHARS["twelve"]
 
 
 def _twelve_matches(text: str, digits: list[int], firsts: list[int],
-                    rev: _Reversed) -> Iterator[tuple[int, int, re.Match[str]]]:
+                    rev: _Reversed) -> Iterator[tuple[int, int, re.Match[str] | None]]:
     """(start, end, match) of _TWELVE.finditer(text) in the runs around the candidates, most
-    of them without a run search.
+    of them without a run search (their match None: _TWELVE.match(text, start) gives it).
 
     A candidate whose run is nothing but its own twelve digits (with their separators), and
     at most one space on each side before another character (an id in a log line: "job
     557976392337 finished"), is the only match of its run, and finditer over the run finds it
     with one match() at its first digit. The other candidates' runs are searched as before.
+    A run that goes on to the right does so through a space: the candidate's guard after it
+    is no digit or dash.
     """
     n = len(text)
     run = _TWELVE_RUN
-    match = _TWELVE.match
-    alone: list[tuple[int, int, re.Match[str]]] = []
+    alone: list[tuple[int, int, re.Match[str] | None]] = []
     rest: list[int] = []
     for first, last in zip(firsts, digits):
         if first and text[first - 1] == " " and first > 1 and text[first - 2] in run:
             rest.append(last)  # the run goes on to the left
             continue
-        m = match(text, first)
-        end = m.end() if m is not None else -1
-        if end < 0 or (end < n and text[end] in run and (end + 1 < n and text[end + 1] in run)):
+        end = last + 1
+        if end < n and text[end] == " " and end + 1 < n and text[end + 1] in run:
             rest.append(last)  # the run goes on to the right: other matches may share it
             continue
-        alone.append((first, end, m))
+        # _TWELVE matches text[first:end] exactly: the same digits and separators as the
+        # candidate, and the character after them (the candidate's guard) is no digit or
+        # dash. The match itself is made only if the pass gets as far as its digits.
+        alone.append((first, end, None))
     if not rest:
         return iter(alone)
     others = list(_finditer_in_runs(_TWELVE, text, _candidate_runs(text, rest, "twelve", rev)))
@@ -603,6 +606,8 @@ def detect(text: str, ev: Evidence, *, line_starts: list[int] | None = None,
             break
         if _OTHER_ID_BEFORE.search(text, max(0, pos - 12), pos):
             continue  # 処理番号=123456789012: labelled as something else, whatever words are near
+        if m is None:
+            m = _TWELVE.match(text, pos)  # a number alone in its run (see _twelve_matches)
         digits = "".join(m.groups())
         d_my = kw.near("kw_my", pos) if has_my_kw else None
         d_lic = kw.near("kw_license", pos) if has_lic_kw else None
