@@ -337,6 +337,12 @@ def test_a_number_across_the_chunk_boundary_is_found(monkeypatch, hyperscan_mode
     monkeypatch.setattr(plain_text, "CHUNK_BYTES", len(long_line.encode()) // 2)
     parts = list(plain_text.extract_text(long_line.encode("utf-8"), ScanContext.start(ScanLimits())))
     assert "".join(p.text for p in parts) == long_line and any("090-1234-5678" in p.text for p in parts)
+    # One line without a space (a minified export): cut before the number, still whole.
+    no_space = "備考" * 60 + "電話090-1234-5678、" + "以下余白" * 60
+    monkeypatch.setattr(plain_text, "CHUNK_BYTES", no_space.encode().index(b"-1234") + 2)
+    parts = list(plain_text.extract_text(no_space.encode("utf-8"), ScanContext.start(ScanLimits())))
+    assert len(parts) >= 2 and "".join(p.text for p in parts) == no_space
+    assert parts[1].text.startswith("090-1234-5678")  # the cut fell before the number
 
 
 def test_numbers_only_counted_are_counted_as_the_full_checks_count() -> None:
