@@ -9,7 +9,7 @@ For each format, CPU seconds (this process, or ripgrep's own for text) of
     xlsx   scan_file            vs python-calamine: every cell of every sheet
     xls    scan_file            vs python-calamine: every cell of every sheet (legacy Excel)
     docx   scan_file            vs unzip + XML parse of word/document.xml
-    text   scan_file (.txt/.log) vs ripgrep, one thread, the scanner's candidate patterns
+    text   scan_file (.txt/.log/.md) vs ripgrep, one thread, the scanner's candidate patterns
     csv    scan_file            vs the same ripgrep run
 
 with the ratio, MB and (xlsx, xls) cells per CPU-second, and the issue's targets: PDF and xlsx at
@@ -40,8 +40,8 @@ from scanner_ripgrep import PATTERNS  # noqa: E402  (the same candidate patterns
 
 from tokki_desktop.scanner import scan_file  # noqa: E402
 
-FORMATS = {"pdf": (".pdf",), "xlsx": (".xlsx",), "xls": (".xls",), "docx": (".docx",), "text": (".txt", ".log"),
-           "csv": (".csv",)}
+FORMATS = {"pdf": (".pdf",), "xlsx": (".xlsx",), "xls": (".xls",), "docx": (".docx",),
+           "text": (".txt", ".log", ".md"), "csv": (".csv",)}
 # Targets of the issue: the scanner's time over the library's (text: the library's speed share).
 TARGETS = {"pdf": ("time ratio <= 1.5", lambda r: r <= 1.5), "xlsx": ("time ratio <= 1.5", lambda r: r <= 1.5),
            "text": (">= 25 % of ripgrep's speed", lambda r: r <= 4.0)}

@@ -43,3 +43,16 @@ def corpus(tmp_path_factory: pytest.TempPathFactory, corpus_module: ModuleType) 
 def roster_rows(corpus_module: ModuleType) -> list[list[str]]:
     """A 'basic' roster (header + 25 people) from a seed of its own."""
     return corpus_module.roster_rows(corpus_module.Gen(99), "basic", 25)
+
+
+@pytest.fixture(params=["hyperscan", "pure-python"])
+def hyperscan_mode(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    """Runs a test with the Hyperscan pass and again without it (TOKKI_NO_HYPERSCAN=1, as on a
+    platform without its wheel). Where Hyperscan is not installed, both runs are pure Python."""
+    from tokki_desktop.scanner import prefilter
+
+    if request.param == "pure-python":
+        monkeypatch.setenv(prefilter.DISABLE_ENV, "1")
+    else:
+        monkeypatch.delenv(prefilter.DISABLE_ENV, raising=False)
+    return request.param

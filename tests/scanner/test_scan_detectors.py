@@ -191,6 +191,20 @@ def test_prefilter_never_changes_a_finding(corpus, monkeypatch) -> None:
     assert with_prefilter == without
 
 
+def test_every_corpus_file_has_the_same_verdict_without_hyperscan(corpus, monkeypatch) -> None:
+    """The pure-Python path (TOKKI_NO_HYPERSCAN=1, as where Hyperscan has no wheel) judges
+    every file of the evaluation corpus exactly as the Hyperscan pass does."""
+    from tokki_desktop.scanner import prefilter
+
+    root, labels = corpus
+    paths = [root / rel for rel in labels]
+    monkeypatch.delenv(prefilter.DISABLE_ENV, raising=False)
+    fast = [(r.verdict, r.findings, r.records, r.examples) for r in map(scan_file, paths)]
+    monkeypatch.setenv(prefilter.DISABLE_ENV, "1")
+    assert prefilter._database() is None
+    assert [(r.verdict, r.findings, r.records, r.examples) for r in map(scan_file, paths)] == fast
+
+
 def test_addresses_with_kanji_numerals() -> None:
     assert found("〒184-0004 東京都小金井市本町二丁目三番四号 山田 太郎 様").counts["address"] == 1
     assert found("小金井市本町二丁目十五番地").counts["address"] == 1

@@ -68,7 +68,7 @@ def test_gated_passes_run_whenever_they_can_match() -> None:
     assert seen == {family for _, family in GATED}  # every pass was exercised
 
 
-def test_detect_is_the_same_with_and_without_the_prefilter(monkeypatch) -> None:
+def test_detect_is_the_same_with_and_without_the_prefilter(monkeypatch, hyperscan_mode) -> None:
     rng = random.Random(13)
     texts = [random_text(rng, rng.randrange(1, 200)) for _ in range(600)]
     with_prefilter = [_evidence(t) for t in texts]
@@ -96,14 +96,25 @@ def test_matches_in_runs_around_every_digit_equal_finditer() -> None:
         digits = [i for i, ch in enumerate(text) if ch.isdigit()]
         for family, rx in NUMBER_PATTERNS:
             got = det._number_matches(rx, text, family, {family: digits})
-            assert _spans(got) == _spans(rx.finditer(text)), (family, text)
+            assert _found(got) == _found(_whole(rx, text)), (family, text)
+
+
+def _whole(rx, text: str):
+    return ((m.start(), m.end(), m) for m in rx.finditer(text))
+
+
+def _found(triples) -> list[tuple[int, int, tuple]]:
+    """(start, end, groups) of _number_matches' triples (the match may be of the runs joined)."""
+    return [(start, end, m.groups()) for start, end, m in triples]
 
 
 def _kept(rx, text: str, matches) -> list:
     """The matches the detectors act on (not skipped for the character before them)."""
     bad = det._PHONE_BEFORE_BAD if rx in (det._PHONE, det._PHONE_PAREN) else det._DIGIT_OR_DASH
     shift = 3 if rx is det._POSTAL_FROM_DASH else 0
-    return [m.span() for m in matches if not (m.start() - shift and text[m.start() - shift - 1] in bad)]
+    # A twelve-digit number alone in its run comes without its match (made when needed).
+    return [(start, end, (m or rx.match(text, start)).group(0)) for start, end, m in matches
+            if not (start - shift and text[start - shift - 1] in bad)]
 
 
 @pytest.mark.skipif(prefilter._database() is None, reason="hyperscan unavailable")
@@ -120,7 +131,7 @@ def test_number_candidates_find_every_match_the_detectors_keep() -> None:
             if family in candidates:
                 assert all(text[i].isdigit() for i in candidates[family])
                 got = det._number_matches(rx, text, family, candidates)
-                assert _kept(rx, text, got) == _kept(rx, text, rx.finditer(text)), (family, text)
+                assert _kept(rx, text, got) == _kept(rx, text, _whole(rx, text)), (family, text)
 
 
 def test_char_indices_of_utf8_offsets() -> None:
@@ -135,12 +146,24 @@ def test_dense_numbers_are_read_whole(monkeypatch) -> None:
     text = "\n".join(f"id 1234567890{i:02d} tel 090-1234-{i:04d}" for i in range(10))
     if prefilter._database() is None:
         assert prefilter.number_candidates(text) == {}
-    else:
-        candidates = prefilter.number_candidates(text)
-        assert "twelve" not in candidates and "phone" not in candidates and candidates["postal"] == []
+        return
+    candidates = prefilter.number_candidates(text)
+    # Twelve-digit ids go through windows up to MAX_TWELVE (a log of job ids), phones not.
+    assert len(candidates["twelve"]) == 10 and "phone" not in candidates and candidates["postal"] == []
+    monkeypatch.setattr(prefilter, "MAX_TWELVE", 5)
+    assert "twelve" not in prefilter.number_candidates(text)
 
 
-def test_detect_is_the_same_without_number_candidates(monkeypatch) -> None:
+def test_one_pass_stops_on_a_text_of_numbers_and_still_finds_the_families(monkeypatch) -> None:
+    if prefilter._database() is None:
+        pytest.skip("hyperscan unavailable")
+    monkeypatch.setattr(prefilter, "MAX_CALLBACKS", 3)
+    text = "\n".join(f"id 1234567890{i:02d} tel 090-1234-{i:04d} 様" for i in range(10))
+    assert {"twelve", "phone", "honor"} <= prefilter.families_present(text)
+    assert prefilter.number_candidates(text) == {}  # unknown: every number family read whole
+
+
+def test_detect_is_the_same_without_number_candidates(monkeypatch, hyperscan_mode) -> None:
     rng = random.Random(23)
     texts = [number_text(rng, rng.randrange(1, 300)) + random_text(rng, rng.randrange(0, 50)) for _ in range(600)]
     texts += [("ログ 2024-01-02 job 123456789018 ok\n" * 50) + t for t in texts[:50]]
@@ -266,3 +289,89 @@ def test_normalize_text_equals_the_reference() -> None:
     for _ in range(5000):
         text = "".join(rng.choice(pieces) for _ in range(rng.randrange(0, 20)))
         assert normalize_text(text) == _normalize_reference(text), text
+
+
+def test_the_pure_python_path_finds_what_hyperscan_finds(monkeypatch) -> None:
+    """Random texts of numbers, names and keywords: the same evidence with Hyperscan's one pass
+    and without it (TOKKI_NO_HYPERSCAN=1, every detector over the whole text)."""
+    rng = random.Random(24)
+    texts = [number_text(rng, rng.randrange(1, 200)) + random_text(rng, rng.randrange(0, 80)) for _ in range(400)]
+    texts += ["ジョブ 2026-01-02 batch job 123456789018 ok (worker 3)\n" * 300]  # dense twelve-digit ids
+    fast = [_evidence(t) for t in texts]
+    monkeypatch.setenv(prefilter.DISABLE_ENV, "1")
+    assert prefilter._database() is None and prefilter.families_present("x") == prefilter.ALL
+    assert [_evidence(t) for t in texts] == fast
+
+
+def test_runs_joined_keep_each_runs_own_neighbours() -> None:
+    """A run ending at the end of the text, runs one character apart, a letter right after a
+    phone number (its look-ahead must see the letter, not the next run)."""
+    text = "tel 090-1234-5678x 03-1234-5678 ,0312345678"
+    digits = [i for i, ch in enumerate(text) if ch.isdigit()]
+    got = det._number_matches(det._PHONE, text, "phone", {"phone": digits})
+    assert _found(got) == _found(_whole(det._PHONE, text))
+    assert [text[a:b] for a, b, _ in det._number_matches(det._PHONE, text, "phone", {"phone": digits})] == [
+        "03-1234-5678", "0312345678"]
+
+
+def test_a_number_across_the_chunk_boundary_is_found(monkeypatch, hyperscan_mode) -> None:
+    """A text file is decoded in chunks; a phone number, an address or a My Number written
+    across the mark is read whole, and nothing is read twice."""
+    from tokki_desktop.scanner.extract import ScanContext, TextPart, plain_text
+    from tokki_desktop.scanner.result import ScanLimits
+    from tokki_desktop.scanner.scan import scan_bytes
+
+    line = "連絡先 山田 太郎 様 電話 090-1234-5678 〒184-0004 東京都小金井市本町6丁目6番3号\n"
+    text = "議事録の本文です。" * 7 + line + "以上。\n"
+    data = text.encode("utf-8")
+    at = data.index(b"090-1234") + 5  # in the middle of the phone number
+    monkeypatch.setattr(plain_text, "CHUNK_BYTES", at)
+    parts = list(plain_text.extract_text(data, ScanContext.start(ScanLimits())))
+    assert len(parts) >= 2 and all(isinstance(p, TextPart) for p in parts)
+    assert "".join(p.text for p in parts) == text  # nothing lost, nothing twice
+    assert any("090-1234-5678" in p.text for p in parts)
+    res = scan_bytes(data, "minutes.txt")
+    assert res.findings.get("phone") == 1 and res.findings.get("postal_code") == 1, res.findings
+    # One line longer than a chunk: cut at a space, still whole.
+    long_line = ("項目 " * 40) + "電話 090-1234-5678 " + ("備考 " * 40)
+    monkeypatch.setattr(plain_text, "CHUNK_BYTES", len(long_line.encode()) // 2)
+    parts = list(plain_text.extract_text(long_line.encode("utf-8"), ScanContext.start(ScanLimits())))
+    assert "".join(p.text for p in parts) == long_line and any("090-1234-5678" in p.text for p in parts)
+    # One line without a space (a minified export): cut before the number, still whole.
+    no_space = "備考" * 60 + "電話090-1234-5678、" + "以下余白" * 60
+    monkeypatch.setattr(plain_text, "CHUNK_BYTES", no_space.encode().index(b"-1234") + 2)
+    parts = list(plain_text.extract_text(no_space.encode("utf-8"), ScanContext.start(ScanLimits())))
+    assert len(parts) >= 2 and "".join(p.text for p in parts) == no_space
+    assert parts[1].text.startswith("090-1234-5678")  # the cut fell before the number
+
+
+def test_numbers_only_counted_are_counted_as_the_full_checks_count() -> None:
+    """Past the share rule a log's ids are only counted, in a tighter loop: the same count as
+    the digit-or-dash check and _stands_alone give, whatever stands beside the numbers."""
+    rng = random.Random(25)
+    beside = ["", " ", ".", ",", "1.", ",5", "a", "_", "¥", "$", "#", "円", "%", "-", "x", "\n", "。", "3"]
+    for _ in range(2000):
+        text = "".join(rng.choice(beside) + rng.choice(["123456789012", "1234 5678 9012", "1234-5678-9012"])
+                       + rng.choice(beside) for _ in range(rng.randrange(1, 12)))
+        expected = sum(1 for pos, end, _m in _whole(det._TWELVE, text)
+                       if not (pos and text[pos - 1] in det._DIGIT_OR_DASH) and det._stands_alone(text, pos, end))
+        assert det._count_standing_alone(text, _whole(det._TWELVE, text)) == expected, text
+
+
+def test_a_log_of_ids_counts_every_id_past_the_share_rule(hyperscan_mode) -> None:
+    ev = det.Evidence()
+    text = "".join(f"2026-11-0{i % 9 + 1} INFO batch job {100000000000 + 7919 * i} done (worker {i % 8})\n"
+                   for i in range(1500))
+    det.detect(text, ev)
+    assert ev.twelve_digit_total == 1500 and "my_number" not in ev.counts
+
+
+@pytest.mark.skipif(prefilter._database() is None, reason="hyperscan unavailable")
+def test_a_number_before_the_final_line_break_is_one_candidate() -> None:
+    """Hyperscan's $ matches before a final line break as well as at the end: the number there
+    is reported twice and must be read once."""
+    text = "個人番号:100000000005\n"
+    candidates = prefilter.number_candidates(text)
+    assert candidates["twelve"] == [16] and candidates[prefilter.TWELVE_FIRSTS] == [5]
+    assert [(a, b) for a, b, _m in det._number_matches(det._TWELVE, text, "twelve", candidates)] == [(5, 17)]
+    assert prefilter.number_candidates("〒100-0005\n")["postal"] == [8]

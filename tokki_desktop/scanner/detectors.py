@@ -14,6 +14,7 @@ import functools
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from itertools import accumulate as _accumulate
 from itertools import chain as _chain
 from typing import Iterator
 
@@ -22,7 +23,7 @@ from tokki_desktop.scanner.keywords import KEYWORD_KINDS, KEYWORD_PATTERN, NAME_
 from tokki_desktop.scanner.masking import mask
 from tokki_desktop.scanner.names import given_names, starts_with_surname, surnames
 from tokki_desktop.scanner.phone_plan import is_valid_jp
-from tokki_desktop.scanner.prefilter import NUMBER_FAMILIES, families_present, number_candidates
+from tokki_desktop.scanner.prefilter import NUMBER_FAMILIES, TWELVE_FIRSTS, families_present, number_candidates
 
 _KJ = "一-龥々〆ヶ"  # kanji and the marks that live inside names
 _KANA = "ぁ-んァ-ヶー"
@@ -272,54 +273,128 @@ class _Keywords:
 # came before the run, and finditer from the run's start finds them as over the whole text.
 _RUN_CHARS = {"twelve": frozenset("0123456789 -"), "phone": frozenset("0123456789-() "),
               "postal": frozenset("0123456789-")}
-# A run longer than this around a candidate (a table of numbers set with spaces): read whole.
-_MAX_RUN = 256
+# The runs found from a candidate with one regex call each way (C, not a loop a character):
+# forwards in the text, backwards in the text reversed.
+_RUN_AHEAD = {family: re.compile("[" + re.escape("".join(sorted(chars))) + "]*") for family, chars in _RUN_CHARS.items()}
 
 
-def _candidate_runs(text: str, digits: list[int], chars: frozenset[str]) -> list[tuple[int, int]] | None:
-    """The runs of ``chars`` holding the digits at ``digits`` (ascending), merged, in order."""
+class _Reversed:
+    """``text[::-1]``, made on the first question (one copy of the slice, for every family)."""
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._rev: str | None = None
+
+    def get(self) -> str:
+        if self._rev is None:
+            self._rev = self._text[::-1]
+        return self._rev
+
+
+def _candidate_runs(text: str, digits: list[int], family: str, rev: _Reversed) -> list[tuple[int, int]]:
+    """The runs of the family's characters holding the digits at ``digits`` (ascending), merged, in order."""
     runs: list[tuple[int, int]] = []
+    ahead = _RUN_AHEAD[family].match
+    back = rev.get()
     n = len(text)
+    last = -1
     for i in digits:
-        if runs and i < runs[-1][1]:
+        if i < last:
             continue  # in the run already found
-        a = i
-        while a > 0 and text[a - 1] in chars:
-            a -= 1
-            if i - a > _MAX_RUN:
-                return None
-        b = i + 1
-        while b < n and text[b] in chars:
-            b += 1
-            if b - i > _MAX_RUN:
-                return None
-        runs.append((a, b))
+        last = ahead(text, i).end()
+        runs.append((n - ahead(back, n - 1 - i).end(), last))
     return runs
 
 
-def _finditer_in_runs(rx: re.Pattern[str], text: str, runs: list[tuple[int, int]]) -> Iterator[re.Match[str]]:
-    """The matches of rx.finditer(text) that start inside ``runs`` (see _RUN_CHARS)."""
-    pos = 0  # where the search over the whole text would go on from
+def _finditer_in_runs(rx: re.Pattern[str], text: str,
+                      runs: list[tuple[int, int]]) -> Iterator[tuple[int, int, re.Match[str]]]:
+    """(start, end, match) of the matches of rx.finditer(text) that start inside ``runs``.
+
+    One finditer over the runs joined, each with the character after it (the patterns'
+    look-aheads read one character, which must be the text's own; the runs are maximal, so
+    that character is none of the run's and no match crosses it): a regex call a run cost
+    more than the whole-text pass on a log full of ids. ``match`` is of the joined string:
+    its groups are the text's, its positions are not.
+    """
+    if not runs:
+        return
+    pieces = [text[a:b + 1] for a, b in runs]
+    joined = "".join(pieces)
+    # Where each piece starts in the joined string (summed in C), and one past the end.
+    starts = list(_accumulate(map(len, pieces), initial=0))
+    starts[-1] += 1
+    k = 0
+    nxt = starts[1]
+    shift = runs[0][0]
+    for m in rx.finditer(joined):
+        s = m.start()
+        if s >= nxt:
+            while s >= nxt:
+                k += 1
+                nxt = starts[k + 1]
+            shift = runs[k][0] - starts[k]
+        yield s + shift, m.end() + shift, m
+
+
+_TWELVE_RUN = _RUN_CHARS["twelve"]
+
+
+def _twelve_matches(text: str, digits: list[int], firsts: list[int],
+                    rev: _Reversed) -> Iterator[tuple[int, int, re.Match[str] | None]]:
+    """(start, end, match) of _TWELVE.finditer(text) in the runs around the candidates, most
+    of them without a run search (their match None: _TWELVE.match(text, start) gives it).
+
+    A candidate whose run is nothing but its own twelve digits (with their separators), and
+    at most one space on each side before another character (an id in a log line: "job
+    557976392337 finished"), is the only match of its run, and finditer over the run finds it
+    with one match() at its first digit. The other candidates' runs are searched as before.
+    A run that goes on to the right does so through a space: the candidate's guard after it
+    is no digit or dash.
+    """
     n = len(text)
-    for a, b in runs:
-        # Searched up to one character past the run: the patterns' look-aheads read one
-        # character, which must be the text's own, not the end of the string.
-        for m in rx.finditer(text, max(a, pos), min(n, b + 1)):
-            pos = m.end()
-            yield m
+    run = _TWELVE_RUN
+    alone: list[tuple[int, int, re.Match[str] | None]] = []
+    rest: list[int] = []
+    for first, last in zip(firsts, digits):
+        if first and text[first - 1] == " " and first > 1 and text[first - 2] in run:
+            rest.append(last)  # the run goes on to the left
+            continue
+        end = last + 1
+        if end < n and text[end] == " " and end + 1 < n and text[end + 1] in run:
+            rest.append(last)  # the run goes on to the right: other matches may share it
+            continue
+        # _TWELVE matches text[first:end] exactly: the same digits and separators as the
+        # candidate, and the character after them (the candidate's guard) is no digit or
+        # dash. The match itself is made only if the pass gets as far as its digits.
+        alone.append((first, end, None))
+    if not rest:
+        return iter(alone)
+    others = list(_finditer_in_runs(_TWELVE, text, _candidate_runs(text, rest, "twelve", rev)))
+    return iter(sorted(alone + others, key=_first_of))
 
 
-def _number_matches(rx: re.Pattern[str], text: str, family: str,
-                    candidates: dict[str, list[int]]) -> Iterator[re.Match[str]]:
-    """rx.finditer(text), or only its matches in the runs around the prefilter's candidates.
+def _first_of(triple: tuple[int, int, re.Match[str]]) -> int:
+    return triple[0]
+
+
+def _number_matches(rx: re.Pattern[str], text: str, family: str, candidates: dict[str, list[int]],
+                    rev: _Reversed | None = None) -> Iterator[tuple[int, int, re.Match[str]]]:
+    """(start, end, match) of rx.finditer(text), or of its matches in the runs around the
+    prefilter's candidates (``match`` then is of the runs joined: use its groups, not its
+    positions).
 
     Leaves out only matches in runs without a candidate, which the detectors skip for the
     character before them (a digit, a letter): they add nothing and, inside their own run,
     consume nothing that another match could use.
     """
     digits = candidates.get(family)
-    runs = _candidate_runs(text, digits, _RUN_CHARS[family]) if digits is not None else None
-    return rx.finditer(text) if runs is None else _finditer_in_runs(rx, text, runs)
+    if digits and family == "twelve" and TWELVE_FIRSTS in candidates:
+        return _twelve_matches(text, digits, candidates[TWELVE_FIRSTS], rev or _Reversed(text))
+    if digits is None:
+        return ((m.start(), m.end(), m) for m in rx.finditer(text))
+    if not digits:
+        return iter(())
+    return _finditer_in_runs(rx, text, _candidate_runs(text, digits, family, rev or _Reversed(text)))
 
 
 # Around a number that is part of something longer: a decimal point or thousands separator
@@ -344,6 +419,27 @@ def _stands_alone(text: str, start: int, end: int) -> bool:
         if after in ".," and end + 1 < len(text) and text[end + 1].isdigit():
             return False
     return True
+
+
+# The characters beside a number that make _stands_alone (or the digit-or-dash check before
+# it) look closer; beside any other character a number stands alone.
+_CLOSER_BEFORE = _JOINED_BEFORE | _DIGIT_OR_DASH | frozenset(".,")
+_CLOSER_AFTER = _JOINED_AFTER | frozenset(".,")
+
+
+def _count_standing_alone(text: str, matches: Iterator[tuple[int, int, re.Match[str]]]) -> int:
+    """How many of ``matches`` the twelve-digit pass would count: not after a digit or a dash,
+    and standing alone (the pass's own two checks, the common case without a call)."""
+    n = 0
+    size = len(text)
+    for pos, end, _m in matches:
+        before = text[pos - 1] if pos else ""
+        after = text[end] if end < size else ""
+        if before not in _CLOSER_BEFORE and after not in _CLOSER_AFTER:
+            n += 1
+        elif not (pos and before in _DIGIT_OR_DASH) and _stands_alone(text, pos, end):
+            n += 1
+    return n
 
 
 def _valid_phone(raw: str) -> bool:
@@ -497,17 +593,23 @@ def detect(text: str, ev: Evidence, *, line_starts: list[int] | None = None,
     # pass any more (a log full of ids), a number is only counted; the look-ups that follow
     # would end in the same ``continue``.
     only_count = not has_my_kw and not has_lic_kw and line_starts is None and collect is None
-    for m in _number_matches(_TWELVE, text, "twelve", numbers) if "twelve" in present else ():
-        pos = m.start()
+    rev = _Reversed(text)
+    twelves = iter(_number_matches(_TWELVE, text, "twelve", numbers, rev) if "twelve" in present else ())
+    for pos, end, m in twelves:
         if pos and text[pos - 1] in _DIGIT_OR_DASH:
             continue
-        if not _stands_alone(text, pos, m.end()):
+        if not _stands_alone(text, pos, end):
             continue  # 134.056537698034, 123,456,789,012円, ID123456789012: part of another number
         ev.twelve_digit_total += 1
         if only_count and ev.twelve_digit_total > 200 and ev.my_number_unlabelled < 0.5 * ev.twelve_digit_total:
-            continue
+            # It stays so for every number after this one (the total only grows, the
+            # unlabelled count no longer does): they are only counted, in a tighter loop.
+            ev.twelve_digit_total += _count_standing_alone(text, twelves)
+            break
         if _OTHER_ID_BEFORE.search(text, max(0, pos - 12), pos):
             continue  # 処理番号=123456789012: labelled as something else, whatever words are near
+        if m is None:
+            m = _TWELVE.match(text, pos)  # a number alone in its run (see _twelve_matches)
         digits = "".join(m.groups())
         d_my = kw.near("kw_my", pos) if has_my_kw else None
         d_lic = kw.near("kw_license", pos) if has_lic_kw else None
@@ -531,10 +633,9 @@ def detect(text: str, ev: Evidence, *, line_starts: list[int] | None = None,
             if "my_number?" not in ev.examples:
                 ev.examples["my_number?"] = mask("my_number", digits)
 
-    phones = _chain(_number_matches(_PHONE, text, "phone", numbers),
-                    _number_matches(_PHONE_PAREN, text, "phone", numbers) if "phone_paren" in present else ())
-    for m in phones if "phone" in present else ():
-        pos = m.start()
+    phones = _chain(_number_matches(_PHONE, text, "phone", numbers, rev),
+                    _number_matches(_PHONE_PAREN, text, "phone", numbers, rev) if "phone_paren" in present else ())
+    for pos, _end, m in phones if "phone" in present else ():
         if pos and text[pos - 1] in _PHONE_BEFORE_BAD:
             continue
         raw = m.group(0)
@@ -542,13 +643,13 @@ def detect(text: str, ev: Evidence, *, line_starts: list[int] | None = None,
         if _valid_phone(raw) and kw.near("kw_org", pos, 40, len(raw) + 4) is None:
             hit("phone", pos, raw, "電話番号（番号体系と一致）")
 
-    for m in _number_matches(_POSTAL_FROM_DASH, text, "postal", numbers) if "postal" in present else ():
-        pos = m.start() - 3
+    for dash, end, _m in _number_matches(_POSTAL_FROM_DASH, text, "postal", numbers, rev) if "postal" in present else ():
+        pos = dash - 3
         if pos and text[pos - 1] in _DIGIT_OR_DASH:
             continue
         marked = _POSTAL_MARK.search(text, max(0, pos - 10), pos) is not None
-        if (marked or _PREF_AHEAD.match(text, m.end())) and not org(pos):
-            hit("postal_code", pos, text[pos:m.end()], "郵便番号（〒・住所と隣接）")
+        if (marked or _PREF_AHEAD.match(text, end)) and not org(pos):
+            hit("postal_code", pos, text[pos:end], "郵便番号（〒・住所と隣接）")
 
     for m in _NAME_LABEL_LATIN.finditer(text) if "label_name" in present and ":" in text else ():
         hit("name", m.start(1), m.group(1), "氏名（見出し・ラベル）")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import codecs
 import csv
 import io
+import re
 from typing import Iterator
 
 import charset_normalizer
@@ -64,10 +65,38 @@ def _chunks(data: bytes, enc: str, ctx: ScanContext) -> Iterator[str]:
 
 
 def extract_text(data: bytes, ctx: ScanContext) -> Parts:
-    """Running text in chunks (the decoder keeps multi-byte characters whole across chunks)."""
+    """Running text in chunks (the decoder keeps multi-byte characters whole across chunks).
+
+    Each chunk but the last is cut after its last line break (or, in a chunk of one line,
+    its last space), and the rest goes to the front of the next one: a phone number or a
+    name written across the 8 MB mark is then read whole, in one of them.
+    """
     enc = detect_encoding(data)
+    carry = ""
+    pending: str | None = None  # held back one step: the last chunk is never cut
     for chunk in _chunks(data, enc, ctx):
-        yield TextPart(chunk)
+        if pending is not None:
+            cut = pending.rfind("\n") + 1 or pending.rfind(" ") + 1 or _last_break(pending)
+            carry = pending[cut:]
+            yield TextPart(pending[:cut] if carry else pending)
+            chunk = carry + chunk
+        pending = chunk
+    if pending is not None:
+        yield TextPart(pending)
+
+
+# What numbers, e-mail addresses and codes are made of: a chunk of one line without a space is
+# cut after the last other character of its end (the next chunk then starts with the value).
+_NOT_IN_A_VALUE = re.compile(r"[^0-9A-Za-z\-().+@_%:/]")
+_TAIL = 1024
+
+
+def _last_break(chunk: str) -> int:
+    """Where to cut a chunk with no line break and no space: after the last character of its
+    last _TAIL that no number or address is made of, else at its end."""
+    tail = chunk[-_TAIL:]
+    m = _NOT_IN_A_VALUE.search(tail[::-1])
+    return len(chunk) - m.start() if m is not None else len(chunk)
 
 
 def _lines(data: bytes, enc: str, ctx: ScanContext) -> Iterator[str]:
