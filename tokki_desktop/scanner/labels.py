@@ -39,6 +39,17 @@ def _spelled_name(parts: list[str]) -> str | None:
     return None
 
 
+def _row_addressee(kept: list[str], i: int) -> list[str]:
+    """The name spelled by row ``i``'s cells before its 様 (a label sheet: 浜田 | 健一 | 様)."""
+    cells = [c.strip() for c in kept[i].split("\t") if c.strip()]
+    for width in (2, 1):
+        name = _spelled_name(cells[-1 - width:-1]) if len(cells) > width else None
+        if name is not None:
+            around = kept[max(0, i - ADDRESS_LINES):i] + kept[i + 1:i + 1 + ADDRESS_LINES]
+            return [name] if any(_address_line(ln) for ln in around) else []
+    return []
+
+
 def addressees(text: str) -> list[str]:
     """The names of the addressee blocks in ``text`` (see the module's rule)."""
     if "様" not in text and "殿" not in text:
@@ -48,18 +59,12 @@ def addressees(text: str) -> list[str]:
     kept = [ln for ln in lines if ln]
     found: list[str] = []
     for i, line in enumerate(kept):
-        cells = [c.strip() for c in line.split("\t") if c.strip()]
-        if len(cells) >= 2 and cells[-1] in _HONORIFIC_LINE:
-            # The parts in a row's cells (a label sheet: 浜田 | 健一 | 様).
-            for width in (2, 1):
-                name = _spelled_name(cells[-1 - width:-1]) if len(cells) > width else None
-                if name is not None:
-                    around = kept[max(0, i - ADDRESS_LINES):i] + kept[i + 1:i + 1 + ADDRESS_LINES]
-                    if any(_address_line(ln) for ln in around):
-                        found.append(name)
-                    break
+        if line not in _HONORIFIC_LINE:
+            # Most lines: no honorific closes them, and no cell list is made for them.
+            if "\t" in line and line.rsplit("\t", 1)[-1].strip() in _HONORIFIC_LINE:
+                found.extend(_row_addressee(kept, i))
             continue
-        if line not in _HONORIFIC_LINE or i == 0:
+        if i == 0:
             continue
         for width in (2, 1):
             if i - width < 0:
