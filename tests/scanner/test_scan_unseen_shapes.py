@@ -68,3 +68,60 @@ def test_a_sheet_resume_with_spaced_labels() -> None:
 def test_spaced_words_without_a_name_field_stay_clean() -> None:
     text = "履 歴 書 の 書 き 方\n氏 名 ： 記入例\n学 歴 ： 最終学歴から"
     assert resume_owner(text) is None
+
+
+FACTORY = """FactoryBot.define do
+  factory :member do
+    nickname        {"こはる"}
+    familyname      {"水瀬"}
+    givenname       {"小春"}
+    email           {"koharu.m@example.org"}
+    birthday        {"1991-08-14"}
+    password        {"secret123"}
+
+    trait :admin do
+      role { "admin" }
+    end
+  end
+end
+"""
+
+
+def test_one_factory_block_is_one_persons_record() -> None:
+    res = scan_bytes(FACTORY.encode(), "spec/factories/members.rb")
+    assert res.verdict == PERSONAL_DATA
+    assert res.records == 1
+
+
+def test_a_factory_of_a_product_is_no_person() -> None:
+    src = 'FactoryBot.define do\n  factory :item do\n    name { "青いマグカップ" }\n    price { 1200 }\n' \
+          '    description { "陶器" }\n  end\nend\n'
+    assert scan_bytes(src.encode(), "spec/factories/items.rb").verdict == CLEAN
+
+
+def test_two_object_literals_with_a_nested_array_are_two_people() -> None:
+    src = """export const users = [
+  { id: 1, name: '小野寺美咲', email: 'misaki.onodera@example.jp', phones: [{ number: '+819012345678' }] },
+  { id: 2, name: '柏木蓮', email: 'ren.kashiwagi@example.jp', phones: [] },
+];
+"""
+    res = scan_bytes(src.encode(), "mockUsers.ts")
+    assert res.verdict == PERSONAL_DATA
+    assert res.records == 2
+
+
+def test_one_config_object_with_a_name_is_no_person() -> None:
+    src = "module.exports = { name: 'my-app', version: '1.2.0', main: 'index.js' };\n"
+    assert scan_bytes(src.encode(), "config.js").verdict == CLEAN
+
+
+def test_a_role_note_after_a_name_does_not_make_it_an_organisation() -> None:
+    src = """export const admins = [
+  { id: 'a1', email: 'admin.kimura@example.com', name: '木村 健太 (管理者)' },
+  { id: 'a2', email: 'viewer.hoshino@example.com', name: '星野 結衣 (閲覧者)' },
+  { id: 'a3', email: 'ops.nagai@example.com', name: '永井 大地 (運用)' },
+];
+"""
+    res = scan_bytes(src.encode(), "mockAdmins.ts")
+    assert res.verdict == PERSONAL_DATA
+    assert res.records == 3

@@ -57,7 +57,8 @@ for _kind, _words in {
     NAME: ("name", "full_name", "fullname", "last_name", "lastname", "first_name", "firstname", "family_name",
            "given_name", "middle_name", "surname", "sei", "mei", "shimei", "simei", "namae", "kana", "furigana",
            "yomi", "sei_kana", "mei_kana", "name_kana", "kana_name", "kana_sei", "kana_mei", "last_name_kana",
-           "first_name_kana", "person_name", "customer_name", "member_name", "user_name_kana", "contact_name"),
+           "first_name_kana", "person_name", "customer_name", "member_name", "user_name_kana", "contact_name",
+           "familyname", "givenname", "kana_familyname", "kana_givenname", "family_name_kana", "given_name_kana"),
     PHONE: ("tel", "phone", "telephone", "phone_number", "phonenumber", "tel_no", "telno", "tel_number", "mobile",
             "mobile_phone", "cell", "cellphone", "keitai", "denwa"),
     EMAIL: ("mail", "email", "e_mail", "mail_address", "mailaddress", "email_address", "emailaddress", "e_mail_address"),
@@ -135,12 +136,22 @@ def is_organisation_header(label: str) -> bool:
     return bool(_ORG_HEADER.search(label)) or latin_header_kind(label) == ORGANISATION
 
 
+# A note in brackets after a value (田中 太郎 (管理者), 佐藤 花子（担当）) says the person's role,
+# not what the value is; a legal form in brackets ((株), (有), (医)) is part of the name.
+_NOTE_AFTER = re.compile(r"\s*\((?![株有合資名財社医学福宗特]\))[^()]{2,16}\)$")
+
+
+def without_note(value: str) -> str:
+    """``value`` without a bracketed note at its end (a role, a remark)."""
+    return _NOTE_AFTER.sub("", value) if value.endswith(")") else value
+
+
 def sample(values: Sequence[str]) -> list[str]:
     """Up to SAMPLE non-empty values from the top of the column (each distinct one once)."""
     out: list[str] = []
     seen: set[str] = set()
     for v in values[: SAMPLE * 4]:
-        v = normalize_text(v or "").strip()
+        v = without_note(normalize_text(v or "").strip())
         if v and v not in seen:
             seen.add(v)
             out.append(v)

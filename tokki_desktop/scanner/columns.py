@@ -322,6 +322,8 @@ def scan_columns(columns: Iterable[Sequence[str]], n: int, header: list[str] | N
         normalized = normalize_text(joined)
         values = normalized.split("\n")
         kind = plan.kinds[ci]
+        if kind == "name" and ")" in normalized:
+            values = list(map(ct.without_note, values))  # 田中 太郎 (管理者): the role is a note
         check = _validator(kind, has_branch, plan.strict[ci], plan.holders[ci]) if kind else None
         if kind == "birth_date" and _SERIAL_LINE.search(normalized):
             # Only a column holding some Excel day count needs the value-by-value pass.
