@@ -125,3 +125,44 @@ def test_a_role_note_after_a_name_does_not_make_it_an_organisation() -> None:
     res = scan_bytes(src.encode(), "mockAdmins.ts")
     assert res.verdict == PERSONAL_DATA
     assert res.records == 3
+
+
+def _csv(rows: list[list[str]]) -> bytes:
+    return "\n".join(",".join(r) for r in rows).encode("utf-8")
+
+
+NURSERIES = [["施設名", "種別", "所在地", "電話番号"],
+             ["ひなた保育園", "認可保育所", "松本市島内4120-3", "0263-40-1181"],
+             ["松本市立中央保育園", "認可保育所", "松本市中央2-5-8", "0263-32-2204"],
+             ["こぐま保育室", "家庭的保育者", "松本市寿台6-2-14", "0263-58-3319"],
+             ["新田 佳代子", "家庭的保育者", "松本市笹賀7301-5", "0263-27-4470"],
+             ["社会福祉法人あおぞら会 あおぞら保育園", "認可保育所", "松本市野溝西1-3-9", "0263-25-0096"]]
+
+
+def test_a_childminder_listed_under_her_own_name_among_nurseries_is_a_person() -> None:
+    res = scan_bytes(_csv(NURSERIES), "nurseries.csv")
+    assert res.verdict == PERSONAL_DATA
+    assert res.records == 1
+
+
+def test_a_nursery_list_without_an_individual_stays_clean_with_its_reason() -> None:
+    rows = [r for r in NURSERIES if "佳代子" not in r[0]]
+    res = scan_bytes(_csv(rows), "nurseries.csv")
+    assert res.verdict == CLEAN
+    assert "施設・団体の名称と連絡先のみ" in res.reason
+
+
+def test_street_names_and_clinics_in_a_facility_column_are_not_people() -> None:
+    rows = [["名称", "所在地", "電話番号"], ["上沢通", "神戸市兵庫区上沢通1-1", "078-511-0001"],
+            ["小田内科", "神戸市兵庫区中道通2-3", "078-511-0002"], ["中島通", "神戸市兵庫区中島通3-1", "078-511-0003"]]
+    assert scan_bytes(_csv(rows), "aed.csv").verdict == CLEAN
+
+
+def test_an_owner_column_in_english_is_a_representative_column() -> None:
+    rows = [["Name", "Type", "Add1", "TEL", "Owner"],
+            ["みどり幼稚園", "幼稚園", "奈良市学園北1-2-3", "0742-40-0001", "学校法人みどり学園"],
+            ["つばさ幼稚園", "幼稚園", "奈良市西大寺東町2-1-5", "0742-40-0002", "宮内正和"],
+            ["なら保育園", "保育所", "奈良市三条町5-6", "0742-40-0003", "社会福祉法人なら福祉会"]]
+    res = scan_bytes(_csv(rows), "nurseryFacilities.csv")
+    assert res.verdict == PERSONAL_DATA
+    assert res.records == 1

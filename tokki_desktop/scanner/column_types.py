@@ -79,6 +79,9 @@ _ORG_HEADER = re.compile(r"名称|施設名|会社名|法人名|事業所名|団
 # A person named in an organisation's row by the office they hold (開設者, 代表者): personal
 # data when the body is a sole proprietor, debatable for a corporation (see DETECTION.md).
 REPRESENTATIVE_HEADER = re.compile(r"代表者|開設者|設置者|経営主体|運営者|経営者|事業主|理事長|院長|園長|校長|施設長|管理者|代表取締役")
+# The same in English and romaji (the papamama map's Owner, an export's operator_name).
+_LATIN_REPRESENTATIVE = frozenset({"owner", "owner_name", "operator", "operator_name", "founder", "proprietor",
+                                   "representative", "representative_name", "setter", "secchisha", "kaisetsusha"})
 _FOLD = re.compile(r"[\s\-]+")
 _CAMEL = re.compile(r"([a-z0-9])([A-Z])")
 # Words before a field name that say whose it is (employee_name, member_email).
@@ -129,6 +132,11 @@ def latin_header_kind(label: str) -> str | None:
         if head in _WHOSE and rest:
             kind = _LATIN_HEADERS.get(rest)  # employee_name, member_tel, user_birthday
     return kind
+
+
+def is_representative_header(label: str) -> bool:
+    """True for a header naming who runs the row's organisation (開設者, 代表者, Owner)."""
+    return bool(REPRESENTATIVE_HEADER.search(label)) or _fold(label).rsplit(".", 1)[-1] in _LATIN_REPRESENTATIVE
 
 
 def is_organisation_header(label: str) -> bool:

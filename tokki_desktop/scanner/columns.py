@@ -149,7 +149,7 @@ def plan_table(labels: Sequence[str], columns: Sequence[Sequence[str]]) -> Table
             plan.holders[ci] = True
             continue
         kind = header_kind(label)
-        if label and ct.REPRESENTATIVE_HEADER.search(label):
+        if label and ct.is_representative_header(label):
             # 開設者, 経営主体: mostly companies, sometimes a person (a sole proprietor), value
             # by value; whose row it is then depends on the organisation (see below).
             plan.kinds[ci] = "name"
@@ -344,6 +344,8 @@ def scan_columns(columns: Iterable[Sequence[str]], n: int, header: list[str] | N
                            dates=kind != "address")
     if plan.rep_columns and plan.org_columns:
         _corporate_representatives(plan, cols, marks)
+    for ci in plan.org_columns:
+        _individuals_among_organisations(cols[ci], ev, marks)
     name_columns = [ci for ci, k in enumerate(plan.kinds) if k == "name" and ci not in plan.rep_columns
                     and not _is_reading(labels, cols, ci)]
     if len(name_columns) >= 2 and "name" in marks:
@@ -363,6 +365,35 @@ def scan_columns(columns: Iterable[Sequence[str]], n: int, header: list[str] | N
     if plan.subject == "organisation" and any(k in marks for k in ("address", "phone", "postal_code", "email")):
         ev.organisation_rows += n - (ev.records - before)
     return chars
+
+
+# A facility name that might be a person's whole name: kanji surname, a space, given name
+# (安斉 洋子); checked in C before the dictionary reads it. Without the space the dictionary
+# also reads streets and clinics as names (上沢通, 小田内科): a list spells its people apart.
+_WHOLE_NAME_SHAPE = re.compile(r"[一-龥々ヶ]{1,4} [一-龥々ヶぁ-んァ-ヶー]{1,4}")
+
+
+def _individuals_among_organisations(col: Sequence[str], ev: Evidence, marks: dict[str, bytearray]) -> None:
+    """In a column of organisations, a value the dictionary reads as a person's whole name
+    (surname and given name, no word of what it is) is an individual listed under their own
+    name: a home childminder among nurseries, a sole proprietor among companies. Its row is a
+    person's, value by value, like a representative's (see docs/DETECTION.md)."""
+    values = normalize_text("\n".join((v or "").replace("\n", " ") for v in col)).split("\n")
+    candidates = {v.strip() for v in values if _WHOLE_NAME_SHAPE.fullmatch(v.strip())}
+    people = {v for v in candidates if japanese.is_full_name(v)}
+    if not people:
+        return
+    flags = [v.strip() in people for v in values]
+    mark = marks.setdefault("name", bytearray(len(values)))
+    new = 0
+    for i, flag in enumerate(flags):
+        if flag and i < len(mark) and not mark[i]:
+            mark[i] = 1
+            new += 1
+    if new:
+        ev.counts["name"] += new
+        ev.rules["氏名（施設・団体名の欄の個人名）"] += new
+        ev.examples.setdefault("name", d.mask("name", next(iter(people))))
 
 
 def _described(plan: TablePlan, labels: Sequence[str], cols: Sequence[Sequence[str]], named: bytearray,
