@@ -166,3 +166,27 @@ def test_an_owner_column_in_english_is_a_representative_column() -> None:
     res = scan_bytes(_csv(rows), "nurseryFacilities.csv")
     assert res.verdict == PERSONAL_DATA
     assert res.records == 1
+
+
+def test_a_nested_company_with_a_website_is_no_person() -> None:
+    src = """{"company": {"name": "Hoshizora Systems", "sector": "Software", "website": "https://example.com"},
+ "projects": [{"client": {"name": "Aozora Bank", "sector": "Banking", "website": "https://example.org"},
+               "description": "Mobile banking front end", "sortOrder": 1}],
+ "timeline": {"startDate": "2019-04-01", "endDate": "2021-03-31"}}"""
+    assert scan_bytes(src.encode(), "experience_2.json").verdict == CLEAN
+
+
+def test_a_resume_sites_field_lists_are_one_persons_fields() -> None:
+    src = """{"fullName": "Mirei Tachibana", "jobTitle": "Data Engineer",
+ "contacts": [{"type": "github", "label": "github/mtachibana", "sortOrder": 1},
+              {"type": "email", "label": "mirei.tachibana@example.com", "sortOrder": 2}],
+ "personalDetails": [{"label": "nationality", "value": "japanese", "sortOrder": 1},
+                     {"label": "birth date", "value": "1992-02-11", "sortOrder": 2}]}"""
+    res = scan_bytes(src.encode(), "information.json")
+    assert res.verdict == PERSONAL_DATA
+    assert "résumé" in res.reason_en
+
+
+def test_a_settings_list_of_labels_and_values_stays_clean() -> None:
+    src = '{"settings": [{"label": "theme", "value": "dark"}, {"label": "language", "value": "ja"}]}'
+    assert scan_bytes(src.encode(), "settings.json").verdict == CLEAN

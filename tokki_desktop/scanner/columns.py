@@ -132,12 +132,32 @@ def _rows_with_values(columns: Sequence[Sequence[str]]) -> int:
     return sum(1 for row in zip_longest(*top, fillvalue="") if "".join(v or "" for v in row).strip())
 
 
+# The fields that make a nested object an organisation: people have no sector or website.
+_ORGANISATION_FIELDS = frozenset({"website", "url", "homepage", "web", "sector", "industry", "domain", "logo",
+                                  "corporate_number", "hojin_bango"})
+
+
+def _organisation_objects(labels: Sequence[str]) -> set[str]:
+    """The nested objects of a JSON export (``client.name``, ``client.website``) that carry a
+    sector or a website: their ``name`` is an organisation's, whatever the object is called."""
+    out: set[str] = set()
+    for label in labels:
+        head, dot, key = label.rpartition(".")
+        if dot and ct._fold(key) in _ORGANISATION_FIELDS:
+            out.add(head)
+    return out
+
+
 def plan_table(labels: Sequence[str], columns: Sequence[Sequence[str]]) -> TablePlan:
     """Type each column from its header and a sample of its values (see column_types)."""
     plan = TablePlan(len(columns))
     filled_rows: int | None = None
+    org_objects = _organisation_objects(labels) if any("." in lab for lab in labels) else set()
     for ci, col in enumerate(columns):
         label = labels[ci] if ci < len(labels) else ""
+        if org_objects and label.rpartition(".")[0] in org_objects:
+            plan.org_columns.append(ci)
+            continue
         if not label and filled_rows is None:
             filled_rows = _rows_with_values(columns)
         if not label and _sparse(col, filled_rows or 0):
