@@ -190,3 +190,30 @@ def test_a_resume_sites_field_lists_are_one_persons_fields() -> None:
 def test_a_settings_list_of_labels_and_values_stays_clean() -> None:
     src = '{"settings": [{"label": "theme", "value": "dark"}, {"label": "language", "value": "ja"}]}'
     assert scan_bytes(src.encode(), "settings.json").verdict == CLEAN
+
+
+def test_a_headerless_list_of_romaji_names_with_scores_is_a_list_of_people() -> None:
+    names = ["Takeda Shinji", "Morikawa Yuuko", "Satou Kouhei", "Nishimura Aya", "Kanno Ryouta",
+             "Ishii Mayumi", "Hattori Kenichi", "Fujita Nanami"]
+    src = "\n".join(f"{n},{40 + i * 7}" for i, n in enumerate(names))
+    res = scan_bytes(src.encode(), "scores.csv")
+    assert res.verdict == PERSONAL_DATA
+    assert res.findings["name"] == len(names)
+
+
+def test_english_phrases_in_two_capitalised_words_are_no_romaji_names() -> None:
+    rows = ["Financial Services,12", "Data Engineer,4", "Mobile Banking,9", "Omnium Finance,3", "New York,7"]
+    assert scan_bytes("\n".join(rows).encode(), "sectors.csv").verdict == CLEAN
+
+
+def test_one_member_row_with_an_age_and_a_home_area_is_a_person() -> None:
+    src = ("CREATE TABLE `member` (`id` int, `name` varchar(90), `age` int, `address` varchar(90));\n"
+           "INSERT INTO `member`(`id`,`name`,`age`,`address`) VALUES ( '7', 'Dewi Kartika', '28', 'Cibubur' );\n")
+    res = scan_bytes(src.encode(), "dump.sql")
+    assert res.verdict == PERSONAL_DATA
+    assert res.records == 1
+
+
+def test_one_product_row_with_a_count_is_no_person() -> None:
+    src = ("INSERT INTO `items`(`id`,`name`,`stock`) VALUES ( '7', 'Blue Mug', '28' );\n")
+    assert scan_bytes(src.encode(), "dump.sql").verdict == CLEAN

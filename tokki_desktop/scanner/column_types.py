@@ -99,6 +99,19 @@ _KATAKANA = re.compile(r"[ァ-ヶー・]+(?:[ 　][ァ-ヶー・]+)?")
 # Two words (Taro Tanaka, TANAKA Taro): a single capitalised word is as often a product.
 _ROMAJI_FULL_NAME = re.compile(r"[A-Z][a-z]+[ ,]+[A-Z][a-z]+|[A-Z]+ [A-Z][a-z]+|[A-Z][a-z]+ [A-Z]+")
 _ROMAJI_NAME = re.compile(r"[A-Z][a-z]+(?:[ ,]+[A-Z][a-z]+)?|[A-Z]+(?: [A-Z]+)?")
+# A word spelled in romaji syllables (Satou, Syuuichi, Hattori, Kanno): a consonant (or
+# a digraph) and a vowel, a syllabic n, the first of a doubled consonant. English words break
+# it (Finance: "nce", Omnium: "mn"), so two such words are a Japanese name, not a phrase.
+_ROMAJI_WORD = re.compile(
+    r"(?:(?:ky|gy|sh|sy|jy|ch|cy|ty|ts|ny|hy|by|py|my|ry|dy|zy|[kgsztdnhbpmyrwfj])?[aiueo]|n(?![aiueoy])"
+    r"|([kstpgdbcm])(?=\1))+", re.IGNORECASE)
+_TWO_WORDS = re.compile(r"([A-Z][a-z]+|[A-Z]+) ([A-Z][a-z]+|[A-Z]+)")
+
+
+def is_romaji_full_name(v: str) -> bool:
+    """Surname and given name in romaji, two words of Japanese syllables (Satou Syuuichi)."""
+    m = _TWO_WORDS.fullmatch(v.strip())
+    return m is not None and all(_ROMAJI_WORD.fullmatch(w) is not None for w in m.groups())
 
 
 # English headers that say "a name" without saying whose (a product's, a facility's, a
@@ -171,7 +184,7 @@ def sample(values: Sequence[str]) -> list[str]:
 class ColumnSample:
     """The kinds of a column's sampled values: ``share(kind)`` of the non-empty ones."""
 
-    __slots__ = ("kinds", "n", "spelled_names")
+    __slots__ = ("kinds", "n", "spelled_names", "romaji")
 
     def __init__(self, values: Sequence[str]) -> None:
         vals = sample(values)
@@ -180,6 +193,7 @@ class ColumnSample:
         # Names spelled out in two parts, in katakana or Latin letters (ヤマダ タロウ, Taro Tanaka):
         # the dictionary does not read them, their shape does.
         self.spelled_names = sum(1 for v in vals if _KANA_PAIR.fullmatch(v) or _ROMAJI_FULL_NAME.fullmatch(v))
+        self.romaji = sum(1 for v in vals if v.isascii() and is_romaji_full_name(v)) if vals and vals[0].isascii() else 0
 
     def person_like(self) -> float:
         """Share of the values that are written as people's names, in any script."""
@@ -192,6 +206,10 @@ class ColumnSample:
         """Most values are people's names, and far more than organisations."""
         return (self.n >= MIN_VALUES and self.share(NAME) >= NAME_SHARE
                 and self.kinds[NAME] > 2 * (self.kinds[ORGANISATION] + self.kinds[PLACE]))
+
+    def romaji_names(self) -> bool:
+        """Most values are whole names in romaji syllables (a class list: Satou Syuuichi)."""
+        return self.n >= MIN_VALUES and self.romaji >= SHARE * self.n
 
     def main(self) -> tuple[str, float]:
         """The kind most values have, and its share (EMPTY, 0.0 with fewer than MIN_VALUES)."""

@@ -198,6 +198,8 @@ def plan_table(labels: Sequence[str], columns: Sequence[Sequence[str]]) -> Table
             elif col_sample.names():
                 kind = "name"
                 plan.strict[ci] = True
+            elif col_sample.romaji_names():
+                kind = "name"  # checked value by value as a name in Latin letters
             elif not col_sample.places():
                 content, share = col_sample.main()
                 if share >= ct.SHARE and content in _CONTENT_AS_HEADER:
@@ -420,17 +422,24 @@ def _described(plan: TablePlan, labels: Sequence[str], cols: Sequence[Sequence[s
                name_columns: list[int]) -> bytearray:
     """The rows whose person is named whole (both parts, or a full name) and described by a
     text value in a column of no other kind (not a number, not an organisation)."""
-    others = [ci for ci, k in enumerate(plan.kinds) if k is None and ci not in plan.org_columns
+    others = [ci for ci, k in enumerate(plan.kinds) if k in (None, "address") and ci not in plan.org_columns
               and not _is_reading(labels, cols, ci)]
+    # An age, a sex, an occupation says something about the person even as a number or a code.
+    attributes = [ci for ci, lab in enumerate(labels) if ci < len(cols) and _ATTRIBUTE_HEADER.search(lab)]
     out = bytearray(len(named))
     for i, flag in enumerate(named):
         if not flag:
             continue
         parts = [(cols[c][i] or "").strip() for c in name_columns if i < len(cols[c])]
         whole = sum(1 for p in parts if p) >= 2 or any(_whole_name(p) for p in parts if p)
-        if whole and any(_describes((cols[c][i] or "") if i < len(cols[c]) else "") for c in others):
+        if whole and (any(_describes((cols[c][i] or "") if i < len(cols[c]) else "") for c in others)
+                      or any(i < len(cols[c]) and (cols[c][i] or "").strip() for c in attributes)):
             out[i] = 1
     return out
+
+
+# Headers of a person's attributes (an age is a number, a sex a code, and both describe).
+_ATTRIBUTE_HEADER = re.compile(r"年齢|性別|職業|^(?:age|sex|gender|occupation|job)$", re.IGNORECASE)
 
 
 _NUMBER_OR_CODE = re.compile(r"[\d\s.,:/\-+%A-Za-z_]*")
