@@ -217,3 +217,44 @@ def test_one_member_row_with_an_age_and_a_home_area_is_a_person() -> None:
 def test_one_product_row_with_a_count_is_no_person() -> None:
     src = ("INSERT INTO `items`(`id`,`name`,`stock`) VALUES ( '7', 'Blue Mug', '28' );\n")
     assert scan_bytes(src.encode(), "dump.sql").verdict == CLEAN
+
+
+def _vertical_postcard(drawn_across: bool, name: tuple[str, str] = ("水瀬", "小春")) -> bytes:
+    """A postcard's address side in vertical writing, one glyph a text object (invented)."""
+    from pathlib import Path
+
+    from reportlab.lib.pagesizes import A6
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+    from reportlab.pdfgen import canvas
+
+    font = Path(__file__).resolve().parents[2] / "resources" / "fonts" / "ipaexm.ttf"
+    pdfmetrics.registerFont(TTFont("IPAexMincho", str(font)))
+    columns = [(250, 330, "長野県松本市中央四丁目七ー二十一", 12), (225, 300, "コーポ中央二〇三号", 12),
+               (150, 300, name[0], 22), (150, 240, name[1], 22), (150, 170, "様", 22)]
+    out = io.BytesIO()
+    c = canvas.Canvas(out, pagesize=A6)
+    glyphs = [(k, x, y, text, size) for x, y, text, size in columns for k in range(len(text))]
+    if drawn_across:
+        glyphs.sort(key=lambda g: g[0])  # a glyph row at a time across the columns
+    for k, x, y, text, size in glyphs:
+        c.setFont("IPAexMincho", size)
+        c.drawString(x, y - k * size * 1.1, text[k])
+    c.showPage()
+    c.save()
+    return out.getvalue()
+
+
+def test_a_vertical_postcard_drawn_across_its_columns_names_its_addressee() -> None:
+    res = scan_bytes(_vertical_postcard(drawn_across=True), "hagaki.pdf")
+    assert res.verdict == PERSONAL_DATA
+    assert res.findings.get("address")
+
+
+def test_a_vertical_postcard_to_a_role_names_no_one() -> None:
+    pdf = _vertical_postcard(drawn_across=True, name=("保護", "者"))
+    assert scan_bytes(pdf, "hagaki.pdf").verdict == CLEAN
+
+
+def test_a_vertical_postcard_drawn_column_by_column_reads_the_same() -> None:
+    assert scan_bytes(_vertical_postcard(drawn_across=False), "hagaki.pdf").verdict == PERSONAL_DATA

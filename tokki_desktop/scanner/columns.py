@@ -392,7 +392,7 @@ def scan_columns(columns: Iterable[Sequence[str]], n: int, header: list[str] | N
 # A facility name that might be a person's whole name: kanji surname, a space, given name
 # (安斉 洋子); checked in C before the dictionary reads it. Without the space the dictionary
 # also reads streets and clinics as names (上沢通, 小田内科): a list spells its people apart.
-_WHOLE_NAME_SHAPE = re.compile(r"[一-龥々ヶ]{1,4} [一-龥々ヶぁ-んァ-ヶー]{1,4}")
+_WHOLE_NAME_LINE = re.compile(r"^[ \t]*([一-龥々ヶ]{1,4} [一-龥々ヶぁ-んァ-ヶー]{1,4})[ \t]*$", re.MULTILINE)
 
 
 def _individuals_among_organisations(col: Sequence[str], ev: Evidence, marks: dict[str, bytearray]) -> None:
@@ -400,13 +400,18 @@ def _individuals_among_organisations(col: Sequence[str], ev: Evidence, marks: di
     (surname and given name, no word of what it is) is an individual listed under their own
     name: a home childminder among nurseries, a sole proprietor among companies. Its row is a
     person's, value by value, like a representative's (see docs/DETECTION.md)."""
-    values = normalize_text("\n".join((v or "").replace("\n", " ") for v in col)).split("\n")
-    candidates = {v.strip() for v in values if _WHOLE_NAME_SHAPE.fullmatch(v.strip())}
-    people = {v for v in candidates if japanese.is_full_name(v)}
+    joined = "\n".join(col)
+    if " " not in joined and "\u3000" not in joined:
+        return  # no value spelled in two parts: decided in C
+    if "\r" in joined or joined.count("\n") != len(col) - 1:
+        joined = "\n".join((v or "").replace("\r", " ").replace("\n", " ") for v in col)
+    text = normalize_text(joined)
+    # The candidates found in C over the whole column, each distinct one read once.
+    people = {v for v in set(_WHOLE_NAME_LINE.findall(text)) if japanese.is_full_name(v)}
     if not people:
         return
-    flags = [v.strip() in people for v in values]
-    mark = marks.setdefault("name", bytearray(len(values)))
+    flags = [v.strip() in people for v in text.split("\n")]
+    mark = marks.setdefault("name", bytearray(len(flags)))
     new = 0
     for i, flag in enumerate(flags):
         if flag and i < len(mark) and not mark[i]:
