@@ -32,7 +32,7 @@ _SHARED = 0.6
 _GROUP = re.compile(r"\{([^{}]{1,4000})\}")
 # A group holding groups one level down (a record with a nested array of phone numbers): its
 # own fields, the inner groups left out, are a record too.
-_NESTED = re.compile(r"\{((?:[^{}]++|\{[^{}]{0,400}+\}){1,200}+)\}")
+_NESTED = re.compile(r"\{([^{}]*+(?:\{[^{}]{0,400}+\}[^{}]*+){1,100}+)\}")
 _INNER = re.compile(r"\{[^{}]*\}")
 _GROUP_CHARS = 4000
 # A Ruby block's attribute line: ``name { "山田" }``; a run of them is one object's fields.
@@ -70,7 +70,7 @@ def records_in(text: str, ctx: ScanContext | None = None) -> tuple[list[str], li
     found = len(groups)
     for m in _NESTED.finditer(text):
         body = m.group(1)
-        if m.end() - m.start() <= _GROUP_CHARS and "{" in body:
+        if m.end() - m.start() <= _GROUP_CHARS:
             pairs = _pairs(_INNER.sub(" ", body))
             if len(pairs) >= 2:
                 groups.append((m.start(), m.end(), pairs))
