@@ -192,6 +192,11 @@ def _titled(head: str) -> bool:
     return False
 
 
+def titled_as_resume(text: str) -> bool:
+    """The document calls itself a résumé (履歴書, 職務経歴書, CV; its labels spaced or not)."""
+    return _titled(_unspace_labels(text[:HEAD_CHARS]))
+
+
 def resume_owner(text: str) -> str | None:
     """The owner's name when ``text`` is one person's résumé or personal form, else None."""
     head = _unspace_labels(text[:HEAD_CHARS])
