@@ -132,6 +132,11 @@ def _fold(label: str) -> str:
     return _FOLD.sub("_", snake.lower())
 
 
+def folded_key(label: str) -> str:
+    """A header as a key: lower case, words by "_" (dateOfBirth → date_of_birth)."""
+    return _fold(label)
+
+
 def latin_header_kind(label: str) -> str | None:
     """The kind an English or romaji header names (last_name → name, tel → phone,
     dateOfBirth → birth_date, user.email → email, employee_name → name…)."""

@@ -143,7 +143,7 @@ def _organisation_objects(labels: Sequence[str]) -> set[str]:
     out: set[str] = set()
     for label in labels:
         head, dot, key = label.rpartition(".")
-        if dot and ct._fold(key) in _ORGANISATION_FIELDS:
+        if dot and ct.folded_key(key) in _ORGANISATION_FIELDS:
             out.add(head)
     return out
 
