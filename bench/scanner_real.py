@@ -9,9 +9,9 @@ corpus is found by ``--corpus``, else the environment variable ``TOKKI_REAL_CORP
 the manifest; a missing or changed file is reported and not scored.
 
 Splits: ``dev`` (the rules were written against it), ``holdout`` (scored often, no longer
-blind) and ``holdout2`` (collected later by someone who writes no rules; it is scored only when
-asked for by name, once, by the lead). ``all`` means the splits open to rule-writers, dev and
-holdout: holdout2 is left out of it on purpose, so that an ordinary run never lists its misses.
+blind) and ``holdout2`` (collected later by someone who writes no rules, scored blind once,
+then read and tuned on: no longer blind; scored only when asked for by name). ``all`` means
+dev and holdout: holdout2 is left out of it, so its figures stay apart from the first two.
 
 File level, positive class = ``personal_data``. Precision and recall are computed over the
 files expected ``personal_data`` or ``clean``, once over the files that are not debatable and

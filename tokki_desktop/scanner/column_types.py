@@ -57,7 +57,8 @@ for _kind, _words in {
     NAME: ("name", "full_name", "fullname", "last_name", "lastname", "first_name", "firstname", "family_name",
            "given_name", "middle_name", "surname", "sei", "mei", "shimei", "simei", "namae", "kana", "furigana",
            "yomi", "sei_kana", "mei_kana", "name_kana", "kana_name", "kana_sei", "kana_mei", "last_name_kana",
-           "first_name_kana", "person_name", "customer_name", "member_name", "user_name_kana", "contact_name"),
+           "first_name_kana", "person_name", "customer_name", "member_name", "user_name_kana", "contact_name",
+           "familyname", "givenname", "kana_familyname", "kana_givenname", "family_name_kana", "given_name_kana"),
     PHONE: ("tel", "phone", "telephone", "phone_number", "phonenumber", "tel_no", "telno", "tel_number", "mobile",
             "mobile_phone", "cell", "cellphone", "keitai", "denwa"),
     EMAIL: ("mail", "email", "e_mail", "mail_address", "mailaddress", "email_address", "emailaddress", "e_mail_address"),
@@ -78,6 +79,9 @@ _ORG_HEADER = re.compile(r"名称|施設名|会社名|法人名|事業所名|団
 # A person named in an organisation's row by the office they hold (開設者, 代表者): personal
 # data when the body is a sole proprietor, debatable for a corporation (see DETECTION.md).
 REPRESENTATIVE_HEADER = re.compile(r"代表者|開設者|設置者|経営主体|運営者|経営者|事業主|理事長|院長|園長|校長|施設長|管理者|代表取締役")
+# The same in English and romaji (the papamama map's Owner, an export's operator_name).
+_LATIN_REPRESENTATIVE = frozenset({"owner", "owner_name", "operator", "operator_name", "founder", "proprietor",
+                                   "representative", "representative_name", "setter", "secchisha", "kaisetsusha"})
 _FOLD = re.compile(r"[\s\-]+")
 _CAMEL = re.compile(r"([a-z0-9])([A-Z])")
 # Words before a field name that say whose it is (employee_name, member_email).
@@ -95,6 +99,19 @@ _KATAKANA = re.compile(r"[ァ-ヶー・]+(?:[ 　][ァ-ヶー・]+)?")
 # Two words (Taro Tanaka, TANAKA Taro): a single capitalised word is as often a product.
 _ROMAJI_FULL_NAME = re.compile(r"[A-Z][a-z]+[ ,]+[A-Z][a-z]+|[A-Z]+ [A-Z][a-z]+|[A-Z][a-z]+ [A-Z]+")
 _ROMAJI_NAME = re.compile(r"[A-Z][a-z]+(?:[ ,]+[A-Z][a-z]+)?|[A-Z]+(?: [A-Z]+)?")
+# A word spelled in romaji syllables (Satou, Syuuichi, Hattori, Kanno): a consonant (or
+# a digraph) and a vowel, a syllabic n, the first of a doubled consonant. English words break
+# it (Finance: "nce", Omnium: "mn"), so two such words are a Japanese name, not a phrase.
+_ROMAJI_WORD = re.compile(
+    r"(?:(?:ky|gy|sh|sy|jy|ch|cy|ty|ts|ny|hy|by|py|my|ry|dy|zy|[kgsztdnhbpmyrwfj])?[aiueo]|n(?![aiueoy])"
+    r"|([kstpgdbcm])(?=\1))+", re.IGNORECASE)
+_TWO_WORDS = re.compile(r"([A-Z][a-z]+|[A-Z]+) ([A-Z][a-z]+|[A-Z]+)")
+
+
+def is_romaji_full_name(v: str) -> bool:
+    """Surname and given name in romaji, two words of Japanese syllables (Satou Syuuichi)."""
+    m = _TWO_WORDS.fullmatch(v.strip())
+    return m is not None and all(_ROMAJI_WORD.fullmatch(w) is not None for w in m.groups())
 
 
 # English headers that say "a name" without saying whose (a product's, a facility's, a
@@ -115,6 +132,11 @@ def _fold(label: str) -> str:
     return _FOLD.sub("_", snake.lower())
 
 
+def folded_key(label: str) -> str:
+    """A header as a key: lower case, words by "_" (dateOfBirth → date_of_birth)."""
+    return _fold(label)
+
+
 def latin_header_kind(label: str) -> str | None:
     """The kind an English or romaji header names (last_name → name, tel → phone,
     dateOfBirth → birth_date, user.email → email, employee_name → name…)."""
@@ -130,9 +152,24 @@ def latin_header_kind(label: str) -> str | None:
     return kind
 
 
+def is_representative_header(label: str) -> bool:
+    """True for a header naming who runs the row's organisation (開設者, 代表者, Owner)."""
+    return bool(REPRESENTATIVE_HEADER.search(label)) or _fold(label).rsplit(".", 1)[-1] in _LATIN_REPRESENTATIVE
+
+
 def is_organisation_header(label: str) -> bool:
     """True for a header naming the organisation or facility of the row (名称, 施設名, 会社名…)."""
     return bool(_ORG_HEADER.search(label)) or latin_header_kind(label) == ORGANISATION
+
+
+# A note in brackets after a value (田中 太郎 (管理者), 佐藤 花子（担当）) says the person's role,
+# not what the value is; a legal form in brackets ((株), (有), (医)) is part of the name.
+_NOTE_AFTER = re.compile(r"\s*\((?![株有合資名財社医学福宗特]\))[^()]{2,16}\)$")
+
+
+def without_note(value: str) -> str:
+    """``value`` without a bracketed note at its end (a role, a remark)."""
+    return _NOTE_AFTER.sub("", value) if value.endswith(")") else value
 
 
 def sample(values: Sequence[str]) -> list[str]:
@@ -140,7 +177,7 @@ def sample(values: Sequence[str]) -> list[str]:
     out: list[str] = []
     seen: set[str] = set()
     for v in values[: SAMPLE * 4]:
-        v = normalize_text(v or "").strip()
+        v = without_note(normalize_text(v or "").strip())
         if v and v not in seen:
             seen.add(v)
             out.append(v)
@@ -152,7 +189,7 @@ def sample(values: Sequence[str]) -> list[str]:
 class ColumnSample:
     """The kinds of a column's sampled values: ``share(kind)`` of the non-empty ones."""
 
-    __slots__ = ("kinds", "n", "spelled_names")
+    __slots__ = ("kinds", "n", "spelled_names", "romaji")
 
     def __init__(self, values: Sequence[str]) -> None:
         vals = sample(values)
@@ -161,6 +198,7 @@ class ColumnSample:
         # Names spelled out in two parts, in katakana or Latin letters (ヤマダ タロウ, Taro Tanaka):
         # the dictionary does not read them, their shape does.
         self.spelled_names = sum(1 for v in vals if _KANA_PAIR.fullmatch(v) or _ROMAJI_FULL_NAME.fullmatch(v))
+        self.romaji = sum(1 for v in vals if v.isascii() and is_romaji_full_name(v)) if vals and vals[0].isascii() else 0
 
     def person_like(self) -> float:
         """Share of the values that are written as people's names, in any script."""
@@ -173,6 +211,10 @@ class ColumnSample:
         """Most values are people's names, and far more than organisations."""
         return (self.n >= MIN_VALUES and self.share(NAME) >= NAME_SHARE
                 and self.kinds[NAME] > 2 * (self.kinds[ORGANISATION] + self.kinds[PLACE]))
+
+    def romaji_names(self) -> bool:
+        """Most values are whole names in romaji syllables (a class list: Satou Syuuichi)."""
+        return self.n >= MIN_VALUES and self.romaji >= SHARE * self.n
 
     def main(self) -> tuple[str, float]:
         """The kind most values have, and its share (EMPTY, 0.0 with fewer than MIN_VALUES)."""

@@ -132,12 +132,32 @@ def _rows_with_values(columns: Sequence[Sequence[str]]) -> int:
     return sum(1 for row in zip_longest(*top, fillvalue="") if "".join(v or "" for v in row).strip())
 
 
+# The fields that make a nested object an organisation: people have no sector or website.
+_ORGANISATION_FIELDS = frozenset({"website", "url", "homepage", "web", "sector", "industry", "domain", "logo",
+                                  "corporate_number", "hojin_bango"})
+
+
+def _organisation_objects(labels: Sequence[str]) -> set[str]:
+    """The nested objects of a JSON export (``client.name``, ``client.website``) that carry a
+    sector or a website: their ``name`` is an organisation's, whatever the object is called."""
+    out: set[str] = set()
+    for label in labels:
+        head, dot, key = label.rpartition(".")
+        if dot and ct.folded_key(key) in _ORGANISATION_FIELDS:
+            out.add(head)
+    return out
+
+
 def plan_table(labels: Sequence[str], columns: Sequence[Sequence[str]]) -> TablePlan:
     """Type each column from its header and a sample of its values (see column_types)."""
     plan = TablePlan(len(columns))
     filled_rows: int | None = None
+    org_objects = _organisation_objects(labels) if any("." in lab for lab in labels) else set()
     for ci, col in enumerate(columns):
         label = labels[ci] if ci < len(labels) else ""
+        if org_objects and label.rpartition(".")[0] in org_objects:
+            plan.org_columns.append(ci)
+            continue
         if not label and filled_rows is None:
             filled_rows = _rows_with_values(columns)
         if not label and _sparse(col, filled_rows or 0):
@@ -149,7 +169,7 @@ def plan_table(labels: Sequence[str], columns: Sequence[Sequence[str]]) -> Table
             plan.holders[ci] = True
             continue
         kind = header_kind(label)
-        if label and ct.REPRESENTATIVE_HEADER.search(label):
+        if label and ct.is_representative_header(label):
             # 開設者, 経営主体: mostly companies, sometimes a person (a sole proprietor), value
             # by value; whose row it is then depends on the organisation (see below).
             plan.kinds[ci] = "name"
@@ -178,6 +198,8 @@ def plan_table(labels: Sequence[str], columns: Sequence[Sequence[str]]) -> Table
             elif col_sample.names():
                 kind = "name"
                 plan.strict[ci] = True
+            elif col_sample.romaji_names():
+                kind = "name"  # checked value by value as a name in Latin letters
             elif not col_sample.places():
                 content, share = col_sample.main()
                 if share >= ct.SHARE and content in _CONTENT_AS_HEADER:
@@ -322,6 +344,8 @@ def scan_columns(columns: Iterable[Sequence[str]], n: int, header: list[str] | N
         normalized = normalize_text(joined)
         values = normalized.split("\n")
         kind = plan.kinds[ci]
+        if kind == "name" and ")" in normalized:
+            values = list(map(ct.without_note, values))  # 田中 太郎 (管理者): the role is a note
         check = _validator(kind, has_branch, plan.strict[ci], plan.holders[ci]) if kind else None
         if kind == "birth_date" and _SERIAL_LINE.search(normalized):
             # Only a column holding some Excel day count needs the value-by-value pass.
@@ -342,6 +366,8 @@ def scan_columns(columns: Iterable[Sequence[str]], n: int, header: list[str] | N
                            dates=kind != "address")
     if plan.rep_columns and plan.org_columns:
         _corporate_representatives(plan, cols, marks)
+    for ci in plan.org_columns:
+        _individuals_among_organisations(cols[ci], ev, marks)
     name_columns = [ci for ci, k in enumerate(plan.kinds) if k == "name" and ci not in plan.rep_columns
                     and not _is_reading(labels, cols, ci)]
     if len(name_columns) >= 2 and "name" in marks:
@@ -363,21 +389,62 @@ def scan_columns(columns: Iterable[Sequence[str]], n: int, header: list[str] | N
     return chars
 
 
+# A facility name that might be a person's whole name: kanji surname, a space, given name
+# (安斉 洋子); checked in C before the dictionary reads it. Without the space the dictionary
+# also reads streets and clinics as names (上沢通, 小田内科): a list spells its people apart.
+_WHOLE_NAME_LINE = re.compile(r"^[ \t]*([一-龥々ヶ]{1,4} [一-龥々ヶぁ-んァ-ヶー]{1,4})[ \t]*$", re.MULTILINE)
+
+
+def _individuals_among_organisations(col: Sequence[str], ev: Evidence, marks: dict[str, bytearray]) -> None:
+    """In a column of organisations, a value the dictionary reads as a person's whole name
+    (surname and given name, no word of what it is) is an individual listed under their own
+    name: a home childminder among nurseries, a sole proprietor among companies. Its row is a
+    person's, value by value, like a representative's (see docs/DETECTION.md)."""
+    joined = "\n".join(col)
+    if " " not in joined and "\u3000" not in joined:
+        return  # no value spelled in two parts: decided in C
+    if "\r" in joined or joined.count("\n") != len(col) - 1:
+        joined = "\n".join((v or "").replace("\r", " ").replace("\n", " ") for v in col)
+    text = normalize_text(joined)
+    # The candidates found in C over the whole column, each distinct one read once.
+    people = {v for v in set(_WHOLE_NAME_LINE.findall(text)) if japanese.is_full_name(v)}
+    if not people:
+        return
+    flags = [v.strip() in people for v in text.split("\n")]
+    mark = marks.setdefault("name", bytearray(len(flags)))
+    new = 0
+    for i, flag in enumerate(flags):
+        if flag and i < len(mark) and not mark[i]:
+            mark[i] = 1
+            new += 1
+    if new:
+        ev.counts["name"] += new
+        ev.rules["氏名（施設・団体名の欄の個人名）"] += new
+        ev.examples.setdefault("name", d.mask("name", next(iter(people))))
+
+
 def _described(plan: TablePlan, labels: Sequence[str], cols: Sequence[Sequence[str]], named: bytearray,
                name_columns: list[int]) -> bytearray:
     """The rows whose person is named whole (both parts, or a full name) and described by a
     text value in a column of no other kind (not a number, not an organisation)."""
-    others = [ci for ci, k in enumerate(plan.kinds) if k is None and ci not in plan.org_columns
+    others = [ci for ci, k in enumerate(plan.kinds) if k in (None, "address") and ci not in plan.org_columns
               and not _is_reading(labels, cols, ci)]
+    # An age, a sex, an occupation says something about the person even as a number or a code.
+    attributes = [ci for ci, lab in enumerate(labels) if ci < len(cols) and _ATTRIBUTE_HEADER.search(lab)]
     out = bytearray(len(named))
     for i, flag in enumerate(named):
         if not flag:
             continue
         parts = [(cols[c][i] or "").strip() for c in name_columns if i < len(cols[c])]
         whole = sum(1 for p in parts if p) >= 2 or any(_whole_name(p) for p in parts if p)
-        if whole and any(_describes((cols[c][i] or "") if i < len(cols[c]) else "") for c in others):
+        if whole and (any(_describes((cols[c][i] or "") if i < len(cols[c]) else "") for c in others)
+                      or any(i < len(cols[c]) and (cols[c][i] or "").strip() for c in attributes)):
             out[i] = 1
     return out
+
+
+# Headers of a person's attributes (an age is a number, a sex a code, and both describe).
+_ATTRIBUTE_HEADER = re.compile(r"年齢|性別|職業|^(?:age|sex|gender|occupation|job)$", re.IGNORECASE)
 
 
 _NUMBER_OR_CODE = re.compile(r"[\d\s.,:/\-+%A-Za-z_]*")

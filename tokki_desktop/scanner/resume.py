@@ -70,9 +70,23 @@ _DIGIT = re.compile(r"\d")
 _HEADING_NAME = re.compile(r"[A-Z][a-z]+(?: [A-Z]\.)?(?: [A-Z][a-z]+){1,2}|[一-龥々ヶ]{1,4} ?[一-龥々ヶぁ-ん]{1,4}")
 _KANJI_OR_DIGIT = re.compile(r"[一-龥\d]")
 _KANA_VALUE = re.compile(r"[ぁ-んァ-ヶー・ 　]{2,}")
+# In a name field, surname and given name in kanji with the form's space between them
+# (孫 陽, 李 明華): the field says it is a name even where the dictionary knows neither part.
+_SPACED_KANJI_NAME = re.compile(r"[一-龥々ヶ]{1,4} [一-龥々ヶ]{1,4}")
+# The words a form prints spaced out over its cell (氏　　名, 履 歴 書, 学  歴, 職 務 経 歴 書):
+# each is matched with any spaces between its characters and written back without them.
+_SPACED_WORDS = ("職務経歴書", "履歴書", "経歴書", "氏名", "姓名", "名前", "ふりがな", "フリガナ", "生年月日",
+                 "現住所", "住所", "連絡先", "電話", "学歴", "職歴", "職務経歴", "職務要約", "資格", "免許", "志望動機")
+_SPACED = re.compile("|".join("[ \u3000]*".join(map(re.escape, w)) for w in _SPACED_WORDS))
+_SPACE_RUN = re.compile("[ \u3000]+")
 
 
-def owner_name(value: str) -> bool:
+def _unspace_labels(text: str) -> str:
+    """The form's labels and title without the spaces it set between their characters."""
+    return _SPACED.sub(lambda m: _SPACE_RUN.sub("", m.group()), text)
+
+
+def owner_name(value: str, field: bool = False) -> bool:
     """True when a name field's ``value`` is written as a person's name: by the dictionary
     (白石 芳郎), as a reading in two parts (ヤマダ タロウ), or as capitalised Latin words,
     possibly with their katakana readings (Alexis Jeandeau, Jeandeau ジャンドー Alexis アレクシ)."""
@@ -86,6 +100,8 @@ def owner_name(value: str) -> bool:
             return True
         if not latin and 2 <= len(parts) <= 3 and all(_KANA_WORD.fullmatch(p) for p in parts):
             return True  # a name in kana, surname and given name apart
+    if field and _SPACED_KANJI_NAME.fullmatch(v):
+        return True
     return is_full_name(v) or is_person_name(v)
 
 
@@ -176,12 +192,17 @@ def _titled(head: str) -> bool:
     return False
 
 
+def titled_as_resume(text: str) -> bool:
+    """The document calls itself a résumé (履歴書, 職務経歴書, CV; its labels spaced or not)."""
+    return _titled(_unspace_labels(text[:HEAD_CHARS]))
+
+
 def resume_owner(text: str) -> str | None:
     """The owner's name when ``text`` is one person's résumé or personal form, else None."""
-    head = text[:HEAD_CHARS]
+    head = _unspace_labels(text[:HEAD_CHARS])
     raw = head.split("\n")
     fields = _fields(raw, _candidate_lines(head))
-    name = next((v for k, v in fields if k == "name" and owner_name(v)), None)
+    name = next((v for k, v in fields if k == "name" and owner_name(v, field=True)), None)
     if name is None:
         surname = next((v for k, v in fields if k == "surname" and v), "")
         given = next((v for k, v in fields if k == "given" and v), "")

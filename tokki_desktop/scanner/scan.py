@@ -18,7 +18,7 @@ from tokki_desktop.scanner.extract.formats import open_parts
 from tokki_desktop.scanner.fingerprints import FingerprintMatcher, FingerprintStore, MatchTally, line_rows
 from tokki_desktop.scanner.labels import addressees
 from tokki_desktop.scanner.normalize import normalize_text
-from tokki_desktop.scanner.resume import HEAD_CHARS, resume_owner
+from tokki_desktop.scanner.resume import HEAD_CHARS, resume_owner, titled_as_resume
 from tokki_desktop.scanner.result import (
     CLEAN, ENCRYPTED, PERSONAL_DATA, SKIPPED, UNREADABLE, VERDICT_RANK, ScanLimits, ScanResult,
 )
@@ -240,6 +240,10 @@ def _judge_documents(head: list[str], ev: Evidence) -> None:
     if owner is not None:
         ev.resumes += 1
         ev.add("name", owner, "氏名（履歴書・個人の書式）")
+    elif ev.organisation_rows and titled_as_resume(text):
+        # A résumé form's career table lists companies: they are one person's history (or a
+        # template's), never a list of facilities, whatever its rows look like.
+        ev.organisation_rows = 0
     for name in addressees(text):
         ev.add("name", name, "氏名（宛名の行・敬称）")
         ev.persons += 1

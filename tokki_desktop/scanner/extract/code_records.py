@@ -7,6 +7,13 @@ dicts: each brace-delimited group of ``key: 'value'`` (or ``"key": "value"``, ``
 they become one table with the keys as its header, so the column checks judge the fields the
 way they judge a spreadsheet; the rest of the file is scanned as text. Nothing is executed,
 and a group that does not look like a record (a function body) is simply text.
+
+A record is the fields of one object, however few objects the file holds: a fixture of one
+or two people (``factory :user do`` with ``name { '…' }`` lines, an object literal with a
+nested array of phone numbers) is a table of one or two rows when the object has a field
+named as a person's name and one more of a person's fields (e-mail, phone, birthday,
+address, postal code). The attribute lines of a Ruby block (``key { "value" }``, one a line)
+are one object's fields.
 """
 
 from __future__ import annotations
@@ -14,6 +21,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from tokki_desktop.scanner.column_types import latin_header_kind
 from tokki_desktop.scanner.extract import Parts, ScanContext, TablePart, TextPart
 
 MIN_RECORDS = 3
@@ -22,6 +30,17 @@ MIN_RECORDS = 3
 _SHARED = 0.6
 # One level of braces, no nested ones: the innermost groups are the records.
 _GROUP = re.compile(r"\{([^{}]{1,4000})\}")
+# A group holding groups one level down (a record with a nested array of phone numbers): its
+# own fields, the inner groups left out, are a record too.
+_NESTED = re.compile(r"\{([^{}]*+(?:\{[^{}]{0,400}+\}[^{}]*+){1,100}+)\}")
+_INNER = re.compile(r"\{[^{}]*\}")
+_GROUP_CHARS = 4000
+# A Ruby block's attribute line: ``name { "山田" }``; a run of them is one object's fields.
+_BLOCK_ATTR = re.compile(
+    r"""^[ \t]*([A-Za-z_][A-Za-z0-9_]{0,40})[ \t]*\{[ \t]*(?:"((?:[^"\\\n]|\\.){0,400})"|'((?:[^'\\\n]|\\.){0,400})'|(-?\d[\d.\-:/]{0,30}))[ \t]*\}[ \t]*$""",
+    re.MULTILINE)
+# What makes an object a person's record when the file has too few objects for a table.
+_PERSON_FIELDS = frozenset({"email", "phone", "birth_date", "address", "postal_code"})
 _PAIR = re.compile(
     r"""(?:^|[\s,(])["':]?([A-Za-z_][A-Za-z0-9_]{0,40})["']?\s*(?::|=>|=)\s*"""
     r"""(?:"((?:[^"\\\n]|\\.){0,400})"|'((?:[^'\\\n]|\\.){0,400})'|(-?\d[\d.\-:/]{0,30}))"""
@@ -48,13 +67,26 @@ def records_in(text: str, ctx: ScanContext | None = None) -> tuple[list[str], li
         pairs = _pairs(m.group(1))
         if len(pairs) >= 2:
             groups.append((m.start(), m.end(), pairs))
-    if len(groups) < MIN_RECORDS:
-        return [], [], text
+    found = len(groups)
+    for m in _NESTED.finditer(text):
+        body = m.group(1)
+        if m.end() - m.start() <= _GROUP_CHARS:
+            pairs = _pairs(_INNER.sub(" ", body))
+            if len(pairs) >= 2:
+                groups.append((m.start(), m.end(), pairs))
+    groups.extend(_block_records(text))
+    if len(groups) > found:
+        groups.sort(key=lambda g: g[0])
     counts = Counter(k for _, _, p in groups for k in p)
     shared = {k for k, n in counts.items() if n >= MIN_RECORDS}
     records = [(a, b, p) for a, b, p in groups if sum(k in shared for k in p) >= _SHARED * len(p)]
     if len(records) < MIN_RECORDS:
-        return [], [], text
+        # Too few for a table of records: the objects that are people's records still are.
+        records = [g for g in groups if _person_object(g[2])]
+        if not records:
+            return [], [], text
+        counts = Counter(k for _, _, p in records for k in p)
+        shared = set(counts)
     header = [k for k, _ in counts.most_common() if k in shared]
     rows = [[p.get(k, "") for k in header] for _, _, p in records]
     rest: list[str] = []
@@ -64,6 +96,31 @@ def records_in(text: str, ctx: ScanContext | None = None) -> tuple[list[str], li
         last = b
     rest.append(text[last:])
     return header, rows, "\n".join(rest)
+
+
+def _block_records(text: str) -> list[tuple[int, int, dict[str, str]]]:
+    """The runs of a Ruby block's attribute lines (``email { "…" }``), each run one object."""
+    out: list[tuple[int, int, dict[str, str]]] = []
+    start = end = -1
+    pairs: dict[str, str] = {}
+    for m in _BLOCK_ATTR.finditer(text):
+        if pairs and text[end:m.start()].strip():
+            if len(pairs) >= 2:
+                out.append((start, end, pairs))
+            pairs = {}
+        if not pairs:
+            start = m.start()
+        pairs.setdefault(m.group(1), m.group(2) or m.group(3) or m.group(4))
+        end = m.end()
+    if len(pairs) >= 2:
+        out.append((start, end, pairs))
+    return out
+
+
+def _person_object(pairs: dict[str, str]) -> bool:
+    """An object with a field named as a person's name and one more of a person's fields."""
+    kinds = {latin_header_kind(k) for k, v in pairs.items() if v}
+    return "name" in kinds and bool(kinds & _PERSON_FIELDS)
 
 
 def extract_code_records(text: str) -> Parts:

@@ -242,9 +242,12 @@ class _Reader:
         yield from self._rows_out(records, rows, name)
         return i + 1
 
-    @staticmethod
-    def _rows_out(records: list[dict[str, str]], rows: list[list[str]], name: str) -> Parts:
-        if records:
+    def _rows_out(self, records: list[dict[str, str]], rows: list[list[str]], name: str) -> Parts:
+        fields = _field_list(records)
+        if fields is not None:
+            for label, value in fields:
+                self._leftover(f"{label}: {value}")
+        elif records:
             yield _records_table(records, name)
         if rows:
             yield from split_table(rows, name)
@@ -258,6 +261,29 @@ class _Reader:
             yield TextPart("\n".join(self.leftovers))
         self.leftovers = []
         self.leftover_chars = 0
+
+
+# A short array of {label, value} objects is one object's fields written out, not a table:
+# a résumé site's personalDetails ({label: "birth date", value: …}), its contacts ({type:
+# "email", label: "…@…"}). The key naming the field, then the key holding its value.
+_FIELD_LIST_MAX = 30
+_FIELD_NAME_KEYS = ("key", "field", "type", "kind", "label", "title")
+_FIELD_VALUE_KEYS = ("value", "text", "label", "link", "url")
+_FIELD_LIST_KEYS = frozenset(_FIELD_NAME_KEYS + _FIELD_VALUE_KEYS + ("sortOrder", "order", "id", "icon"))
+
+
+def _field_list(records: list[dict[str, str]]) -> list[tuple[str, str]] | None:
+    """(field, value) of each object when ``records`` is a list of fields, else None."""
+    if not records or len(records) > _FIELD_LIST_MAX:
+        return None
+    keys = set().union(*records)
+    if not keys <= _FIELD_LIST_KEYS:
+        return None
+    label_key = next((k for k in _FIELD_NAME_KEYS if all(k in r for r in records)), None)
+    value_key = next((k for k in _FIELD_VALUE_KEYS if k != label_key and all(k in r for r in records)), None)
+    if label_key is None or value_key is None:
+        return None
+    return [(r[label_key], r[value_key]) for r in records]
 
 
 def _records_table(records: list[dict[str, str]], name: str) -> TablePart:

@@ -27,6 +27,8 @@ from dataclasses import dataclass
 
 import pypdfium2.raw as pdfium_c
 
+from tokki_desktop.scanner.extract.pdf_vertical import with_vertical_lines
+
 # The cell separator: what the detectors take as a boundary (a single space may sit inside
 # a value: a name, a date, a number written in groups), and what pypdf gave for such cells.
 CELL = "  "
@@ -99,9 +101,9 @@ def page_text(textpage: object) -> str:
     chars = _Chars(textpage)
     if not chars.text.strip():
         return ""
-    if _in_reading_order(chars):
-        return _measured_spaces(chars)
-    return _laid_out(chars)
+    text = _measured_spaces(chars) if _in_reading_order(chars) else _laid_out(chars)
+    # Vertical writing drawn a glyph at a time reads across its columns (pdf_vertical).
+    return with_vertical_lines(chars, text)
 
 
 def _line_starts(text: str) -> list[int]:
