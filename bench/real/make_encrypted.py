@@ -1,11 +1,12 @@
 """Make the corpus's own encrypted files from some of its real files.
 
-    python bench/real/make_encrypted.py [--corpus DIR] [--split holdout|holdout2] [--force]
+    python bench/real/make_encrypted.py [--corpus DIR] [--split holdout|holdout2|holdout3] [--force]
 
 Writes into ``<split>/<source>/`` of the corpus (found like the scorer finds it: ``--corpus``,
 else ``TOKKI_REAL_CORPUS``, else ``../shared/real-corpus`` beside the repository), from real
 files of that same split only, so that a split stays apart from the others:
-``holdout/tokki-made-encrypted/`` (the default) or ``holdout2/tokki-made-encrypted2/``:
+``holdout/tokki-made-encrypted/`` (the default), ``holdout2/tokki-made-encrypted2/`` or
+``holdout3/tokki-made-encrypted3/``:
 
 - a roster workbook and a Word document encrypted with msoffcrypto-tool (OOXML agile encryption),
 - a résumé or address-label PDF encrypted by pypdf with a user password in RC4-40, RC4-128, AES-128 and AES-256,
@@ -79,6 +80,17 @@ SPLIT_INPUTS = {
         docx_stem="keirekisho",
         pdf_stem="label",
         zip_stem="roster",
+    ),
+    "holdout3": Inputs(
+        out="holdout3/tokki-made-encrypted3",
+        roster_xlsx="holdout3/kumamoto-city-od/ShinnkiInsyokutenneigyoukyoka.xlsx",
+        word_docx="holdout3/resume-milkandhoney/template.docx",
+        pdf="holdout3/pdfmasking-shkond/EN_001_Frontend_Engineer.pdf",
+        email_csv="holdout3/family-tree-ogawa/example_family.csv",
+        xlsx_stem="permits",
+        docx_stem="template",
+        pdf_stem="resume",
+        zip_stem="family",
     ),
 }
 # Test passwords, not secrets: they only prove that the scanner reports what it cannot open.

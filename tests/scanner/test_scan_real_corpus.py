@@ -6,6 +6,8 @@ The manifest itself is checked always, since it is in the repository. The third 
 ``holdout2``, was collected blind (by someone writing no rules) and scored blind once; it has
 been read and tuned on since, so it is no longer blind and has a floor like the others
 (``--split all`` still leaves it out, so an ordinary run lists dev and holdout only).
+The fourth split, ``holdout3``, was collected blind after holdout2 had been scored and
+is scored once by the lead, who sets its floor from that one run.
 """
 
 from __future__ import annotations
@@ -40,7 +42,7 @@ FLOORS = {
     # 1.00 / 0.88. It is seen now; holdout3 is the blind judge.
     "holdout2": {"precision": 0.97, "recall": 0.85, "encrypted_missed": 0},
 }
-MANIFEST_SPLITS = ("dev", "holdout", "holdout2")
+MANIFEST_SPLITS = ("dev", "holdout", "holdout2", "holdout3")
 
 
 def _scorer() -> ModuleType:
@@ -89,6 +91,27 @@ def test_holdout2_is_large_enough_and_apart_from_the_other_splits() -> None:
     assert all("debatable" in e.reason for e in blind if e.debatable)
 
 
+def test_holdout3_is_large_enough_and_apart_from_the_other_splits() -> None:
+    scorer = _scorer()
+    entries = scorer.load_manifest()
+    blind = [e for e in entries if e.split == "holdout3"]
+    assert len(blind) >= 60
+    assert len({e.source for e in blind}) >= 20
+    assert sum(e.expected == "encrypted" for e in blind) >= 5
+    # About half of the files hold personal data, so that precision and recall both mean something.
+    personal = sum(e.expected == "personal_data" for e in blind)
+    clean = sum(e.expected == "clean" for e in blind)
+    assert personal >= 15 and clean >= 15
+    # A file of holdout3 must not be a file of another split under another name.
+    other_hashes = {e.sha256 for e in entries if e.split != "holdout3"}
+    assert not [e.path for e in blind if e.sha256 in other_hashes]
+    # No source of holdout3 was used by another split.
+    other_sources = {e.source for e in entries if e.split != "holdout3"}
+    assert not {e.source for e in blind} & other_sources
+    # Every debatable file says why in its reason.
+    assert all("debatable" in e.reason for e in blind if e.debatable)
+
+
 def test_split_all_leaves_the_blind_split_out(tmp_path: Path) -> None:
     scorer = _scorer()
     rows = [scorer.Entry(f"{split}/src-{split}/gone.txt", split, f"src-{split}", "notice", "txt",
@@ -96,8 +119,9 @@ def test_split_all_leaves_the_blind_split_out(tmp_path: Path) -> None:
             for split in MANIFEST_SPLITS]
     report = scorer.evaluate(tmp_path, "all", entries=rows)
     assert report.missing == ["dev/src-dev/gone.txt", "holdout/src-holdout/gone.txt"]
-    report = scorer.evaluate(tmp_path, "holdout2", entries=rows)
-    assert report.missing == ["holdout2/src-holdout2/gone.txt"]
+    for blind in ("holdout2", "holdout3"):
+        report = scorer.evaluate(tmp_path, blind, entries=rows)
+        assert report.missing == [f"{blind}/src-{blind}/gone.txt"]
 
 
 def test_made_encrypted_files_come_from_their_own_split() -> None:
