@@ -6,8 +6,8 @@ The manifest itself is checked always, since it is in the repository. The third 
 ``holdout2``, was collected blind (by someone writing no rules) and scored blind once; it has
 been read and tuned on since, so it is no longer blind and has a floor like the others
 (``--split all`` still leaves it out, so an ordinary run lists dev and holdout only).
-The fourth split, ``holdout3``, was collected blind after holdout2 had been scored and
-is scored once by the lead, who sets its floor from that one run.
+The fourth split, ``holdout3``, was collected blind after holdout2 had been scored, and was
+scored once by the lead, whose one run set its floor.
 """
 
 from __future__ import annotations
@@ -41,6 +41,10 @@ FLOORS = {
     # fixtures, individuals among facilities, romaji name columns, vertical postcards gave
     # 1.00 / 0.88. It is seen now; holdout3 is the blind judge.
     "holdout2": {"precision": 0.97, "recall": 0.85, "encrypted_missed": 0},
+    # holdout3, collected apart while holdout2 was tuned on, scored once by the lead after the
+    # last rule change: 0.95 / 0.72 (not debatable 1.00 / 0.88); the scanner of the session's
+    # start gave 0.95 / 0.62 on it. Scored once: its misses were not read by anyone writing rules.
+    "holdout3": {"precision": 0.93, "recall": 0.70, "encrypted_missed": 0},
 }
 MANIFEST_SPLITS = ("dev", "holdout", "holdout2", "holdout3")
 
