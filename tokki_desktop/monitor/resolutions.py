@@ -129,6 +129,17 @@ def auto_quarantine_copy(vault: QuarantineVault, path: Path, key: bytes, data: d
     return stored
 
 
+def remove_quarantined_original(path: Path) -> bool:
+    """Remove the original of an automatic quarantine, once its encrypted copy is verified and
+    the detection's record is on disk; False (logged, the file reported) when it cannot be."""
+    try:
+        path.unlink()
+        return True
+    except OSError:
+        log.warning("automatic quarantine could not remove the original; it is reported")
+        return False
+
+
 def _same_file(session: Any, path: Path, det: dict[str, Any]) -> bool:
     return same_file(hash_key(session), path, det.get("content_hash"))
 

@@ -34,7 +34,12 @@ from tokki_desktop.monitor.media_watch import MediaWatcher
 from tokki_desktop.monitor.policy import MediumRecord, decide
 from tokki_desktop.monitor.quarantine import QuarantineVault
 from tokki_desktop.monitor.record_data import detection_data, media_event_data
-from tokki_desktop.monitor.resolutions import auto_quarantine_copy, hash_key, wants_auto_quarantine
+from tokki_desktop.monitor.resolutions import (
+    auto_quarantine_copy,
+    hash_key,
+    remove_quarantined_original,
+    wants_auto_quarantine,
+)
 from tokki_desktop.monitor.scanning import FileVerdict, scan
 from tokki_desktop.monitor.single import MonitorLock
 from tokki_desktop.monitor.spool import Spool
@@ -484,14 +489,8 @@ class Monitor:
             stored_original = self._auto_quarantine_copy(path, data)
         uid = self.spool.append("detection", data)
         self._import_wake.set()
-        quarantined = False
-        if stored_original is not None:
-            # Removed only now: the encrypted copy is verified and its record is on disk.
-            try:
-                stored_original.unlink()
-                quarantined = True
-            except OSError:
-                log.warning("automatic quarantine could not remove the original; it is reported")
+        # Removed only now: the encrypted copy is verified and its record is on disk.
+        quarantined = stored_original is not None and remove_quarantined_original(stored_original)
         if decision.status != "open":
             return
         name = path.name

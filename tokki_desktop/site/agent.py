@@ -45,15 +45,19 @@ from tokki_desktop.monitor.media import MediaSource, Medium, system_media_source
 from tokki_desktop.monitor.media_watch import MediaWatcher
 from tokki_desktop.monitor.policy import decide
 from tokki_desktop.monitor.quarantine import QuarantineVault
-from tokki_desktop.monitor.resolutions import auto_quarantine_copy, wants_auto_quarantine
 from tokki_desktop.monitor.record_data import detection_data, media_event_data
+from tokki_desktop.monitor.resolutions import (
+    auto_quarantine_copy,
+    remove_quarantined_original,
+    wants_auto_quarantine,
+)
 from tokki_desktop.monitor.scanning import FileVerdict, scan
 from tokki_desktop.monitor.spool import Spool
 from tokki_desktop.site import agent_status, bundle, errors
-from tokki_desktop.site.enrol import open_enrolment
-from tokki_desktop.site.policy import TerminalPolicy
 from tokki_desktop.site.carry_out import Outcome, ResolutionWorker
+from tokki_desktop.site.enrol import open_enrolment
 from tokki_desktop.site.file_names import mask_path
+from tokki_desktop.site.policy import TerminalPolicy
 from tokki_desktop.site.sealing import Unsealable, private_dir, subkey, write_durably
 from tokki_desktop.site.terminal_store import FileLocation, TerminalStore
 from tokki_desktop.vault.terminal import SERVICE, SecretStore, system_store
@@ -361,14 +365,8 @@ class Agent:
         data["path"], data["root"] = masked, mask_path(data["root"], is_file=False)
         uid = self.spool.append("detection", data)
         self._wake.set()
-        quarantined = False
-        if stored is not None:
-            # Removed only now, as the monitor does: the copy is verified, its record on disk.
-            try:
-                path.unlink()
-                quarantined = True
-            except OSError:
-                log.warning("automatic quarantine could not remove the original; it is reported")
+        # Removed only now, as the monitor does: the copy is verified, its record on disk.
+        quarantined = stored is not None and remove_quarantined_original(path)
         if decision.status != "open":
             return
         if quarantined:
