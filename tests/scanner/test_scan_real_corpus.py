@@ -46,7 +46,9 @@ FLOORS = {
     # start gave 0.95 / 0.62 on it. Scored once: its misses were not read by anyone writing rules.
     "holdout3": {"precision": 0.93, "recall": 0.70, "encrypted_missed": 0},
 }
-MANIFEST_SPLITS = ("dev", "holdout", "holdout2", "holdout3")
+MANIFEST_SPLITS = ("dev", "holdout", "holdout2", "holdout3", "holdout4", "holdout5")
+# Splits collected blind, each apart from every other split; a split not collected yet has no rows.
+BLIND_SPLITS = ("holdout3", "holdout4", "holdout5")
 
 
 def _scorer() -> ModuleType:
@@ -76,7 +78,7 @@ def test_manifest_is_well_formed() -> None:
     assert len(split_of_source) >= 25
     assert len({e.path for e in entries}) == len(entries)
     assert sum(e.expected == "encrypted" for e in entries) >= 15
-    for split in MANIFEST_SPLITS:
+    for split in {e.split for e in entries}:
         expected = {e.expected for e in entries if e.split == split}
         assert {"personal_data", "clean", "encrypted"} <= expected, split
 
@@ -95,10 +97,13 @@ def test_holdout2_is_large_enough_and_apart_from_the_other_splits() -> None:
     assert all("debatable" in e.reason for e in blind if e.debatable)
 
 
-def test_holdout3_is_large_enough_and_apart_from_the_other_splits() -> None:
+@pytest.mark.parametrize("split", BLIND_SPLITS)
+def test_a_blind_split_is_large_enough_and_apart_from_the_other_splits(split: str) -> None:
     scorer = _scorer()
     entries = scorer.load_manifest()
-    blind = [e for e in entries if e.split == "holdout3"]
+    blind = [e for e in entries if e.split == split]
+    if not blind:
+        pytest.skip(f"{split} has no manifest rows yet")
     assert len(blind) >= 60
     assert len({e.source for e in blind}) >= 20
     assert sum(e.expected == "encrypted" for e in blind) >= 5
@@ -106,11 +111,11 @@ def test_holdout3_is_large_enough_and_apart_from_the_other_splits() -> None:
     personal = sum(e.expected == "personal_data" for e in blind)
     clean = sum(e.expected == "clean" for e in blind)
     assert personal >= 15 and clean >= 15
-    # A file of holdout3 must not be a file of another split under another name.
-    other_hashes = {e.sha256 for e in entries if e.split != "holdout3"}
+    # A file of a blind split must not be a file of another split under another name.
+    other_hashes = {e.sha256 for e in entries if e.split != split}
     assert not [e.path for e in blind if e.sha256 in other_hashes]
-    # No source of holdout3 was used by another split.
-    other_sources = {e.source for e in entries if e.split != "holdout3"}
+    # No source of a blind split was used by another split.
+    other_sources = {e.source for e in entries if e.split != split}
     assert not {e.source for e in blind} & other_sources
     # Every debatable file says why in its reason.
     assert all("debatable" in e.reason for e in blind if e.debatable)
@@ -123,7 +128,7 @@ def test_split_all_leaves_the_blind_split_out(tmp_path: Path) -> None:
             for split in MANIFEST_SPLITS]
     report = scorer.evaluate(tmp_path, "all", entries=rows)
     assert report.missing == ["dev/src-dev/gone.txt", "holdout/src-holdout/gone.txt"]
-    for blind in ("holdout2", "holdout3"):
+    for blind in MANIFEST_SPLITS[2:]:
         report = scorer.evaluate(tmp_path, blind, entries=rows)
         assert report.missing == [f"{blind}/src-{blind}/gone.txt"]
 
