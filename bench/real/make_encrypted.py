@@ -1,15 +1,15 @@
 """Make the corpus's own encrypted files from some of its real files.
 
-    python bench/real/make_encrypted.py [--corpus DIR] [--split holdout|holdout2|holdout3] [--force]
+    python bench/real/make_encrypted.py [--corpus DIR] [--split holdout|holdout2|holdout3|holdout4] [--force]
 
 Writes into ``<split>/<source>/`` of the corpus (found like the scorer finds it: ``--corpus``,
 else ``TOKKI_REAL_CORPUS``, else ``../shared/real-corpus`` beside the repository), from real
 files of that same split only, so that a split stays apart from the others:
-``holdout/tokki-made-encrypted/`` (the default), ``holdout2/tokki-made-encrypted2/`` or
-``holdout3/tokki-made-encrypted3/``:
+``holdout/tokki-made-encrypted/`` (the default), ``holdout2/tokki-made-encrypted2/``,
+``holdout3/tokki-made-encrypted3/`` or ``holdout4/tokki-made-encrypted4/``:
 
 - a roster workbook and a Word document encrypted with msoffcrypto-tool (OOXML agile encryption),
-- a résumé or address-label PDF encrypted by pypdf with a user password in RC4-40, RC4-128, AES-128 and AES-256,
+- a résumé, address-label or other PDF encrypted by pypdf with a user password in RC4-40, RC4-128, AES-128 and AES-256,
 - the same PDF with an owner password only: it opens without a password, so for our purpose
   it is NOT protected and its verdict is whatever its content deserves,
 - an e-mail list (a roster) zipped with pyzipper's AES, and with legacy ZipCrypto (pyzipper only reads
@@ -91,6 +91,17 @@ SPLIT_INPUTS = {
         docx_stem="template",
         pdf_stem="resume",
         zip_stem="family",
+    ),
+    "holdout4": Inputs(
+        out="holdout4/tokki-made-encrypted4",
+        roster_xlsx="holdout4/accountlist-kimminja/accountList.xlsx",
+        word_docx="holdout4/kfc-kobatake/gijiroku.docx",
+        pdf="holdout4/docshare-nanashino/gijiroku_note.pdf",
+        email_csv="holdout4/datasyori-horiuchi/kokyaku.csv",
+        xlsx_stem="accounts",
+        docx_stem="minutes",
+        pdf_stem="note",
+        zip_stem="customers",
     ),
 }
 # Test passwords, not secrets: they only prove that the scanner reports what it cannot open.
