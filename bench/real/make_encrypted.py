@@ -1,12 +1,13 @@
 """Make the corpus's own encrypted files from some of its real files.
 
-    python bench/real/make_encrypted.py [--corpus DIR] [--split holdout|holdout2|holdout3|holdout4] [--force]
+    python bench/real/make_encrypted.py [--corpus DIR] [--split holdout|holdout2|holdout3|holdout4|holdout5] [--force]
 
 Writes into ``<split>/<source>/`` of the corpus (found like the scorer finds it: ``--corpus``,
 else ``TOKKI_REAL_CORPUS``, else ``../shared/real-corpus`` beside the repository), from real
 files of that same split only, so that a split stays apart from the others:
 ``holdout/tokki-made-encrypted/`` (the default), ``holdout2/tokki-made-encrypted2/``,
-``holdout3/tokki-made-encrypted3/`` or ``holdout4/tokki-made-encrypted4/``:
+``holdout3/tokki-made-encrypted3/``, ``holdout4/tokki-made-encrypted4/`` or
+``holdout5/tokki-made-encrypted5/``:
 
 - a roster workbook and a Word document encrypted with msoffcrypto-tool (OOXML agile encryption),
 - a résumé, address-label or other PDF encrypted by pypdf with a user password in RC4-40, RC4-128, AES-128 and AES-256,
@@ -102,6 +103,17 @@ SPLIT_INPUTS = {
         docx_stem="minutes",
         pdf_stem="note",
         zip_stem="customers",
+    ),
+    "holdout5": Inputs(
+        out="holdout5/tokki-made-encrypted5",
+        roster_xlsx="holdout5/pyauto-ryosan/card-meibo.xlsx",
+        word_docx="holdout5/pyauto-ueferi/letter-suzuki2.docx",
+        pdf="holdout5/pyauto-ryosan/date-sample.pdf",
+        email_csv="holdout5/postman-miyamae/address.csv",
+        xlsx_stem="addressees",
+        docx_stem="letter",
+        pdf_stem="stock",
+        zip_stem="mailing",
     ),
 }
 # Test passwords, not secrets: they only prove that the scanner reports what it cannot open.
