@@ -375,3 +375,26 @@ def test_a_number_before_the_final_line_break_is_one_candidate() -> None:
     assert candidates["twelve"] == [16] and candidates[prefilter.TWELVE_FIRSTS] == [5]
     assert [(a, b) for a, b, _m in det._number_matches(det._TWELVE, text, "twelve", candidates)] == [(5, 17)]
     assert prefilter.number_candidates("〒100-0005\n")["postal"] == [8]
+
+
+def test_twelve_digit_candidates_in_japanese_text_start_and_end_at_their_digits() -> None:
+    # The first digits are derived from the last (their distance in bytes): checked against
+    # the positions of the numbers themselves, with multi-byte characters around them.
+    if prefilter._database() is None:
+        pytest.skip("Hyperscan is not available on this platform")
+    rng = random.Random(13)
+    for _ in range(200):
+        pieces = []
+        starts, ends = [], []
+        pos = 0
+        for _ in range(rng.randint(1, 12)):
+            filler = rng.choice(["処理 ", "ジョブ（", " 完了 ", "\ud800 ", "é ", "、"])
+            number = rng.choice(["123456789012", "1234 5678 9012", "1234-5678-9012"])
+            pieces += [filler, number]
+            starts.append(pos + len(filler))
+            ends.append(pos + len(filler) + len(number) - 1)
+            pos += len(filler) + len(number)
+        text = "".join(pieces) + rng.choice(["", "\n", " 終"])
+        candidates = prefilter.number_candidates(text)
+        assert candidates["twelve"] == ends, text
+        assert candidates[prefilter.TWELVE_FIRSTS] == starts, text

@@ -16,8 +16,10 @@ whole text; the results are the same, and the tests run both ways.
 from __future__ import annotations
 
 import logging
+import operator
 import os
 import threading
+from itertools import accumulate
 
 from tokki_desktop.scanner.keywords import KEYWORD_PATTERN, KIND_PATTERNS, NAME_LABELS, ROLE_LABELS
 
@@ -215,7 +217,16 @@ def _scan(text: str) -> tuple[frozenset[str], dict[str, list[int]]]:
             pairs = list(dict.fromkeys(zip(firsts, digits)))
             firsts = [f for f, _ in pairs]
             digits = [d for _, d in pairs]
-            out[TWELVE_FIRSTS] = firsts if ascii_text else _char_indices(data, firsts)
+            if ascii_text:
+                out[TWELVE_FIRSTS] = firsts
+            else:
+                # A candidate's first and last digits hold only ASCII digits, spaces and dashes
+                # between them (one byte a character): the first digit's index is the last's
+                # less their distance in bytes, so only the last digits are converted.
+                chars = _char_indices(data, digits)
+                out[TWELVE_FIRSTS] = [c - (d - f) for c, d, f in zip(chars, digits, firsts)]
+                out[family] = chars
+                continue
         else:
             digits = list(dict.fromkeys(digits))
         out[family] = digits if ascii_text else _char_indices(data, digits)
@@ -258,15 +269,20 @@ def number_candidates(text: str) -> dict[str, list[int]]:
     return _scan(text)[1]
 
 
+_DECODE = operator.methodcaller("decode", "utf-8", "surrogatepass")
+
+
 def _char_indices(data: bytes, offsets: list[int]) -> list[int]:
-    """str indices of the ASCII bytes at ``offsets`` (ascending) of UTF-8 ``data``."""
-    out: list[int] = []
-    char = byte = 0
-    for off in offsets:
-        char += len(data[byte:off].decode("utf-8", "surrogatepass"))
-        byte = off
-        out.append(char)
-    return out
+    """str indices of the ASCII bytes at ``offsets`` (ascending) of UTF-8 ``data``.
+
+    The stretches between consecutive offsets are cut, decoded, measured and summed by
+    C-level map and accumulate: a Python loop an offset cost a sixth of the whole scan of a
+    log with Japanese messages (one id a line).
+    """
+    if not offsets:
+        return []
+    stretches = map(data.__getitem__, map(slice, [0, *offsets[:-1]], offsets))
+    return list(accumulate(map(len, map(_DECODE, stretches))))
 
 
 def families_present(text: str) -> frozenset[str]:
