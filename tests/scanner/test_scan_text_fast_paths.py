@@ -8,8 +8,12 @@ separators, と申します, keywords) are run through each fast path and throug
 from __future__ import annotations
 
 import random
+import re
+import unicodedata
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from tokki_desktop.scanner import detectors as det
 from tokki_desktop.scanner import prefilter
@@ -267,15 +271,16 @@ def test_keyword_pattern_of_every_kind_is_the_pattern() -> None:
 
 
 def _normalize_reference(text: str) -> str:
-    """normalize_text as it was: both long-vowel marks searched after the NFKC step."""
+    """normalize_text as it was: NFKC over the runs of its characters, then the dashes over
+    the whole text, both long-vowel marks searched after the NFKC step."""
     from tokki_desktop.scanner import normalize as nz
 
     if not text.isascii():
-        pieces = nz._NEEDS_NFKC.split(text)
+        pieces = re.split(f"({nz._NFKC_CLASS}+)", text)
         if len(pieces) > 1:
             pieces[1::2] = map(nz._NFKC, pieces[1::2])
             text = "".join(pieces)
-        text = nz._DASHES.sub("-", text)
+        text = re.sub(f"[{nz._DASH_CHARS}]", "-", text)
         if "ー" in text or "ｰ" in text:
             text = nz._choon_between_digits(text)
     return text
@@ -289,6 +294,35 @@ def test_normalize_text_equals_the_reference() -> None:
     for _ in range(5000):
         text = "".join(rng.choice(pieces) for _ in range(rng.randrange(0, 20)))
         assert normalize_text(text) == _normalize_reference(text), text
+
+
+# What the folding cares about, and what could make it go wrong: full-width and ASCII digits,
+# every dash, both long-vowel marks, half-width kana with their voicing marks, half-width
+# Hangul (composes under NFKC), circled and squared forms, combining marks, the ideographic
+# space, kanji and kana, e-mail characters.
+_FOLD_ALPHABET = ("0123456789０１２３４５６７８９-‐‑‒–—―−－﹣⁃ーｰｶｷﾞﾟﾊﾟﾍﾞｺｰﾎﾟﾡﾢﾤﾥﾦ①⑴⒈㈱㍻㌔½Ⅻ\u3000 \n"
+                  "山田太郎様市区町丁目番地あいうカタナ@.＠．ａｂＡＢ_-\u0301\u3099\u309a\u0338é")
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.text(alphabet=_FOLD_ALPHABET, max_size=40))
+def test_normalize_text_in_one_pass_equals_the_two_pass_reference(text: str) -> None:
+    from tokki_desktop.scanner.normalize import normalize_text
+
+    assert normalize_text(text) == _normalize_reference(text)
+
+
+def test_a_dash_beside_any_folded_character_folds_apart() -> None:
+    """NFKC over a run holding a dash gives what NFKC of its parts gives (the one-pass split's
+    premise), for every dash beside every character the fold reads."""
+    from tokki_desktop.scanner import normalize as nz
+
+    chars = [chr(c) for c in (0x3000, *range(0xFF01, 0xFFF0), *range(0x2460, 0x2500), *range(0x3200, 0x3400),
+                              *range(0x2150, 0x2190))]
+    for dash in nz._DASH_CHARS:
+        for c in chars:
+            for pair in (c + dash, dash + c):
+                assert unicodedata.normalize("NFKC", pair) == "".join(unicodedata.normalize("NFKC", x) for x in pair)
 
 
 def test_the_pure_python_path_finds_what_hyperscan_finds(monkeypatch) -> None:
