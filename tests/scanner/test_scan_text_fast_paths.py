@@ -432,3 +432,24 @@ def test_twelve_digit_candidates_in_japanese_text_start_and_end_at_their_digits(
         candidates = prefilter.number_candidates(text)
         assert candidates["twelve"] == ends, text
         assert candidates[prefilter.TWELVE_FIRSTS] == starts, text
+
+
+@pytest.mark.parametrize("chunk", [7, 64, 1 << 20])
+def test_delimited_rows_across_chunks_equal_one_csv_reader_over_the_text(monkeypatch, chunk: int) -> None:
+    import csv
+    import io
+
+    from tokki_desktop.scanner.extract import ScanContext, TablePart
+    from tokki_desktop.scanner.extract import plain_text
+    from tokki_desktop.scanner.result import ScanLimits
+
+    rng = random.Random(chunk)
+    cells = ["山田 太郎", "090-1234-5678", '"改行\nを含む"', '"a,b"', "", "〒100-0005", "x" * 30]
+    ends = ["\n", "\r\n", "\r"]
+    text = "氏名,電話,備考\n" + "".join(",".join(rng.choice(cells) for _ in range(3)) + rng.choice(ends)
+                                     for _ in range(300)) + "最後,の,行"
+    data = text.encode("utf-8")
+    monkeypatch.setattr(plain_text, "CHUNK_BYTES", chunk)
+    parts = list(plain_text.extract_delimited(data, ScanContext.start(ScanLimits())))
+    got = [row for p in parts if isinstance(p, TablePart) for row in ([p.header] if p.header else []) + p.rows]
+    assert got == list(csv.reader(io.StringIO(text, newline="")))
