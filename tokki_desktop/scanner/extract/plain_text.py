@@ -6,8 +6,7 @@ import codecs
 import csv
 import io
 import re
-from itertools import chain
-from typing import Iterable, Iterator
+from typing import Iterator
 
 import charset_normalizer
 
@@ -101,16 +100,7 @@ def _last_break(chunk: str) -> int:
 
 
 def _lines(data: bytes, enc: str, ctx: ScanContext) -> Iterator[str]:
-    """Decoded lines, chunk by chunk: a 200 MB CSV is never one string in memory.
-
-    The lines of each chunk come straight from its StringIO through chain (C-level): a
-    generator step a line cost a tenth of reading a roster.
-    """
-    return chain.from_iterable(_line_blocks(data, enc, ctx))
-
-
-def _line_blocks(data: bytes, enc: str, ctx: ScanContext) -> Iterator[Iterable[str]]:
-    """Each chunk's whole lines as one iterable; the last, unfinished line goes to the next."""
+    """Decoded lines, chunk by chunk: a 200 MB CSV is never one string in memory."""
     carry = ""
     for chunk in _chunks(data, enc, ctx):
         chunk = carry + chunk
@@ -122,9 +112,9 @@ def _line_blocks(data: bytes, enc: str, ctx: ScanContext) -> Iterator[Iterable[s
             continue
         carry = chunk[cut + 1:]
         # StringIO(newline="") splits at \n, \r and \r\n and keeps them, as csv expects.
-        yield io.StringIO(chunk[:cut + 1], newline="")
+        yield from io.StringIO(chunk[:cut + 1], newline="")
     if carry:
-        yield (carry,)
+        yield carry
 
 
 def extract_delimited(data: bytes, ctx: ScanContext, delimiter: str | None = None) -> Parts:
