@@ -16,9 +16,6 @@ from collections import Counter
 from dataclasses import dataclass, field
 from itertools import accumulate as _accumulate
 from itertools import chain as _chain
-from itertools import groupby as _groupby
-from itertools import repeat as _repeat
-from operator import itemgetter
 from typing import Iterator
 
 from tokki_desktop.scanner.japanese import is_full_name, is_person_name
@@ -900,28 +897,23 @@ def _count_persons(hits: list[tuple[int, str]], ev: Evidence, titled: set[int] =
 
 
 LINE_RECORDS_MIN = 3
-_first = itemgetter(0)
-_second = itemgetter(1)
 
 
 def _count_line_records(text: str, hits: list[tuple[int, str]], ev: Evidence) -> None:
     """A roster kept as running text (a table in a PDF, a list in a memo): each line holding a
     person-row is a record, once at least LINE_RECORDS_MIN lines do (a letter has one).
     ``hits`` come in position order."""
-    kinds = list(map(_second, hits))
-    tally = Counter(kinds)
-    if tally["name"] + sum(tally[k] for k in STRONG_IDS) < LINE_RECORDS_MIN:
+    if sum(1 for _, kind in hits if kind == "name" or kind in STRONG_IDS) < LINE_RECORDS_MIN:
         return
-    # Each hit's line: the line breaks between consecutive hits counted by str.count and summed,
-    # all through C-level map and accumulate; the hits of one line are then consecutive, and
-    # each line's kinds are gathered once (a Python step a hit cost a tenth of a roster's scan).
-    positions = list(map(_first, hits))
-    lines = _accumulate(map(text.count, _repeat("\n"), [0, *positions[:-1]], positions))
-    n = 0
-    for _line, group in _groupby(zip(lines, kinds), key=_first):
-        row = set(map(_second, group))
-        row.discard("my_number?")
-        if is_person_row(row):
-            n += 1
+    # Line numbers counted forward from hit to hit in position order (one pass of
+    # str.count over the text) rather than a list of every line start and a bisect a hit.
+    rows: dict[int, set[str]] = {}
+    line = last = 0
+    for pos, kind in hits:
+        if kind != "my_number?":
+            line += text.count("\n", last, pos)
+            last = pos
+            rows.setdefault(line, set()).add(kind)
+    n = sum(1 for kinds in rows.values() if is_person_row(kinds))
     if n >= LINE_RECORDS_MIN:
         ev.records += n
