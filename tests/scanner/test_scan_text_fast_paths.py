@@ -453,3 +453,36 @@ def test_delimited_rows_across_chunks_equal_one_csv_reader_over_the_text(monkeyp
     parts = list(plain_text.extract_delimited(data, ScanContext.start(ScanLimits())))
     got = [row for p in parts if isinstance(p, TablePart) for row in ([p.header] if p.header else []) + p.rows]
     assert got == list(csv.reader(io.StringIO(text, newline="")))
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "euc_jp", "cp932", "utf-16", "utf-8-sig"])
+def test_text_decoded_once_equals_text_decoded_again(monkeypatch, encoding: str) -> None:
+    """The text the encoding check decoded strictly is the text the chunks would decode: the
+    parts of a file are the same with the second decoding as without it, damaged files too."""
+    from tokki_desktop.scanner.extract import ScanContext, TextPart, Unreadable
+    from tokki_desktop.scanner.extract import plain_text
+    from tokki_desktop.scanner.result import ScanLimits
+
+    rng = random.Random(encoding)
+    decided = plain_text._detected
+
+    def parts(data: bytes, delimited: bool) -> list:
+        ctx = ScanContext.start(ScanLimits())
+        got = plain_text.extract_delimited(data, ctx) if delimited else plain_text.extract_text(data, ctx)
+        try:
+            return [p.text if isinstance(p, TextPart) else (p.header, p.rows) for p in got]
+        except Unreadable as problem:
+            return [problem.en]
+
+    for _ in range(30):
+        text = "".join(rng.choice(["氏名,山田 太郎", "\n", "\r\n", ",", "090-1234-5678", "ｶﾅ", "〒100-0005", "abc", "①"])
+                       for _ in range(rng.randrange(1, 200)))
+        data = text.encode(encoding, "replace")  # ① is not in EUC-JP
+        if rng.random() < 0.3:
+            cut = rng.randrange(len(data))
+            data = data[:cut] + b"\xff\xfe\x81" + data[cut:]  # a damaged stretch
+        for delimited in (False, True):
+            monkeypatch.setattr(plain_text, "_detected", decided)
+            once = parts(data, delimited)
+            monkeypatch.setattr(plain_text, "_detected", lambda d: (decided(d)[0], None))
+            assert parts(data, delimited) == once, (encoding, data[:80])
