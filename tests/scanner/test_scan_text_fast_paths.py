@@ -8,8 +8,12 @@ separators, と申します, keywords) are run through each fast path and throug
 from __future__ import annotations
 
 import random
+import re
+import unicodedata
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from tokki_desktop.scanner import detectors as det
 from tokki_desktop.scanner import prefilter
@@ -267,15 +271,16 @@ def test_keyword_pattern_of_every_kind_is_the_pattern() -> None:
 
 
 def _normalize_reference(text: str) -> str:
-    """normalize_text as it was: both long-vowel marks searched after the NFKC step."""
+    """normalize_text as it was: NFKC over the runs of its characters, then the dashes over
+    the whole text, both long-vowel marks searched after the NFKC step."""
     from tokki_desktop.scanner import normalize as nz
 
     if not text.isascii():
-        pieces = nz._NEEDS_NFKC.split(text)
+        pieces = re.split(f"({nz._NFKC_CLASS}+)", text)
         if len(pieces) > 1:
             pieces[1::2] = map(nz._NFKC, pieces[1::2])
             text = "".join(pieces)
-        text = nz._DASHES.sub("-", text)
+        text = re.sub(f"[{nz._DASH_CHARS}]", "-", text)
         if "ー" in text or "ｰ" in text:
             text = nz._choon_between_digits(text)
     return text
@@ -289,6 +294,35 @@ def test_normalize_text_equals_the_reference() -> None:
     for _ in range(5000):
         text = "".join(rng.choice(pieces) for _ in range(rng.randrange(0, 20)))
         assert normalize_text(text) == _normalize_reference(text), text
+
+
+# What the folding cares about, and what could make it go wrong: full-width and ASCII digits,
+# every dash, both long-vowel marks, half-width kana with their voicing marks, half-width
+# Hangul (composes under NFKC), circled and squared forms, combining marks, the ideographic
+# space, kanji and kana, e-mail characters.
+_FOLD_ALPHABET = ("0123456789０１２３４５６７８９-‐‑‒–—―−－﹣⁃ーｰｶｷﾞﾟﾊﾟﾍﾞｺｰﾎﾟﾡﾢﾤﾥﾦ①⑴⒈㈱㍻㌔½Ⅻ\u3000 \n"
+                  "山田太郎様市区町丁目番地あいうカタナ@.＠．ａｂＡＢ_-\u0301\u3099\u309a\u0338é")
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.text(alphabet=_FOLD_ALPHABET, max_size=40))
+def test_normalize_text_in_one_pass_equals_the_two_pass_reference(text: str) -> None:
+    from tokki_desktop.scanner.normalize import normalize_text
+
+    assert normalize_text(text) == _normalize_reference(text)
+
+
+def test_a_dash_beside_any_folded_character_folds_apart() -> None:
+    """NFKC over a run holding a dash gives what NFKC of its parts gives (the one-pass split's
+    premise), for every dash beside every character the fold reads."""
+    from tokki_desktop.scanner import normalize as nz
+
+    chars = [chr(c) for c in (0x3000, *range(0xFF01, 0xFFF0), *range(0x2460, 0x2500), *range(0x3200, 0x3400),
+                              *range(0x2150, 0x2190))]
+    for dash in nz._DASH_CHARS:
+        for c in chars:
+            for pair in (c + dash, dash + c):
+                assert unicodedata.normalize("NFKC", pair) == "".join(unicodedata.normalize("NFKC", x) for x in pair)
 
 
 def test_the_pure_python_path_finds_what_hyperscan_finds(monkeypatch) -> None:
@@ -375,3 +409,80 @@ def test_a_number_before_the_final_line_break_is_one_candidate() -> None:
     assert candidates["twelve"] == [16] and candidates[prefilter.TWELVE_FIRSTS] == [5]
     assert [(a, b) for a, b, _m in det._number_matches(det._TWELVE, text, "twelve", candidates)] == [(5, 17)]
     assert prefilter.number_candidates("〒100-0005\n")["postal"] == [8]
+
+
+def test_twelve_digit_candidates_in_japanese_text_start_and_end_at_their_digits() -> None:
+    # The first digits are derived from the last (their distance in bytes): checked against
+    # the positions of the numbers themselves, with multi-byte characters around them.
+    if prefilter._database() is None:
+        pytest.skip("Hyperscan is not available on this platform")
+    rng = random.Random(13)
+    for _ in range(200):
+        pieces = []
+        starts, ends = [], []
+        pos = 0
+        for _ in range(rng.randint(1, 12)):
+            filler = rng.choice(["処理 ", "ジョブ（", " 完了 ", "\ud800 ", "é ", "、"])
+            number = rng.choice(["123456789012", "1234 5678 9012", "1234-5678-9012"])
+            pieces += [filler, number]
+            starts.append(pos + len(filler))
+            ends.append(pos + len(filler) + len(number) - 1)
+            pos += len(filler) + len(number)
+        text = "".join(pieces) + rng.choice(["", "\n", " 終"])
+        candidates = prefilter.number_candidates(text)
+        assert candidates["twelve"] == ends, text
+        assert candidates[prefilter.TWELVE_FIRSTS] == starts, text
+
+
+@pytest.mark.parametrize("chunk", [7, 64, 1 << 20])
+def test_delimited_rows_across_chunks_equal_one_csv_reader_over_the_text(monkeypatch, chunk: int) -> None:
+    import csv
+    import io
+
+    from tokki_desktop.scanner.extract import ScanContext, TablePart
+    from tokki_desktop.scanner.extract import plain_text
+    from tokki_desktop.scanner.result import ScanLimits
+
+    rng = random.Random(chunk)
+    cells = ["山田 太郎", "090-1234-5678", '"改行\nを含む"', '"a,b"', "", "〒100-0005", "x" * 30]
+    ends = ["\n", "\r\n", "\r"]
+    text = "氏名,電話,備考\n" + "".join(",".join(rng.choice(cells) for _ in range(3)) + rng.choice(ends)
+                                     for _ in range(300)) + "最後,の,行"
+    data = text.encode("utf-8")
+    monkeypatch.setattr(plain_text, "CHUNK_BYTES", chunk)
+    parts = list(plain_text.extract_delimited(data, ScanContext.start(ScanLimits())))
+    got = [row for p in parts if isinstance(p, TablePart) for row in ([p.header] if p.header else []) + p.rows]
+    assert got == list(csv.reader(io.StringIO(text, newline="")))
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "euc_jp", "cp932", "utf-16", "utf-8-sig"])
+def test_text_decoded_once_equals_text_decoded_again(monkeypatch, encoding: str) -> None:
+    """The text the encoding check decoded strictly is the text the chunks would decode: the
+    parts of a file are the same with the second decoding as without it, damaged files too."""
+    from tokki_desktop.scanner.extract import ScanContext, TextPart, Unreadable
+    from tokki_desktop.scanner.extract import plain_text
+    from tokki_desktop.scanner.result import ScanLimits
+
+    rng = random.Random(encoding)
+    decided = plain_text._detected
+
+    def parts(data: bytes, delimited: bool) -> list:
+        ctx = ScanContext.start(ScanLimits())
+        got = plain_text.extract_delimited(data, ctx) if delimited else plain_text.extract_text(data, ctx)
+        try:
+            return [p.text if isinstance(p, TextPart) else (p.header, p.rows) for p in got]
+        except Unreadable as problem:
+            return [problem.en]
+
+    for _ in range(30):
+        text = "".join(rng.choice(["氏名,山田 太郎", "\n", "\r\n", ",", "090-1234-5678", "ｶﾅ", "〒100-0005", "abc", "①"])
+                       for _ in range(rng.randrange(1, 200)))
+        data = text.encode(encoding, "replace")  # ① is not in EUC-JP
+        if rng.random() < 0.3:
+            cut = rng.randrange(len(data))
+            data = data[:cut] + b"\xff\xfe\x81" + data[cut:]  # a damaged stretch
+        for delimited in (False, True):
+            monkeypatch.setattr(plain_text, "_detected", decided)
+            once = parts(data, delimited)
+            monkeypatch.setattr(plain_text, "_detected", lambda d: (decided(d)[0], None))
+            assert parts(data, delimited) == once, (encoding, data[:80])
