@@ -74,4 +74,4 @@ def open_parts(data: bytes, name: str, ctx: ScanContext) -> tuple[str, Parts]:
         return "zengin", zengin.extract_zengin(data, ctx)
     if name.lower().endswith((".tex", ".ltx")):
         return "tex", latex.extract_latex(data, ctx)
-    return "text", code_records.extract_text_or_records(data, ctx)
+    return "text", code_records.extract_text_or_records(data, ctx, name)

@@ -1,0 +1,427 @@
+"""Records written as literals in source code, read from the tokens of a real lexer.
+
+A fixture, a seed or a mock holds people in whatever syntax its language has: an object or
+hash literal (``{ name: '山田', email: … }``, ``['name' => …]``), keyword arguments
+(``User.create(name: …, email: …)``, ``Person(name="…")``), a Ruby block's attribute lines
+(``name { "山田" }``, ``sequence(:email) { |n| "user#{n}@…" }``), ``key = value``
+assignments (a factory class's fields), a constructor call with positional strings
+(``new Person("山田", "太郎", "taro@…")``) or an array of arrays (``[["山田太郎", "090-…"], …]``).
+Pygments gives the string literals, names and brackets of any of these languages; this
+module follows the brackets and collects, for each one, its ``key → literal`` pairs and its
+positional literals. Nothing is executed.
+
+What comes out:
+
+- *keyed records*: the pairs of one bracket (a nested object's pairs joined to its parent as
+  ``parent.key``), handed to :mod:`code_records`' grouping (three or more sharing keys are a
+  table; one or two are records when they hold a person's name field and one more of a
+  person's fields);
+- *positional records*: the literals of one bracket with no keys; three or more of the same
+  length are a table without a header, typed by its values like a headerless CSV; one or
+  two are typed value by value (an e-mail, a phone, a whole name);
+- *delimited text in a string* (``'Name;Vorname;Ort\\n' + 'Yang;Paloma;Bell\\n' + …``): a
+  string of three or more lines with the same count of one delimiter is a CSV.
+
+A value produced by a fake-data generator (``Faker::Name.name``, ``faker.person.fullName()``,
+``factory.Faker("name")``) is no person: such a field is left empty.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from pygments.lexer import Lexer
+from pygments.token import Comment, Keyword, Literal, Name, Number, Operator, Punctuation, String, Text, _TokenType
+
+from tokki_desktop.scanner.extract import Parts, ScanContext, TablePart, TextPart
+
+# A fixture is small; a larger source file is read by the regex readers (lexing runs at
+# 0.3–1 MB/s: 128 KB is at most about 0.4 s of CPU).
+MAX_LEX_CHARS = 128 * 1024
+
+# File name endings → Pygments lexer alias.
+_LEXERS = {
+    "rb": "ruby", "rake": "ruby", "js": "javascript", "mjs": "javascript", "cjs": "javascript",
+    "jsx": "javascript", "ts": "typescript", "tsx": "typescript", "mts": "typescript", "py": "python",
+    "php": "php", "go": "go", "java": "java", "kt": "kotlin", "kts": "kotlin", "cs": "csharp",
+    "dart": "dart", "swift": "swift", "ex": "elixir", "exs": "elixir", "scala": "scala",
+    "groovy": "groovy", "rs": "rust",
+}
+# Fake-data generators: a value built by one of them is invented at run time, not written.
+_GENERATORS = frozenset({"faker", "fake", "ffaker", "gofakeit", "chance", "bogus", "forgery", "mimesis"})
+_OPEN = {"(": ")", "[": "]", "{": "}"}
+_CLOSE = {")", "]", "}"}
+# Ruby keywords that open a block closed by ``end``.
+_RUBY_BLOCK = frozenset({"do", "def", "class", "module", "begin", "case"})
+_RUBY_LINE_BLOCK = frozenset({"if", "unless", "while", "until", "for"})
+_QUOTES = re.compile(r"""^(?:[rRbBuUfF]{0,2}|[@$]{0,2})("{3}|'{3}|["'`])(.*)\1$""", re.S)
+_DELIMITER = re.compile(r"""^(?:[rRbBuUfF]{0,2}|[@$]{0,2})(?:"{3}|'{3}|["'`])$|^["'`]{1,3}$""")
+_ESCAPES = {"n": "\n", "t": "\t", "r": "\r", "\\": "\\", "'": "'", '"': '"', "`": "`", "0": "\0"}
+_ESCAPE = re.compile(r"\\(.)", re.S)
+GENERATED = "\0generated"
+
+
+@dataclass
+class _Frame:
+    opener: str
+    start: int
+    label: str = ""  # the key or block name the bracket is the value of
+    keyed: dict[str, str] = field(default_factory=dict)
+    positional: list[str] = field(default_factory=list)
+    literals: int = 0  # string literals directly inside
+    symbols: int = 0  # Ruby symbols directly inside (:email)
+    others: int = 0  # anything else directly inside (names, operators…)
+    generated: bool = False
+    nested: dict[str, str] = field(default_factory=dict)  # a nested object's pairs, as parent.key
+
+
+@dataclass
+class Literals:
+    """What one source file's brackets hold (see the module docstring)."""
+
+    keyed: list[tuple[int, int, dict[str, str]]] = field(default_factory=list)
+    positional: list[tuple[int, int, list[str]]] = field(default_factory=list)
+    strings: list[str] = field(default_factory=list)
+
+
+def lexer_for(name: str) -> Lexer | None:
+    """A Pygments lexer for a source file's name, or None for other files."""
+    ext = name.rsplit(".", 1)[-1].lower() if "." in name else ""
+    alias = _LEXERS.get(ext)
+    if alias is None:
+        return None
+    from pygments.lexers import get_lexer_by_name
+
+    options = {"stripnl": False, "ensurenl": False}
+    if alias == "php":
+        options["startinline"] = True  # a PHP fixture is read as code even before "<?php"
+    return get_lexer_by_name(alias, **options)
+
+
+def _unquote(raw: str) -> str:
+    m = _QUOTES.match(raw)
+    body = m.group(2) if m else raw
+    if "\\" in body:
+        body = _ESCAPE.sub(lambda e: _ESCAPES.get(e.group(1), e.group(1)), body)
+    return body
+
+
+def _atoms(text: str, lexer: Lexer) -> list[tuple[str, str, int]]:
+    """(kind, value, position) of the tokens that matter: one atom per string literal
+    (its pieces and interpolations joined), numbers, names, brackets and operators."""
+    out: list[tuple[str, str, int]] = []
+    buf: list[str] = []
+    buf_start = -1
+    interp = 0
+    line_start = True
+    for pos, ttype, value in lexer.get_tokens_unprocessed(text):
+        if ttype in String.Interpol or interp:
+            # "user#{n}@…", `${a}`: what is interpolated stands for one character.
+            if ttype in String.Interpol:
+                if value.endswith(("{", "${")):
+                    interp += 1
+                    if interp == 1:
+                        buf.append("1")
+                    continue
+                if value == "}" and interp:
+                    interp -= 1
+                    continue
+            if interp:
+                continue
+        if ttype in String and ttype not in String.Symbol and ttype not in String.Doc:
+            if buf_start < 0:
+                buf_start = pos
+            if not _DELIMITER.match(value):
+                buf.append(value if (len(value) < 2 or not _QUOTES.match(value)) else _unquote(value))
+            continue
+        if buf_start >= 0 and ttype in Text and not value.strip():
+            continue  # "ab" "cd": adjacent literals are one string
+        if buf_start >= 0:
+            s = "".join(buf)
+            out.append(("s", _ESCAPE.sub(lambda e: _ESCAPES.get(e.group(1), e.group(1)), s) if "\\" in s else s,
+                        buf_start))
+            buf, buf_start = [], -1
+        if ttype in Comment or ttype in String.Doc:
+            continue
+        if ttype in Text or ttype in Literal and not value.strip():
+            if "\n" in value:
+                line_start = True
+            continue
+        v = value.strip()
+        if not v:
+            continue
+        if ttype in String.Symbol:
+            out.append(("sym", v.strip(":").strip("'\""), pos))
+            if v.endswith(":"):
+                out.append(("assoc", ":", pos))
+        elif ttype in Number:
+            out.append(("num", v, pos))
+        elif ttype in Punctuation or ttype in Operator:
+            for ch in _split_punct(v):
+                out.append(_punct_atom(ch, pos))
+        elif ttype in Keyword:
+            low = v.lower()
+            if low in _RUBY_BLOCK or (low in _RUBY_LINE_BLOCK and line_start):
+                out.append(("kwopen", low, pos))
+            elif low == "end":
+                out.append(("kwclose", low, pos))
+            elif low in ("true", "false", "null", "nil", "none", "undefined"):
+                out.append(("num", low, pos))
+            else:
+                out.append(("id", v, pos))
+        elif ttype in Name or isinstance(ttype, _TokenType):
+            out.append(("id", v, pos))
+        line_start = False
+    if buf_start >= 0:
+        out.append(("s", "".join(buf), buf_start))
+    return _joined_arrows(out)
+
+
+def _joined_arrows(atoms: list[tuple[str, str, int]]) -> list[tuple[str, str, int]]:
+    """``=`` then ``>`` as two tokens (Ruby's lexer) is one ``=>``."""
+    if not any(a[0] == "op" and a[1] == ">" for a in atoms):
+        return atoms
+    out: list[tuple[str, str, int]] = []
+    for a in atoms:
+        if a[0] == "op" and a[1] == ">" and out and out[-1][0] == "assoc" and out[-1][1] == "=" \
+                and out[-1][2] + 1 == a[2]:
+            out[-1] = ("assoc", "=>", out[-1][2])
+            continue
+        out.append(a)
+    return out
+
+
+_PUNCT = re.compile(r"=>|->|::|[()\[\]{},;]|[^()\[\]{},;]+")
+
+
+def _split_punct(v: str) -> list[str]:
+    return _PUNCT.findall(v) if len(v) > 1 else [v]
+
+
+def _punct_atom(ch: str, pos: int) -> tuple[str, str, int]:
+    if ch in _OPEN:
+        return ("open", ch, pos)
+    if ch in _CLOSE:
+        return ("close", ch, pos)
+    if ch in (",", ";"):
+        return ("sep", ch, pos)
+    if ch in (":", "=", "=>"):
+        return ("assoc", ch, pos)
+    return ("op", ch, pos)
+
+
+def read_literals(text: str, lexer: Lexer) -> Literals:
+    """The keyed and positional records and the string literals of one source file."""
+    atoms = _atoms(text[:MAX_LEX_CHARS], lexer)
+    lit = Literals()
+    stack = [_Frame("file", 0)]
+    n = len(atoms)
+    i = 0
+    pending_key = ""  # a key whose value comes next
+    block_label = ""  # name(…)/name before a block: the block is that field's value
+    while i < n:
+        kind, value, pos = atoms[i]
+        top = stack[-1]
+        nxt = atoms[i + 1] if i + 1 < n else ("", "", 0)
+        if kind in ("id", "s", "sym", "num") and nxt[0] == "assoc" and not pending_key and \
+                not (nxt[1] == "=" and i + 2 < n and atoms[i + 2][0] == "assoc"):
+            # key: value, key => value, key = value ("a == b" is two assoc atoms: no pair)
+            if kind != "num":
+                pending_key = value
+            i += 2
+            continue
+        if kind == "open" or kind == "kwopen":
+            label = pending_key or block_label
+            if not label and kind == "open" and value == "{" and i > 0 and atoms[i - 1][0] == "id":
+                label = atoms[i - 1][1]  # name { "value" }: a Ruby block attribute
+            if not label and kind == "kwopen" and value == "do" and i > 0 and atoms[i - 1][0] in ("id", "sym"):
+                label = atoms[i - 1][1]
+            stack.append(_Frame(value, pos, label))
+            pending_key = block_label = ""
+            i += 1
+            continue
+        if kind == "close" or kind == "kwclose":
+            if len(stack) > 1 and (kind == "kwclose") == (stack[-1].opener in _RUBY_BLOCK | _RUBY_LINE_BLOCK):
+                frame = stack.pop()
+                block_label = _close(frame, stack[-1], lit, pos + len(value))
+            pending_key = ""
+            i += 1
+            continue
+        if kind == "sep":
+            pending_key = ""
+            i += 1
+            continue
+        if kind == "s":
+            while i + 2 < n and atoms[i + 1][0] == "op" and atoms[i + 1][1] in ("+", ".", "..", "<>") \
+                    and atoms[i + 2][0] == "s":
+                i += 2
+                value += atoms[i][1]
+            lit.strings.append(value)
+            top.literals += 1
+            if pending_key:
+                top.keyed.setdefault(pending_key, value)
+                pending_key = ""
+            else:
+                top.positional.append(value)
+            i += 1
+            continue
+        if kind == "num":
+            if pending_key:
+                top.keyed.setdefault(pending_key, value if value[0].isdigit() or value[0] == "-" else "")
+                pending_key = ""
+            else:
+                top.positional.append(value if value[:1].isdigit() else "")
+            i += 1
+            continue
+        if kind == "id" and value.lower() in _GENERATORS:
+            top.generated = True
+            if pending_key:
+                top.keyed.setdefault(pending_key, GENERATED)
+                pending_key = ""
+            i += 1
+            continue
+        if kind == "sym" and not pending_key:
+            top.positional.append(value)
+            top.symbols += 1
+            i += 1
+            continue
+        # Anything else: an expression; a key given one has no literal value.
+        top.others += 1
+        if kind == "id" and nxt[0] == "open" and nxt[1] == "(":
+            pending_key = ""  # f(…): the key's value is a call
+        elif kind in ("id", "op") and pending_key and nxt[0] not in ("id", "op", "open", "sym"):
+            top.keyed.setdefault(pending_key, "")
+            pending_key = ""
+        i += 1
+    while len(stack) > 1:
+        frame = stack.pop()
+        _close(frame, stack[-1], lit, len(text))
+    _close(stack[0], None, lit, len(text))
+    return lit
+
+
+def _close(frame: _Frame, parent: _Frame | None, lit: Literals, end: int) -> str:
+    """Hand a closed bracket's contents to its parent and to the records; returns the label
+    a following block takes (``sequence(:email) { … }``)."""
+    keyed = {k: v for k, v in frame.keyed.items() if v != GENERATED}
+    if keyed and frame.nested:
+        for k, v in frame.nested.items():
+            keyed.setdefault(k, v)
+    if parent is not None:
+        if frame.label and not frame.keyed and frame.literals == 1 and len(frame.positional) == 1:
+            # name { "山田" }, phones: ["090-…"]: one literal is the field's value.
+            parent.keyed.setdefault(frame.label, frame.positional[0])
+            return ""
+        if frame.label and frame.generated and not frame.keyed:
+            parent.keyed.setdefault(frame.label, GENERATED)  # name { Faker::Name.name }
+            return ""
+        if frame.label and keyed:
+            # A nested object (address: { city: … }) is its parent's fields too, when the
+            # parent is an object itself (not a block that merely encloses it).
+            for k, v in keyed.items():
+                if v:
+                    parent.nested.setdefault(f"{frame.label}.{k}", v)
+        if frame.opener == "(" and not frame.keyed and frame.symbols + frame.literals == 1 and frame.others == 0:
+            # sequence(:email), trait(:admin): the name of what the block after it makes.
+            return frame.positional[0]
+    if len(keyed) >= 2:
+        lit.keyed.append((frame.start, end, keyed))
+    elif not frame.keyed and frame.literals >= 2 and frame.opener in ("(", "[", "{"):
+        lit.positional.append((frame.start, end, list(frame.positional)))
+    return ""
+
+
+# A table written into one string: the delimiters a CSV uses, and the fewest lines.
+_DELIMITERS = (",", ";", "\t", "|")
+_MIN_LINES = 3
+# Positional values typed one by one, as a header would name them.
+_VALUE_FIELDS = {"email": "email", "phone": "phone", "postal_code": "postal_code", "date": "birthday",
+                 "address": "address"}
+
+
+def delimited(s: str) -> str | None:
+    """The delimiter of a string that is a small CSV (three or more lines, each with the same
+    number of one delimiter, at least one), or None."""
+    if s.count("\n") < _MIN_LINES - 1:
+        return None
+    lines = [ln for ln in s.split("\n") if ln.strip()]
+    if len(lines) < _MIN_LINES:
+        return None
+    for delim in _DELIMITERS:
+        counts = Counter(ln.count(delim) for ln in lines)
+        common, k = counts.most_common(1)[0]
+        if common >= 1 and k >= 0.9 * len(lines):
+            return delim
+    return None
+
+
+def _typed_by_value(values: list[str]) -> dict[str, str]:
+    """A positional record's values under the header each one's shape names (an e-mail, a
+    phone, a whole name…); empty when they name no person's field."""
+    from tokki_desktop.scanner import column_types as ct, japanese
+
+    out: dict[str, str] = {}
+    for v in values:
+        v = v.strip()
+        if not v or len(v) > 80:
+            continue
+        kind = ct.value_kind(v)
+        if kind == ct.NAME and japanese.is_full_name(v) or \
+                v.isascii() and (ct.is_romaji_full_name(v) or ct._ROMAJI_FULL_NAME.fullmatch(v)):
+            out.setdefault("name", v)
+        elif kind in _VALUE_FIELDS:
+            out.setdefault(_VALUE_FIELDS[kind], v)
+    return out if "name" in out and len(out) >= 2 else {}
+
+
+def _cut(text: str, spans: list[tuple[int, int]]) -> str:
+    rest: list[str] = []
+    last = 0
+    for a, b in sorted(spans):
+        if a < last:
+            continue
+        rest.append(text[last:a])
+        last = b
+    rest.append(text[last:])
+    return "\n".join(rest)
+
+
+def extract_source(text: str, lexer: Lexer, ctx: ScanContext) -> Parts:
+    """The records of a source file as tables (keyed, positional, CSV in a string), then the
+    text that is left."""
+    from tokki_desktop.scanner.extract.code_records import MIN_RECORDS, tabulate
+    from tokki_desktop.scanner.extract.plain_text import extract_delimited
+
+    lit = read_literals(text, lexer)
+    ctx.check_time()
+    groups = list(lit.keyed)
+    spans: list[tuple[int, int]] = []
+    by_length: dict[int, list[tuple[int, int, list[str]]]] = defaultdict(list)
+    for rec in lit.positional:
+        by_length[len(rec[2])].append(rec)
+    tables: list[TablePart] = []
+    for recs in by_length.values():
+        if len(recs) >= MIN_RECORDS:
+            # Arrays of arrays, rows of a constructor: a table without a header.
+            tables.append(TablePart([r[2] for r in recs], None))
+            spans.extend((a, b) for a, b, _ in recs)
+        else:
+            for a, b, values in recs:
+                typed = _typed_by_value(values)
+                if typed:
+                    groups.append((a, b, typed))
+    groups.sort(key=lambda g: g[0])
+    header, rows, used = tabulate(groups, text, spans=True)
+    if rows:
+        yield TablePart(rows, header)
+        spans.extend(used)
+    yield from tables
+    for s in lit.strings:
+        delim = delimited(s) if len(s) > 40 else None
+        if delim is not None:
+            yield from extract_delimited(s.encode("utf-8"), ctx, delim)
+    rest = _cut(text, spans) if spans else text
+    if rest.strip():
+        yield TextPart(rest)
