@@ -102,10 +102,11 @@ def lexer_for(name: str) -> Lexer | None:
 
 def _unquote(raw: str) -> str:
     m = _QUOTES.match(raw)
-    body = m.group(2) if m else raw
-    if "\\" in body:
-        body = _ESCAPE.sub(lambda e: _ESCAPES.get(e.group(1), e.group(1)), body)
-    return body
+    return m.group(2) if m else raw
+
+
+def _unescaped(s: str) -> str:
+    return _ESCAPE.sub(lambda e: _ESCAPES.get(e.group(1), e.group(1)), s) if "\\" in s else s
 
 
 def _atoms(text: str, lexer: Lexer) -> list[tuple[str, str, int]]:
@@ -139,9 +140,7 @@ def _atoms(text: str, lexer: Lexer) -> list[tuple[str, str, int]]:
         if buf_start >= 0 and ttype in Text and not value.strip():
             continue  # "ab" "cd": adjacent literals are one string
         if buf_start >= 0:
-            s = "".join(buf)
-            out.append(("s", _ESCAPE.sub(lambda e: _ESCAPES.get(e.group(1), e.group(1)), s) if "\\" in s else s,
-                        buf_start))
+            out.append(("s", _unescaped("".join(buf)), buf_start))
             buf, buf_start = [], -1
         if ttype in Comment or ttype in String.Doc:
             continue
@@ -175,7 +174,7 @@ def _atoms(text: str, lexer: Lexer) -> list[tuple[str, str, int]]:
             out.append(("id", v, pos))
         line_start = False
     if buf_start >= 0:
-        out.append(("s", "".join(buf), buf_start))
+        out.append(("s", _unescaped("".join(buf)), buf_start))
     return _joined_arrows(out)
 
 
@@ -336,6 +335,8 @@ def _close(frame: _Frame, parent: _Frame | None, lit: Literals, end: int) -> str
 # A table written into one string: the delimiters a CSV uses, and the fewest lines.
 _DELIMITERS = (",", ";", "\t", "|")
 _MIN_LINES = 3
+# Whole names in one array that make a list of people (as a column of three does).
+MIN_NAMES = 3
 # Positional values typed one by one, as a header would name them.
 _VALUE_FIELDS = {"email": "email", "phone": "phone", "postal_code": "postal_code", "date": "birthday",
                  "address": "address"}
@@ -363,17 +364,40 @@ def _typed_by_value(values: list[str]) -> dict[str, str]:
     from tokki_desktop.scanner import column_types as ct, japanese
 
     out: dict[str, str] = {}
-    for v in values:
-        v = v.strip()
+    values = [v.strip() for v in values]
+    # The local parts of the record's e-mail addresses: a Latin name they spell is a person's.
+    locals_ = " ".join(v.split("@", 1)[0].lower() for v in values if "@" in v and ct._EMAIL.fullmatch(v))
+
+    def latin_name(v: str) -> bool:
+        if ct.is_romaji_full_name(v):
+            return True  # Satou Syuuichi: Japanese syllables
+        return ct._ROMAJI_FULL_NAME.fullmatch(v) is not None and \
+            any(len(w) > 2 and w.lower() in locals_ for w in v.replace(",", " ").split())
+
+    for i, v in enumerate(values):
         if not v or len(v) > 80:
             continue
         kind = ct.value_kind(v)
-        if kind == ct.NAME and japanese.is_full_name(v) or \
-                v.isascii() and (ct.is_romaji_full_name(v) or ct._ROMAJI_FULL_NAME.fullmatch(v)):
+        nxt = values[i + 1] if i + 1 < len(values) else ""
+        if kind == ct.NAME and japanese.is_full_name(v) or v.isascii() and latin_name(v):
             out.setdefault("name", v)
         elif kind in _VALUE_FIELDS:
             out.setdefault(_VALUE_FIELDS[kind], v)
+        elif 0 < len(nxt) <= 12 and (kind == ct.NAME and japanese.is_full_name(f"{v} {nxt}")
+                                     or v.isascii() and nxt.isascii() and latin_name(f"{v} {nxt}")):
+            out.setdefault("name", f"{v} {nxt}")  # ("山田", "太郎", …), ("John", "Smith", …)
     return out if "name" in out and len(out) >= 2 else {}
+
+
+def _whole_names(values: list[str]) -> bool:
+    """Most values are people's whole names (surname and given name, in kanji or romaji)."""
+    from tokki_desktop.scanner import column_types as ct, japanese
+
+    vals = [v.strip() for v in values if v.strip()][:40]
+    if len(vals) < MIN_NAMES or any(len(v) > 30 for v in vals):
+        return False
+    whole = sum(1 for v in vals if (ct.is_romaji_full_name(v) if v.isascii() else japanese.is_full_name(v)))
+    return whole >= MIN_NAMES and whole >= 0.8 * len(vals)
 
 
 def _cut(text: str, spans: list[tuple[int, int]]) -> str:
@@ -412,6 +436,11 @@ def extract_source(text: str, lexer: Lexer, ctx: ScanContext) -> Parts:
                 typed = _typed_by_value(values)
                 if typed:
                     groups.append((a, b, typed))
+    for a, b, values in lit.positional:
+        if len(values) >= MIN_RECORDS and _whole_names(values):
+            # ["山田 太郎", "佐藤 花子", …]: an array of whole names is a column of people.
+            tables.append(TablePart([[v] for v in values if v], ["name"]))
+            spans.append((a, b))
     groups.sort(key=lambda g: g[0])
     header, rows, used = tabulate(groups, text, spans=True)
     if rows:
@@ -419,9 +448,15 @@ def extract_source(text: str, lexer: Lexer, ctx: ScanContext) -> Parts:
         spans.extend(used)
     yield from tables
     for s in lit.strings:
-        delim = delimited(s) if len(s) > 40 else None
+        if s.count("\n") < _MIN_LINES - 1:
+            continue
+        delim = delimited(s)
         if delim is not None:
             yield from extract_delimited(s.encode("utf-8"), ctx, delim)
+        elif "\\n" in text:
+            # A string of lines written with \n escapes (a letter, names one a line): the
+            # text rules read its lines, which the source shows on one.
+            yield TextPart(s)
     rest = _cut(text, spans) if spans else text
     if rest.strip():
         yield TextPart(rest)
