@@ -192,3 +192,47 @@ def test_a_bare_name_column_beside_a_given_name_column_is_a_person() -> None:
 def test_broken_sources_never_raise(src: str) -> None:
     res = scan_bytes(src.encode(), "broken.js")
     assert res.verdict in (CLEAN, PERSONAL_DATA)
+
+
+# -- positional values typed one by one ----------------------------------------------------
+
+@pytest.mark.parametrize("src, name", [
+    ('Person p = new Person("山田", "太郎", "taro.yamada@example.jp");\n', "PersonTest.java"),
+    ('val p = Person("Emma", "Schneider", "emma.schneider@example.de")\n', "Fixtures.kt"),
+    ('data = Map.of("name", "岡本 七海", "tel", "090-2468-1357");\n', "Data.java"),
+])
+def test_one_positional_record_is_judged_by_its_values(src: str, name: str) -> None:
+    assert _verdict(src, name) == PERSONAL_DATA
+
+
+@pytest.mark.parametrize("src", [
+    'Company c = new Company("Acme Corp", "info@acme.example", "03-1234-5678");\n',
+    'var c = new Contact("New York", "sales@example.com");\n',
+    'Item i = new Item("山田錦", "純米酒", "1800");\n',
+])
+def test_a_positional_record_of_an_organisation_or_product_stays_clean(src: str) -> None:
+    assert _verdict(src, "Fixtures.java") == CLEAN
+
+
+def test_an_array_of_whole_names_is_a_list_of_people_but_name_parts_are_not() -> None:
+    assert _verdict('export const staff = ["山田 太郎", "佐藤 花子", "鈴木 一郎", "高橋 美咲"];\n', "staff.js") \
+        == PERSONAL_DATA
+    assert _verdict("STAFF = ['Satou Kenta', 'Kobayashi Yui', 'Inoue Daiki']\n", "staff.py") == PERSONAL_DATA
+    # Given names and surnames kept apart (a quiz's word lists) name no one.
+    parts = 'export const given = ["陽翔", "蓮", "湊", "陽葵", "凛"];\nexport const family = ["佐藤", "鈴木", "高橋"];\n'
+    assert _verdict(parts, "names.js") == CLEAN
+    assert _verdict('const cities = ["札幌市", "仙台市", "横浜市", "名古屋市"];\n', "cities.js") == CLEAN
+
+
+def test_a_string_of_lines_written_with_escapes_is_read_as_lines() -> None:
+    src = 'MEMBERS = "山田 太郎\\n佐藤 花子\\n鈴木 一郎\\n高橋 美咲\\n"\n'
+    assert _verdict(src, "members.py") == PERSONAL_DATA
+    assert _verdict('MENU = "ほうじ茶\\n煎茶\\n玄米茶\\n抹茶\\n"\n', "menu.py") == CLEAN
+
+
+def test_assignments_to_an_objects_fields_are_one_record() -> None:
+    php = ("<?php\n$user = new User();\n$user->name = '三浦 優斗';\n$user->email = 'yuto.miura@example.jp';\n"
+           "$user->save();\n")
+    assert _verdict(php, "seed_user.php") == PERSONAL_DATA
+    js = "const u = new User();\nu.fullName = 'Sophie Martin';\nu.email = 'sophie.martin@example.fr';\n"
+    assert _verdict(js, "seed.js") == PERSONAL_DATA
