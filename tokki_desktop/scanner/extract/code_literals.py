@@ -33,13 +33,13 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from pygments.lexer import Lexer
-from pygments.token import Comment, Keyword, Literal, Name, Number, Operator, Punctuation, String, Text, _TokenType
+from pygments.token import Comment, Keyword, Number, Operator, Punctuation, String, Text, _TokenType
 
 from tokki_desktop.scanner.extract import Parts, ScanContext, TablePart, TextPart
 
 # A fixture is small; a larger source file is read by the regex readers (lexing runs at
-# 0.3–1 MB/s: 128 KB is at most about 0.4 s of CPU).
-MAX_LEX_CHARS = 128 * 1024
+# 0.1–0.5 MB/s with the reading here: 64 KB is at most about half a second of CPU).
+MAX_LEX_CHARS = 64 * 1024
 
 # File name endings → Pygments lexer alias.
 _LEXERS = {
@@ -109,18 +109,51 @@ def _unescaped(s: str) -> str:
     return _ESCAPE.sub(lambda e: _ESCAPES.get(e.group(1), e.group(1)), s) if "\\" in s else s
 
 
+# Token types by what the reader does with them, decided once per type (the ``in`` test of
+# Pygments' types walks their ancestry: a dict look-up a token is much cheaper).
+_INTERP, _STR, _SPACE, _SKIP, _SYM, _NUM, _PUNCT, _KW, _NAME = range(9)
+
+
+def _category(ttype: _TokenType) -> int:
+    if ttype in String.Interpol:
+        return _INTERP
+    if ttype in String.Symbol:
+        return _SYM
+    if ttype in String.Doc or ttype in Comment:
+        return _SKIP
+    if ttype in String:
+        return _STR
+    if ttype in Text:
+        return _SPACE
+    if ttype in Number:
+        return _NUM
+    if ttype in Punctuation or ttype in Operator:
+        return _PUNCT
+    if ttype in Keyword:
+        return _KW
+    return _NAME
+
+
+_CATEGORIES: dict[_TokenType, int] = {}
+
+
 def _atoms(text: str, lexer: Lexer) -> list[tuple[str, str, int]]:
     """(kind, value, position) of the tokens that matter: one atom per string literal
     (its pieces and interpolations joined), numbers, names, brackets and operators."""
     out: list[tuple[str, str, int]] = []
+    append = out.append
     buf: list[str] = []
     buf_start = -1
     interp = 0
     line_start = True
+    categories = _CATEGORIES
     for pos, ttype, value in lexer.get_tokens_unprocessed(text):
-        if ttype in String.Interpol or interp:
+        cat = categories.get(ttype)
+        if cat is None:
+            cat = categories[ttype] = _category(ttype)
+        if cat == _INTERP or interp:
             # "user#{n}@…", `${a}`: what is interpolated stands for one character.
-            if ttype in String.Interpol:
+            if cat == _INTERP:
                 if value.endswith(("{", "${")):
                     interp += 1
                     if interp == 1:
@@ -131,50 +164,53 @@ def _atoms(text: str, lexer: Lexer) -> list[tuple[str, str, int]]:
                     continue
             if interp:
                 continue
-        if ttype in String and ttype not in String.Symbol and ttype not in String.Doc:
+        if cat == _STR:
             if buf_start < 0:
                 buf_start = pos
             if not _DELIMITER.match(value):
                 buf.append(value if (len(value) < 2 or not _QUOTES.match(value)) else _unquote(value))
             continue
-        if buf_start >= 0 and ttype in Text and not value.strip():
-            continue  # "ab" "cd": adjacent literals are one string
         if buf_start >= 0:
-            out.append(("s", _unescaped("".join(buf)), buf_start))
+            if cat == _SPACE and not value.strip():
+                continue  # "ab" "cd": adjacent literals are one string
+            append(("s", _unescaped("".join(buf)), buf_start))
             buf, buf_start = [], -1
-        if ttype in Comment or ttype in String.Doc:
+        if cat == _SKIP:
             continue
-        if ttype in Text or ttype in Literal and not value.strip():
+        if cat == _SPACE:
             if "\n" in value:
                 line_start = True
             continue
         v = value.strip()
         if not v:
             continue
-        if ttype in String.Symbol:
-            out.append(("sym", v.strip(":").strip("'\""), pos))
+        if cat == _PUNCT:
+            if len(v) == 1:
+                append(_punct_atom(v, pos))
+            else:
+                for ch in _split_punct(v):
+                    append(_punct_atom(ch, pos))
+        elif cat == _NAME:
+            append(("id", v, pos))
+        elif cat == _NUM:
+            append(("num", v, pos))
+        elif cat == _SYM:
+            append(("sym", v.strip(":").strip("'\""), pos))
             if v.endswith(":"):
-                out.append(("assoc", ":", pos))
-        elif ttype in Number:
-            out.append(("num", v, pos))
-        elif ttype in Punctuation or ttype in Operator:
-            for ch in _split_punct(v):
-                out.append(_punct_atom(ch, pos))
-        elif ttype in Keyword:
+                append(("assoc", ":", pos))
+        else:  # a keyword
             low = v.lower()
             if low in _RUBY_BLOCK or (low in _RUBY_LINE_BLOCK and line_start):
-                out.append(("kwopen", low, pos))
+                append(("kwopen", low, pos))
             elif low == "end":
-                out.append(("kwclose", low, pos))
+                append(("kwclose", low, pos))
             elif low in ("true", "false", "null", "nil", "none", "undefined"):
-                out.append(("num", low, pos))
+                append(("num", low, pos))
             else:
-                out.append(("id", v, pos))
-        elif ttype in Name or isinstance(ttype, _TokenType):
-            out.append(("id", v, pos))
+                append(("id", v, pos))
         line_start = False
     if buf_start >= 0:
-        out.append(("s", _unescaped("".join(buf)), buf_start))
+        append(("s", _unescaped("".join(buf)), buf_start))
     return _joined_arrows(out)
 
 
@@ -192,11 +228,11 @@ def _joined_arrows(atoms: list[tuple[str, str, int]]) -> list[tuple[str, str, in
     return out
 
 
-_PUNCT = re.compile(r"=>|->|::|[()\[\]{},;]|[^()\[\]{},;]+")
+_PUNCTS = re.compile(r"=>|->|::|[()\[\]{},;]|[^()\[\]{},;]+")
 
 
 def _split_punct(v: str) -> list[str]:
-    return _PUNCT.findall(v) if len(v) > 1 else [v]
+    return _PUNCTS.findall(v)
 
 
 def _punct_atom(ch: str, pos: int) -> tuple[str, str, int]:
