@@ -236,3 +236,48 @@ def test_assignments_to_an_objects_fields_are_one_record() -> None:
     assert _verdict(php, "seed_user.php") == PERSONAL_DATA
     js = "const u = new User();\nu.fullName = 'Sophie Martin';\nu.email = 'sophie.martin@example.fr';\n"
     assert _verdict(js, "seed.js") == PERSONAL_DATA
+
+
+# -- YAML and TOML data files -----------------------------------------------------------------
+
+@pytest.mark.parametrize("src, name", [
+    # A Rails fixture: records keyed by label, romaji names with birth dates.
+    ("taro:\n  name: Taro Yamada\n  birthday: 1990-01-01\nhanako:\n  name: Hanako Sato\n  birthday: 1992-03-04\n",
+     "test/fixtures/users.yml"),
+    # A list of members in Japanese, surname and given name in two keys.
+    ("members:\n  - sei: 村上\n    mei: 真由\n    tel: 090-8765-4321\n  - sei: 新井\n    mei: 翼\n    tel: 080-1357-2468\n",
+     "members.yaml"),
+    # A TOML array of tables.
+    ('[[staff]]\nname = "Kaito Fujii"\nmail = "kaito.fujii@example.jp"\n\n[[staff]]\nname = "Mio Ueda"\n'
+     'mail = "mio.ueda@example.jp"\n', "staff.toml"),
+])
+def test_people_in_yaml_and_toml_data_files(src: str, name: str) -> None:
+    assert _verdict(src, name) == PERSONAL_DATA
+
+
+@pytest.mark.parametrize("src, name", [
+    ("name: my-service\nversion: 1.2.0\nservices:\n  web:\n    image: nginx\n", "compose.yml"),
+    ("ja:\n  greeting: こんにちは\n  staff: 担当者\n  contact: お問い合わせ\n", "config/locales/ja.yml"),
+    ('[tool.app]\nname = "tokki-web"\nport = 8080\n', "app.toml"),
+    ("offices:\n  - name: 株式会社みなと商事\n    tel: 03-1234-5678\n  - name: 有限会社さくら工房\n    tel: 06-2345-6789\n",
+     "offices.yml"),
+])
+def test_yaml_and_toml_look_alikes_stay_clean(src: str, name: str) -> None:
+    assert _verdict(src, name) == CLEAN
+
+
+def test_a_yaml_alias_bomb_and_a_broken_yaml_are_read_as_text() -> None:
+    from tokki_desktop.scanner.extract import ScanContext, TablePart
+    from tokki_desktop.scanner.extract.yaml_records import extract_yaml
+    from tokki_desktop.scanner.result import ScanLimits
+
+    levels = ["a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]"]
+    for i in range(1, 9):
+        prev, cur = chr(96 + i), chr(97 + i)
+        levels.append(f"{cur}: &{cur} [" + ", ".join([f"*{prev}"] * 9) + "]")
+    bomb = ("\n".join(levels) + "\n").encode()
+    parts = list(extract_yaml(bomb, ScanContext.start(ScanLimits())))
+    assert parts and not any(isinstance(p, TablePart) for p in parts)
+    broken = "members:\n  - name: 山田 太郎\n    email: [taro@example.jp\n  tel: {{ phone }}\n"
+    res = scan_bytes(broken.encode(), "broken.yml")
+    assert res.verdict in (CLEAN, PERSONAL_DATA) and res.format == "yaml"
