@@ -281,3 +281,23 @@ def test_a_yaml_alias_bomb_and_a_broken_yaml_are_read_as_text() -> None:
     broken = "members:\n  - name: 山田 太郎\n    email: [taro@example.jp\n  tel: {{ phone }}\n"
     res = scan_bytes(broken.encode(), "broken.yml")
     assert res.verdict in (CLEAN, PERSONAL_DATA) and res.format == "yaml"
+
+
+# -- one person's JSON mock ---------------------------------------------------------------------
+
+@pytest.mark.parametrize("src", [
+    '{"firstName": "John", "lastName": "Smith", "email": "john.smith@example.com"}',
+    '{"user": {"first_name": "Taro", "last_name": "Yamada", "phone": "090-1234-5678"}}',
+    '{"status": "ok", "data": {"member": {"familyName": "吉川", "givenName": "沙羅", "birthday": "1994-07-21"}}}',
+])
+def test_one_persons_json_object_is_a_record(src: str) -> None:
+    assert _verdict(src, "mock.json") == PERSONAL_DATA
+
+
+@pytest.mark.parametrize("src", [
+    '{"name": "tokki-web", "version": "1.0.0", "private": true}',
+    '{"job": {"title": "Backend", "client": {"name": "Aozora Bank", "website": "https://bank.example"}}}',
+    '{"office": {"name": "株式会社みなと商事", "tel": "03-1234-5678", "address": "東京都港区芝公園1-1"}}',
+])
+def test_one_object_json_look_alikes_stay_clean(src: str) -> None:
+    assert _verdict(src, "data.json") == CLEAN
