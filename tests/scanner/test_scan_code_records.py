@@ -301,3 +301,17 @@ def test_one_persons_json_object_is_a_record(src: str) -> None:
 ])
 def test_one_object_json_look_alikes_stay_clean(src: str) -> None:
     assert _verdict(src, "data.json") == CLEAN
+
+
+def test_mysql_insert_set_statements_are_rows() -> None:
+    from tokki_desktop.scanner.extract import ScanContext, TablePart
+    from tokki_desktop.scanner.extract.sql_dump import extract_sql
+    from tokki_desktop.scanner.result import ScanLimits
+
+    src = ("INSERT INTO members SET full_name = '桑原 結子', tel = '090-1928-3746';\n"
+           "INSERT IGNORE INTO members SET full_name = '宮崎 拓海', tel = '080-5647-3829';\n")
+    parts = list(extract_sql(src.encode(), ScanContext.start(ScanLimits())))
+    tables = [p for p in parts if isinstance(p, TablePart)]
+    assert tables and tables[0].name == "members" and tables[0].header == ["full_name", "tel"]
+    assert [r[0] for r in tables[0].rows] == ["桑原 結子", "宮崎 拓海"]
+    assert _verdict(src, "members.sql") == PERSONAL_DATA

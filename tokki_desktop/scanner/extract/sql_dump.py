@@ -75,6 +75,8 @@ _ESCAPE = re.compile(r"\\(.)", re.S)
 _COPY_ESCAPE = re.compile(r"\\(?:([0-7]{1,3})|x([0-9A-Fa-f]{1,2})|(.))", re.S)
 _INSERT_MODIFIERS = {"IGNORE", "LOW_PRIORITY", "DELAYED", "HIGH_PRIORITY", "OR", "REPLACE", "ROLLBACK",
                      "ABORT", "FAIL"}
+# Words between UPDATE (or INSERT) and the table's name.
+_SET_HEAD_WORDS = frozenset({"ONLY", "LOW_PRIORITY", "IGNORE", "INTO", "DELAYED", "HIGH_PRIORITY"})
 # What ends the SET list of an UPDATE.
 _SET_END = frozenset({"WHERE", "FROM", "RETURNING", "ORDER", "LIMIT", "OUTPUT"})
 _CONSTRAINT_WORDS = {"PRIMARY", "KEY", "UNIQUE", "INDEX", "CONSTRAINT", "FOREIGN", "CHECK", "FULLTEXT",
@@ -265,8 +267,9 @@ class _Dump:
     # -- UPDATE … SET (a masking or data-fix script) ----------------------------------------
 
     def _update(self, pos: int, start: int) -> int:
-        """``UPDATE t SET a = 'x', b = 'y' WHERE …;``: the literal values set are one row of
-        table ``t`` under the columns set (a script of such statements is a table)."""
+        """``UPDATE t SET a = 'x', b = 'y' WHERE …;`` (or MySQL's ``INSERT INTO t SET …``): the
+        literal values set are one row of table ``t`` under the columns set (a script of such
+        statements is a table)."""
         try:
             matches = list(self._tokens(pos))
         except _Unterminated:
@@ -289,7 +292,7 @@ class _Dump:
         tail = end  # where the SET list ends: the WHERE clause may name a person too
         if "SET" in upper:
             s_at = upper.index("SET")
-            head = [t for (_, t), u in zip(toks[:s_at], upper) if u not in ("ONLY", "LOW_PRIORITY", "IGNORE")]
+            head = [t for (_, t), u in zip(toks[:s_at], upper) if u not in _SET_HEAD_WORDS]
             table = _qualified(head, 0)[0] if head else ""
             depth, i, n = 0, s_at + 1, len(toks)
             while i < n:
@@ -332,10 +335,13 @@ class _Dump:
         text = self.text
         head: list[str] = []
         columns: list[str] | None = None
+        after_keyword = pos
         tokens = self._tokens(pos)
         try:
             for m in tokens:
                 kind, tok = m.lastgroup, m.group(m.lastgroup or 0)
+                if kind == "word" and columns is None and tok.upper() == "SET":
+                    return self._update(after_keyword, start)  # MySQL's INSERT INTO t SET a = '…'
                 if kind == "p" and tok == "(" and head and columns is None and head[-1].upper() != "VALUES":
                     columns = self._name_list(tokens)
                     continue
