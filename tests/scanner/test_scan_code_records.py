@@ -315,3 +315,18 @@ def test_mysql_insert_set_statements_are_rows() -> None:
     assert tables and tables[0].name == "members" and tables[0].header == ["full_name", "tel"]
     assert [r[0] for r in tables[0].rows] == ["桑原 結子", "宮崎 拓海"]
     assert _verdict(src, "members.sql") == PERSONAL_DATA
+
+
+# -- tables written column by column ------------------------------------------------------------
+
+def test_a_table_written_column_by_column_is_a_table() -> None:
+    js = ('const cols = { last: ["山田", "佐藤", "鈴木"], first: ["太郎", "花子", "一郎"],\n'
+          '  tel: ["090-1234-5678", "080-2345-6789", "070-3456-7890"] };\n')
+    assert _verdict(js, "cols.js") == PERSONAL_DATA
+    py = ('df = pd.DataFrame({"name": ["Satou Kenta", "Inoue Yui"], '
+          '"email": ["kenta.satou@example.jp", "yui.inoue@example.jp"]})\n')
+    assert _verdict(py, "test_frame.py") == PERSONAL_DATA
+    # A chart's labels and values, a product table: columns, but no one in them.
+    assert _verdict('const chart = { labels: ["1月", "2月", "3月"], values: ["120", "98", "143"] };\n', "chart.js") \
+        == CLEAN
+    assert _verdict('DATA = {"product": ["ほうじ茶", "煎茶", "玄米茶"], "price": ["480", "520", "390"]}\n', "p.py") == CLEAN

@@ -75,6 +75,8 @@ class _Frame:
     others: int = 0  # anything else directly inside (names, operators…)
     generated: bool = False
     nested: dict[str, str] = field(default_factory=dict)  # a nested object's pairs, as parent.key
+    # key: [literals…] inside an object: maybe one column of a table written column-wise
+    columns: dict[str, tuple[int, int, list[str]]] = field(default_factory=dict)
 
 
 @dataclass
@@ -84,6 +86,8 @@ class Literals:
     keyed: list[tuple[int, int, dict[str, str]]] = field(default_factory=list)
     positional: list[tuple[int, int, list[str]]] = field(default_factory=list)
     strings: list[str] = field(default_factory=list)
+    # (start, end, header, rows) of tables written column by column: {name: […], email: […]}
+    columnar: list[tuple[int, int, list[str], list[list[str]]]] = field(default_factory=list)
 
 
 def lexer_for(name: str) -> Lexer | None:
@@ -361,11 +365,34 @@ def _close(frame: _Frame, parent: _Frame | None, lit: Literals, end: int) -> str
         if frame.opener == "(" and not frame.keyed and frame.symbols + frame.literals == 1 and frame.others == 0:
             # sequence(:email), trait(:admin): the name of what the block after it makes.
             return frame.positional[0]
+        if frame.label and frame.opener == "[" and parent.opener in ("{", "(") and not frame.keyed \
+                and frame.literals >= 2 and frame.others == 0:
+            # name: ["…", "…"] inside an object: decided when the object closes (below).
+            parent.columns.setdefault(frame.label, (frame.start, end, list(frame.positional)))
+            return ""
+    if frame.columns:
+        _columns(frame, lit)
     if len(keyed) >= 2:
         lit.keyed.append((frame.start, end, keyed))
     elif not frame.keyed and frame.literals >= 2 and frame.opener in ("(", "[", "{"):
         lit.positional.append((frame.start, end, list(frame.positional)))
     return ""
+
+
+def _columns(frame: _Frame, lit: Literals) -> None:
+    """An object's arrays of literals: two or more of one length are the columns of a table
+    (``DataFrame({"name": […], "email": […]})``); any other is a positional record."""
+    by_length: dict[int, list[str]] = defaultdict(list)
+    for label, (_, _, values) in frame.columns.items():
+        by_length[len(values)].append(label)
+    for labels in by_length.values():
+        if len(labels) >= 2:
+            cols = [frame.columns[k][2] for k in labels]
+            spans = [frame.columns[k][:2] for k in labels]
+            lit.columnar.append((min(a for a, _ in spans), max(b for _, b in spans), labels,
+                                 [list(r) for r in zip(*cols)]))
+        else:
+            lit.positional.append(frame.columns[labels[0]])
 
 
 # A table written into one string: the delimiters a CSV uses, and the fewest lines.
@@ -472,6 +499,9 @@ def extract_source(text: str, lexer: Lexer, ctx: ScanContext) -> Parts:
                 typed = _typed_by_value(values)
                 if typed:
                     groups.append((a, b, typed))
+    for a, b, header, rows in lit.columnar:
+        tables.append(TablePart(rows, header))
+        spans.append((a, b))
     for a, b, values in lit.positional:
         if len(values) >= MIN_RECORDS and _whole_names(values):
             # ["山田 太郎", "佐藤 花子", …]: an array of whole names is a column of people.
