@@ -330,3 +330,16 @@ def test_a_table_written_column_by_column_is_a_table() -> None:
     assert _verdict('const chart = { labels: ["1月", "2月", "3月"], values: ["120", "98", "143"] };\n', "chart.js") \
         == CLEAN
     assert _verdict('DATA = {"product": ["ほうじ茶", "煎茶", "玄米茶"], "price": ["480", "520", "390"]}\n', "p.py") == CLEAN
+
+
+def test_a_data_module_too_large_to_lex_keeps_its_arrays_of_arrays() -> None:
+    from tokki_desktop.scanner.extract.code_literals import MAX_LEX_CHARS
+
+    people = [("小林 葵", "Kobayashi Aoi"), ("森田 蓮", "Morita Ren"), ("石井 結衣", "Ishii Yui"), ("松尾 大和", "Matsuo Yamato")]
+    rows = "".join(f'  ["{a}", "{b}", "member-{i}"],\n' for i, (a, b) in enumerate(people))
+    filler = "".join(f"export const note{i} = 'release notes, part {i}';\n" for i in range(4000))
+    src = "export const members = [\n" + rows + "];\n" + filler
+    assert len(src) > MAX_LEX_CHARS
+    assert _verdict(src, "members.js") == PERSONAL_DATA
+    products = "export const items = [\n" + "".join(f'  ["品番{i}", "ほうじ茶", "{400 + i}"],\n' for i in range(6)) + "];\n"
+    assert _verdict(products + filler, "items.js") == CLEAN

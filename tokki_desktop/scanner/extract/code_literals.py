@@ -478,11 +478,45 @@ def _cut(text: str, spans: list[tuple[int, int]]) -> str:
 def extract_source(text: str, lexer: Lexer, ctx: ScanContext) -> Parts:
     """The records of a source file as tables (keyed, positional, CSV in a string), then the
     text that is left."""
+    lit = read_literals(text, lexer)
+    ctx.check_time()
+    yield from record_parts(lit, text, ctx)
+
+
+# A source file too large to lex: its innermost arrays of literals only ("…", '…', numbers).
+_LITERAL = r"""(?:"(?:[^"\\\n]|\\.){0,400}"|'(?:[^'\\\n]|\\.){0,400}'|-?\d[\d.]{0,30}|null|nil|None|true|false)"""
+_ARRAY = re.compile(rf"\[\s*({_LITERAL}(?:\s*,\s*{_LITERAL})+)\s*,?\s*\]")
+_STRING = re.compile(r"""^(?:"((?:[^"\\\n]|\\.)*)"|'((?:[^'\\\n]|\\.)*)')$""")
+_ITEM = re.compile(_LITERAL)
+
+
+def arrays_in(text: str, ctx: ScanContext) -> list[tuple[int, int, list[str]]]:
+    """The innermost arrays of two or more literals, at least two of them strings, found by
+    pattern (for a file over :data:`MAX_LEX_CHARS`): positional records."""
+    out: list[tuple[int, int, list[str]]] = []
+    for i, m in enumerate(_ARRAY.finditer(text)):
+        if i % 8192 == 8191:
+            ctx.check_time()
+        values: list[str] = []
+        strings = 0
+        for item in _ITEM.findall(m.group(1)):
+            sm = _STRING.match(item)
+            if sm:
+                strings += 1
+                values.append(_unescaped(sm.group(1) if sm.group(1) is not None else sm.group(2)))
+            else:
+                values.append(item if item[:1].isdigit() or item[:1] == "-" else "")
+        if strings >= 2:
+            out.append((m.start(), m.end(), values))
+    return out
+
+
+def record_parts(lit: Literals, text: str, ctx: ScanContext) -> Parts:
+    """Tables of what :func:`read_literals` (or the patterns, for a large file) found, then
+    the text outside them."""
     from tokki_desktop.scanner.extract.code_records import MIN_RECORDS, tabulate
     from tokki_desktop.scanner.extract.plain_text import extract_delimited
 
-    lit = read_literals(text, lexer)
-    ctx.check_time()
     groups = list(lit.keyed)
     spans: list[tuple[int, int]] = []
     by_length: dict[int, list[tuple[int, int, list[str]]]] = defaultdict(list)

@@ -60,6 +60,12 @@ def _pairs(body: str) -> dict[str, str]:
 def records_in(text: str, ctx: ScanContext | None = None) -> tuple[list[str], list[list[str]], str]:
     """(header, rows, the text left over) of the record literals in ``text``; no rows when
     fewer than MIN_RECORDS groups look like records."""
+    return tabulate(groups_in(text, ctx), text)
+
+
+def groups_in(text: str, ctx: ScanContext | None = None) -> list[tuple[int, int, dict[str, str]]]:
+    """The (start, end, pairs) of the brace groups and Ruby blocks that hold ``key: value``
+    pairs, in the order they start."""
     groups: list[tuple[int, int, dict[str, str]]] = []
     for i, m in enumerate(_GROUP.finditer(text)):
         if ctx is not None and i % 8192 == 8191:
@@ -77,7 +83,7 @@ def records_in(text: str, ctx: ScanContext | None = None) -> tuple[list[str], li
     groups.extend(_block_records(text))
     if len(groups) > found:
         groups.sort(key=lambda g: g[0])
-    return tabulate(groups, text)
+    return groups
 
 
 def tabulate(groups: list[tuple[int, int, dict[str, str]]], text: str, spans: bool = False) -> tuple:
@@ -154,13 +160,17 @@ def extract_text_or_records(data: bytes, ctx: ScanContext, name: str = "") -> Pa
     (:mod:`code_literals`); any other text by the brace and block patterns above."""
     from tokki_desktop.scanner.extract.plain_text import detect_encoding, extract_text
 
-    lexer = code_literals.lexer_for(name) if len(data) <= code_literals.MAX_LEX_CHARS * 3 else None
+    lexer = code_literals.lexer_for(name) if len(data) <= MAX_BYTES else None
     if lexer is not None:
         text = data.decode(detect_encoding(data), "replace")
+        ctx.check_time()
         if len(text) <= code_literals.MAX_LEX_CHARS:
-            ctx.check_time()
             yield from code_literals.extract_source(text, lexer, ctx)
-            return
+        else:
+            # Too large to lex: objects by the brace patterns, arrays of literals by theirs.
+            lit = code_literals.Literals(keyed=groups_in(text, ctx), positional=code_literals.arrays_in(text, ctx))
+            yield from code_literals.record_parts(lit, text, ctx)
+        return
     if len(data) > MAX_BYTES or b"{" not in data:
         yield from extract_text(data, ctx)
         return
