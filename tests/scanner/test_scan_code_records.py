@@ -63,6 +63,10 @@ GENERATED_ONLY = {
     "tests/factories.py": (
         "import factory\n\nclass UserFactory(factory.Factory):\n    name = factory.Faker('name')\n"
         "    email = factory.Faker('email')\n    birthday = factory.Faker('date_of_birth')\n"),
+    # Gimei: Japanese fake names and addresses.
+    "spec/factories/members.rb": (
+        "FactoryBot.define do\n  factory :member do\n    name { Gimei.name.kanji }\n"
+        "    kana { Gimei.name.katakana }\n    address { Gimei.address.kanji }\n  end\nend\n"),
 }
 
 

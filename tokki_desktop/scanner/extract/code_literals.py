@@ -50,7 +50,8 @@ _LEXERS = {
     "groovy": "groovy", "rs": "rust",
 }
 # Fake-data generators: a value built by one of them is invented at run time, not written.
-_GENERATORS = frozenset({"faker", "fake", "ffaker", "gofakeit", "chance", "bogus", "forgery", "mimesis"})
+_GENERATORS = frozenset({"faker", "fake", "ffaker", "gofakeit", "chance", "bogus", "forgery", "mimesis", "gimei",
+                         "casual"})
 _OPEN = {"(": ")", "[": "]", "{": "}"}
 _CLOSE = {")", "]", "}"}
 # Ruby keywords that open a block closed by ``end``.
