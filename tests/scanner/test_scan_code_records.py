@@ -347,3 +347,22 @@ def test_a_data_module_too_large_to_lex_keeps_its_arrays_of_arrays() -> None:
     assert _verdict(src, "members.js") == PERSONAL_DATA
     products = "export const items = [\n" + "".join(f'  ["品番{i}", "ほうじ茶", "{400 + i}"],\n' for i in range(6)) + "];\n"
     assert _verdict(products + filler, "items.js") == CLEAN
+
+
+# -- LDIF directory exports -------------------------------------------------------------------
+
+def test_an_ldif_export_of_people_is_a_table_of_records() -> None:
+    import base64
+
+    src = ("version: 1\n\ndn: cn=Emma Weber,ou=people,dc=example,dc=org\ncn: Emma Weber\nsn: Weber\n"
+           "mail: emma.weber@example.org\ntelephoneNumber: +49 30 1234567\n\n"
+           "dn: uid=yui,ou=people,dc=example,dc=jp\ncn:: " + base64.b64encode("小林 結衣".encode()).decode() + "\n"
+           "mail: yui.kobayashi@example.jp\n")
+    assert _verdict(src, "people.ldif") == PERSONAL_DATA
+
+
+def test_an_ldif_of_groups_and_units_stays_clean() -> None:
+    src = ("dn: ou=people,dc=example,dc=com\nobjectClass: organizationalUnit\nou: people\n\n"
+           "dn: cn=admins,ou=groups,dc=example,dc=com\nobjectClass: groupOfNames\ncn: admins\n"
+           "description: Administrators\nmember: uid=svc-backup,ou=services,dc=example,dc=com\n")
+    assert _verdict(src, "groups.ldif") == CLEAN
