@@ -54,6 +54,7 @@ _GENERATORS = frozenset({"faker", "fake", "ffaker", "gofakeit", "chance", "bogus
                          "casual"})
 _OPEN = {"(": ")", "[": "]", "{": "}"}
 _CLOSE = {")", "]", "}"}
+_END_BLOCK_LANGUAGES = frozenset({"Ruby", "Elixir"})
 # Ruby keywords that open a block closed by ``end``.
 _RUBY_BLOCK = frozenset({"do", "def", "class", "module", "begin", "case"})
 _RUBY_LINE_BLOCK = frozenset({"if", "unless", "while", "until", "for"})
@@ -69,6 +70,7 @@ class _Frame:
     opener: str
     start: int
     label: str = ""  # the key or block name the bracket is the value of
+    assoc: str = ""  # how the label was given to it: ":" / "=>" (an object's key), "=" (assignment)
     keyed: dict[str, str] = field(default_factory=dict)
     positional: list[str] = field(default_factory=list)
     literals: int = 0  # string literals directly inside
@@ -152,6 +154,8 @@ def _atoms(text: str, lexer: Lexer) -> list[tuple[str, str, int]]:
     interp = 0
     line_start = True
     categories = _CATEGORIES
+    # Ruby and Elixir close a block with "end"; elsewhere "class", "if" open no bracket.
+    end_blocks = lexer.name in _END_BLOCK_LANGUAGES
     for pos, ttype, value in lexer.get_tokens_unprocessed(text):
         cat = categories.get(ttype)
         if cat is None:
@@ -205,7 +209,12 @@ def _atoms(text: str, lexer: Lexer) -> list[tuple[str, str, int]]:
                 append(("assoc", ":", pos))
         else:  # a keyword
             low = v.lower()
-            if low in _RUBY_BLOCK or (low in _RUBY_LINE_BLOCK and line_start):
+            if not end_blocks:
+                if low in ("true", "false", "null", "nil", "none", "undefined"):
+                    append(("num", low, pos))
+                else:
+                    append(("id", v, pos))
+            elif low in _RUBY_BLOCK or (low in _RUBY_LINE_BLOCK and line_start):
                 append(("kwopen", low, pos))
             elif low == "end":
                 append(("kwclose", low, pos))
@@ -260,6 +269,7 @@ def read_literals(text: str, lexer: Lexer) -> Literals:
     n = len(atoms)
     i = 0
     pending_key = ""  # a key whose value comes next
+    pending_assoc = ""
     block_label = ""  # name(…)/name before a block: the block is that field's value
     while i < n:
         kind, value, pos = atoms[i]
@@ -269,7 +279,7 @@ def read_literals(text: str, lexer: Lexer) -> Literals:
                 not (nxt[1] == "=" and i + 2 < n and atoms[i + 2][0] == "assoc"):
             # key: value, key => value, key = value ("a == b" is two assoc atoms: no pair)
             if kind != "num":
-                pending_key = value
+                pending_key, pending_assoc = value, nxt[1]
             i += 2
             continue
         if kind == "open" or kind == "kwopen":
@@ -278,7 +288,7 @@ def read_literals(text: str, lexer: Lexer) -> Literals:
                 label = atoms[i - 1][1]  # name { "value" }: a Ruby block attribute
             if not label and kind == "kwopen" and value == "do" and i > 0 and atoms[i - 1][0] in ("id", "sym"):
                 label = atoms[i - 1][1]
-            stack.append(_Frame(value, pos, label))
+            stack.append(_Frame(value, pos, label, pending_assoc if pending_key else ""))
             pending_key = block_label = ""
             i += 1
             continue
@@ -366,8 +376,9 @@ def _close(frame: _Frame, parent: _Frame | None, lit: Literals, end: int) -> str
         if frame.opener == "(" and not frame.keyed and frame.symbols + frame.literals == 1 and frame.others == 0:
             # sequence(:email), trait(:admin): the name of what the block after it makes.
             return frame.positional[0]
-        if frame.label and frame.opener == "[" and parent.opener in ("{", "(") and not frame.keyed \
-                and frame.literals >= 2 and frame.others == 0:
+        if frame.label and frame.opener == "[" and (frame.assoc in (":", "=>") and parent.opener in ("{", "[", "(")
+                                                    or frame.assoc == "=" and parent.opener == "(") \
+                and not frame.keyed and frame.literals >= 2 and frame.others == 0:
             # name: ["…", "…"] inside an object: decided when the object closes (below).
             parent.columns.setdefault(frame.label, (frame.start, end, list(frame.positional)))
             return ""
