@@ -147,11 +147,14 @@ def test_clean_dump_is_clean(tmp_path: Path) -> None:
     assert (res.format, res.verdict) == ("sql", CLEAN), res.reason_en
 
 
-def test_update_statements_and_comments_are_scanned_as_text() -> None:
+def test_update_statements_are_rows_and_comments_are_scanned_as_text() -> None:
     dump = ("-- 作成: 山田 太郎 090-1234-5678\n"
             "UPDATE members SET tel = '090-9876-5432' WHERE name = '佐藤 花子';\n")
     fmt, parts = _parts(dump.encode(), "fix.sql")
-    assert fmt == "sql" and "山田 太郎" in _text(parts) and "090-9876-5432" in _text(parts)
+    assert fmt == "sql" and "山田 太郎" in _text(parts)
+    # The values set and the row they are set on are one record of the table.
+    table = _tables(parts)["members"]
+    assert table.header == ["tel", "name"] and table.rows == [["090-9876-5432", "佐藤 花子"]]
 
 
 def test_dump_with_binary_blobs(tmp_path: Path) -> None:

@@ -58,16 +58,23 @@ for _kind, _words in {
            "given_name", "middle_name", "surname", "sei", "mei", "shimei", "simei", "namae", "kana", "furigana",
            "yomi", "sei_kana", "mei_kana", "name_kana", "kana_name", "kana_sei", "kana_mei", "last_name_kana",
            "first_name_kana", "person_name", "customer_name", "member_name", "user_name_kana", "contact_name",
-           "familyname", "givenname", "kana_familyname", "kana_givenname", "family_name_kana", "given_name_kana"),
+           "familyname", "givenname", "kana_familyname", "kana_givenname", "family_name_kana", "given_name_kana",
+           # The same fields in other European languages (a German or French sample roster).
+           "vorname", "nachname", "familienname", "prenom", "prénom", "nom_de_famille", "nombre", "apellido",
+           "apellidos", "cognome", "voornaam", "achternaam"),
     PHONE: ("tel", "phone", "telephone", "phone_number", "phonenumber", "tel_no", "telno", "tel_number", "mobile",
-            "mobile_phone", "cell", "cellphone", "keitai", "denwa"),
-    EMAIL: ("mail", "email", "e_mail", "mail_address", "mailaddress", "email_address", "emailaddress", "e_mail_address"),
+            "mobile_phone", "cell", "cellphone", "keitai", "denwa", "telefon", "telefonnummer", "telefono",
+            "teléfono", "téléphone", "handy"),
+    EMAIL: ("mail", "email", "e_mail", "mail_address", "mailaddress", "email_address", "emailaddress", "e_mail_address",
+            "courriel", "correo"),
     "birth_date": ("birthday", "birth_day", "birthdate", "birth_date", "date_of_birth", "dob", "born", "born_on",
                    "birthdate_at", "birth", "birth_ymd", "birthymd",
-                   "seinengappi", "tanjobi"),
+                   "seinengappi", "tanjobi", "geburtsdatum", "geburtstag", "date_de_naissance",
+                   "fecha_de_nacimiento", "data_di_nascita"),
     POSTAL: ("zip", "zipcode", "zip_code", "postal_code", "postalcode", "postcode", "post_code", "yubin",
-             "yubin_bango", "postal"),
-    ADDRESS: ("address", "address1", "address_1", "addr", "street", "street_address", "jusho", "juusho", "home_address"),
+             "yubin_bango", "postal", "plz", "postleitzahl", "code_postal", "codigo_postal"),
+    ADDRESS: ("address", "address1", "address_1", "addr", "street", "street_address", "jusho", "juusho", "home_address",
+              "strasse", "straße", "adresse", "anschrift", "direccion", "dirección", "indirizzo"),
     ORGANISATION: ("company", "company_name", "corporation", "facility", "facility_name", "organization",
                    "organisation", "organization_name", "shop_name", "store_name", "office_name", "school_name",
                    "hospital_name", "station_name", "spot_name", "place_name"),
@@ -149,7 +156,19 @@ def latin_header_kind(label: str) -> str | None:
         head, _, rest = key.partition("_")
         if head in _WHOSE and rest:
             kind = _LATIN_HEADERS.get(rest)  # employee_name, member_tel, user_birthday
+    if kind is None and key[-1:].isdigit():
+        # A numbered field of a schema (name1, tel_2, email2): the same field, once more.
+        kind = latin_header_kind(_NUMBERED.sub("", key)) if _NUMBERED.search(key) else None
     return kind
+
+
+_NUMBERED = re.compile(r"_?\d{1,2}$")
+# Headers naming one part of a name: beside one, a bare "name" column is the other part
+# (Name;Vorname, nom;prénom, name,lastname), a person's whatever its values look like.
+NAME_PART_HEADERS = frozenset({"first_name", "firstname", "given_name", "givenname", "vorname", "prenom", "prénom",
+                               "voornaam", "last_name", "lastname", "family_name", "familyname", "surname",
+                               "nachname", "familienname", "nom_de_famille", "apellido", "apellidos", "cognome",
+                               "achternaam", "middle_name"})
 
 
 def is_representative_header(label: str) -> bool:

@@ -153,6 +153,8 @@ def plan_table(labels: Sequence[str], columns: Sequence[Sequence[str]]) -> Table
     plan = TablePlan(len(columns))
     filled_rows: int | None = None
     org_objects = _organisation_objects(labels) if any("." in lab for lab in labels) else set()
+    # "name" beside a column of one part of a name (Name;Vorname, nom;prénom) is the other part.
+    given_beside = any(ct.folded_key(lab) in ct.NAME_PART_HEADERS for lab in labels if lab)
     for ci, col in enumerate(columns):
         label = labels[ci] if ci < len(labels) else ""
         if org_objects and label.rpartition(".")[0] in org_objects:
@@ -181,7 +183,7 @@ def plan_table(labels: Sequence[str], columns: Sequence[Sequence[str]]) -> Table
             continue
         if kind is None or kind == "name":
             col_sample = ct.ColumnSample(col)
-            if kind == "name" and ct.is_ambiguous_name_header(label):
+            if kind == "name" and ct.is_ambiguous_name_header(label) and not given_beside:
                 # "name" says a name, not whose: a product's (パーカー), a facility's, a person's.
                 if col_sample.person_like() < ct.NAME_SHARE:
                     if col_sample.organisations():

@@ -22,7 +22,7 @@ import re
 from collections import Counter
 
 from tokki_desktop.scanner.column_types import latin_header_kind
-from tokki_desktop.scanner.extract import Parts, ScanContext, TablePart, TextPart
+from tokki_desktop.scanner.extract import Parts, ScanContext, TablePart, TextPart, code_literals
 
 MIN_RECORDS = 3
 # A record's keys must mostly recur: a group of pairs with keys seen in no other record is
@@ -60,6 +60,12 @@ def _pairs(body: str) -> dict[str, str]:
 def records_in(text: str, ctx: ScanContext | None = None) -> tuple[list[str], list[list[str]], str]:
     """(header, rows, the text left over) of the record literals in ``text``; no rows when
     fewer than MIN_RECORDS groups look like records."""
+    return tabulate(groups_in(text, ctx), text)
+
+
+def groups_in(text: str, ctx: ScanContext | None = None) -> list[tuple[int, int, dict[str, str]]]:
+    """The (start, end, pairs) of the brace groups and Ruby blocks that hold ``key: value``
+    pairs, in the order they start."""
     groups: list[tuple[int, int, dict[str, str]]] = []
     for i, m in enumerate(_GROUP.finditer(text)):
         if ctx is not None and i % 8192 == 8191:
@@ -77,6 +83,14 @@ def records_in(text: str, ctx: ScanContext | None = None) -> tuple[list[str], li
     groups.extend(_block_records(text))
     if len(groups) > found:
         groups.sort(key=lambda g: g[0])
+    return groups
+
+
+def tabulate(groups: list[tuple[int, int, dict[str, str]]], text: str, spans: bool = False) -> tuple:
+    """The groups of ``key → value`` pairs (start, end, pairs) as one table: those sharing
+    keys when there are MIN_RECORDS of them, else the objects that are people's records.
+    Returns (header, rows, the text left over), or with ``spans`` (header, rows, the
+    (start, end) of the groups taken)."""
     counts = Counter(k for _, _, p in groups for k in p)
     shared = {k for k, n in counts.items() if n >= MIN_RECORDS}
     records = [(a, b, p) for a, b, p in groups if sum(k in shared for k in p) >= _SHARED * len(p)]
@@ -84,14 +98,18 @@ def records_in(text: str, ctx: ScanContext | None = None) -> tuple[list[str], li
         # Too few for a table of records: the objects that are people's records still are.
         records = [g for g in groups if _person_object(g[2])]
         if not records:
-            return [], [], text
+            return [], [], [] if spans else text
         counts = Counter(k for _, _, p in records for k in p)
         shared = set(counts)
     header = [k for k, _ in counts.most_common() if k in shared]
     rows = [[p.get(k, "") for k in header] for _, _, p in records]
+    if spans:
+        return header, rows, [(a, b) for a, b, _ in records]
     rest: list[str] = []
     last = 0
     for a, b, _ in records:
+        if a < last:
+            continue  # a group inside one already taken (a nested object)
         rest.append(text[last:a])
         last = b
     rest.append(text[last:])
@@ -136,10 +154,23 @@ def extract_code_records(text: str) -> Parts:
 MAX_BYTES = 8 * 1024 * 1024
 
 
-def extract_text_or_records(data: bytes, ctx: ScanContext) -> Parts:
-    """Plain text, with its record literals (if any) read as a table first."""
+def extract_text_or_records(data: bytes, ctx: ScanContext, name: str = "") -> Parts:
+    """Plain text, with its record literals (if any) read as a table first. A source file
+    of a language Pygments knows, small enough to lex, is read from its tokens
+    (:mod:`code_literals`); any other text by the brace and block patterns above."""
     from tokki_desktop.scanner.extract.plain_text import detect_encoding, extract_text
 
+    lexer = code_literals.lexer_for(name) if len(data) <= MAX_BYTES else None
+    if lexer is not None:
+        text = data.decode(detect_encoding(data), "replace")
+        ctx.check_time()
+        if len(text) <= code_literals.MAX_LEX_CHARS:
+            yield from code_literals.extract_source(text, lexer, ctx)
+        else:
+            # Too large to lex: objects by the brace patterns, arrays of literals by theirs.
+            lit = code_literals.Literals(keyed=groups_in(text, ctx), positional=code_literals.arrays_in(text, ctx))
+            yield from code_literals.record_parts(lit, text, ctx)
+        return
     if len(data) > MAX_BYTES or b"{" not in data:
         yield from extract_text(data, ctx)
         return

@@ -53,6 +53,8 @@ def extract_json(data: bytes, ctx: ScanContext) -> Parts:
         yield from extract_text(data, ctx)
         return
     text = data.decode(detect_encoding(data), "replace").lstrip("\ufeff")
+    if len(text) <= _ONE_OBJECT_CHARS and text.lstrip()[:1] == "{":
+        yield from _people_objects(text)
     reader = _Reader(text, ctx)
     try:
         yield from reader.document()
@@ -65,6 +67,51 @@ def extract_json(data: bytes, ctx: ScanContext) -> Parts:
             yield TextPart(text[pos:])
         return
     yield from reader.flush_leftovers()
+
+
+# A document that is one object (a mock user, an API response): read whole when this small.
+_ONE_OBJECT_CHARS = 256 * 1024
+# How deep a person's object is looked for inside it (``{"user": {"first_name": …}}``).
+_PERSON_DEPTH = 3
+
+
+def _people_objects(text: str) -> Parts:
+    """The objects of a one-object document that are a person's record (a field named as a
+    person's name and one more of a person's fields: ``{"firstName": …, "email": …}``), as
+    a table; an array of three or more objects is left to the table reading below."""
+    from tokki_desktop.scanner.extract.code_records import tabulate
+
+    try:
+        doc = json.loads(text)
+    except (ValueError, RecursionError):
+        return
+    found: list[tuple[int, int, dict[str, str]]] = []
+
+    def walk(obj: Any, depth: int) -> None:
+        if isinstance(obj, dict):
+            flat = {str(k): _cell(v) for k, v in obj.items()
+                    if isinstance(v, (str, int, float)) and not isinstance(v, bool)}
+            if len(flat) >= 2:
+                found.append((0, 0, flat))
+            if depth < _PERSON_DEPTH:
+                for v in obj.values():
+                    walk(v, depth + 1)
+        elif isinstance(obj, list) and len(obj) < 3 and depth < _PERSON_DEPTH:
+            for v in obj:
+                walk(v, depth + 1)
+
+    walk(doc, 0)
+    people = [g for g in found if _is_person(g[2])]
+    if people:
+        header, rows, _ = tabulate(people, "", spans=True)
+        if rows:
+            yield TablePart(rows, header)
+
+
+def _is_person(fields: dict[str, str]) -> bool:
+    from tokki_desktop.scanner.extract.code_records import _person_object
+
+    return _person_object(fields)
 
 
 class _Reader:

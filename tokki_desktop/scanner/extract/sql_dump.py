@@ -6,8 +6,10 @@ stdin;`` blocks become a table whose header is the column list, or the column na
 judge a sheet. Where the dump makes a relation plain, records are joined: a declared foreign
 key (``FOREIGN KEY (user_id) REFERENCES users (id)``, inline or in ``ALTER TABLE``) or a
 column named ``<table singular>_id`` (``addresses.user_id`` → ``users.id``) puts each
-address beside its person, as one row. Statements that hold no rows (UPDATE, comments…) are
-scanned as text; nothing in the file is left unread.
+address beside its person, as one row. ``UPDATE t SET a = '…', b = '…' WHERE …`` gives the
+literal values it sets as a row of ``t`` under the columns set (a masking or data-fix
+script of such statements is a table). Statements that hold no rows (comments, an UPDATE
+setting no literal…) are scanned as text; nothing in the file is left unread.
 
 Dialects: MySQL/MariaDB strings take backslash escapes (``\\'``, ``\\n``); standard SQL
 (PostgreSQL, SQLite) doubles quotes (``''``) and takes backslashes only in ``E'…'``. Binary
@@ -73,6 +75,10 @@ _ESCAPE = re.compile(r"\\(.)", re.S)
 _COPY_ESCAPE = re.compile(r"\\(?:([0-7]{1,3})|x([0-9A-Fa-f]{1,2})|(.))", re.S)
 _INSERT_MODIFIERS = {"IGNORE", "LOW_PRIORITY", "DELAYED", "HIGH_PRIORITY", "OR", "REPLACE", "ROLLBACK",
                      "ABORT", "FAIL"}
+# Words between UPDATE (or INSERT) and the table's name.
+_SET_HEAD_WORDS = frozenset({"ONLY", "LOW_PRIORITY", "IGNORE", "INTO", "DELAYED", "HIGH_PRIORITY"})
+# What ends the SET list of an UPDATE.
+_SET_END = frozenset({"WHERE", "FROM", "RETURNING", "ORDER", "LIMIT", "OUTPUT"})
 _CONSTRAINT_WORDS = {"PRIMARY", "KEY", "UNIQUE", "INDEX", "CONSTRAINT", "FOREIGN", "CHECK", "FULLTEXT",
                      "SPATIAL", "EXCLUDE", "PERIOD"}
 
@@ -206,6 +212,8 @@ class _Dump:
                     pos = self._definition(start)
                 elif word == "GO":  # SQL Server's batch separator: a statement of its own
                     pos = m.end()
+                elif word == "UPDATE":
+                    pos = self._update(m.end(), start)
                 else:
                     pos = self._other(start)
             except (IndexError, ValueError):
@@ -256,6 +264,70 @@ class _Dump:
         self._text(self.text[start:end])
         return max(end, start + 1)
 
+    # -- UPDATE … SET (a masking or data-fix script) ----------------------------------------
+
+    def _update(self, pos: int, start: int) -> int:
+        """``UPDATE t SET a = 'x', b = 'y' WHERE …;`` (or MySQL's ``INSERT INTO t SET …``): the
+        literal values set are one row of table ``t`` under the columns set (a script of such
+        statements is a table)."""
+        try:
+            matches = list(self._tokens(pos))
+        except _Unterminated:
+            self._text(self.text[start:])
+            return len(self.text)
+        end = matches[-1].end() if matches else pos
+        toks: list[tuple[str, str]] = []
+        starts: list[int] = []
+        for m in matches:
+            kind, tok = m.lastgroup or "", m.group(m.lastgroup or 0)
+            if kind == "word" and tok.endswith("=") and len(tok) > 1 and tok[-2] not in "<>!=:":
+                toks += [(kind, tok[:-1]), ("word", "=")]  # name1='…' written without spaces
+                starts += [m.start(kind), m.end() - 1]
+            else:
+                toks.append((kind, tok))
+                starts.append(m.start(kind))
+        upper = [t.upper() if k == "word" else "" for k, t in toks]
+        columns: list[str] = []
+        row: list[str] = []
+        tail = end  # where the SET list ends: the WHERE clause may name a person too
+        if "SET" in upper:
+            s_at = upper.index("SET")
+            head = [t for (_, t), u in zip(toks[:s_at], upper) if u not in _SET_HEAD_WORDS]
+            table = _qualified(head, 0)[0] if head else ""
+            depth, i, n = 0, s_at + 1, len(toks)
+            while i < n:
+                kind, tok = toks[i]
+                if kind == "p" and tok in "()":
+                    depth += 1 if tok == "(" else -1
+                elif depth == 0 and (upper[i] in _SET_END or tok == ";"):
+                    tail = starts[i]
+                    break
+                # col = 'literal', then "," or the end of the SET list
+                if depth == 0 and kind in ("word", "ident") and i + 2 < n and toks[i + 1] == ("word", "=") \
+                        and toks[i + 2][0] in ("str", "estr") and \
+                        (i + 3 >= n or toks[i + 3][1] in (",", ";") or upper[i + 3] in _SET_END):
+                    columns.append(_bare(tok).rsplit(".", 1)[-1])
+                    row.append(self._literal(toks[i + 2][1]))
+                    i += 3
+                    continue
+                i += 1
+        if not columns:
+            self._text(self.text[start:end])
+            return max(end, start + 1)
+        # WHERE name = '佐藤 花子': the row whose values are set, a field of the same record.
+        for j in range(i + 1, len(toks) - 2):
+            kind, tok = toks[j]
+            if kind in ("word", "ident") and toks[j + 1] == ("word", "=") and toks[j + 2][0] in ("str", "estr") \
+                    and upper[j - 1] in ("WHERE", "AND") and (j + 3 >= len(toks) or toks[j + 3][1] == ";"
+                                                                or upper[j + 3] in ("AND", "OR", "LIMIT")):
+                col = _bare(tok).rsplit(".", 1)[-1]
+                if col not in columns:
+                    columns.append(col)
+                    row.append(self._literal(toks[j + 2][1]))
+        self._add_row(self._table(table), columns, row)
+        self._text(self.text[tail:end])
+        return max(end, start + 1)
+
     # -- INSERT ----------------------------------------------------------------------------
 
     def _insert(self, pos: int, start: int) -> int:
@@ -263,10 +335,13 @@ class _Dump:
         text = self.text
         head: list[str] = []
         columns: list[str] | None = None
+        after_keyword = pos
         tokens = self._tokens(pos)
         try:
             for m in tokens:
                 kind, tok = m.lastgroup, m.group(m.lastgroup or 0)
+                if kind == "word" and columns is None and tok.upper() == "SET":
+                    return self._update(after_keyword, start)  # MySQL's INSERT INTO t SET a = '…'
                 if kind == "p" and tok == "(" and head and columns is None and head[-1].upper() != "VALUES":
                     columns = self._name_list(tokens)
                     continue
