@@ -364,8 +364,8 @@ def scan_columns(columns: Iterable[Sequence[str]], n: int, header: list[str] | N
             # An address column holds places: 殿 of 野殿 is no honorific, 昭和1-2-9 no date.
             _detect_column(label, values, ev, marks, names=ci not in plan.org_columns and kind != "address",
                            dates=kind != "address")
-    if plan.rep_columns and plan.org_columns:
-        _corporate_representatives(plan, cols, marks)
+    if plan.rep_columns:
+        _representatives(plan, cols, marks, ev)
     for ci in plan.org_columns:
         _individuals_among_organisations(cols[ci], ev, marks)
     name_columns = [ci for ci, k in enumerate(plan.kinds) if k == "name" and ci not in plan.rep_columns
@@ -472,19 +472,35 @@ def _individual_contacts(kind: str, values: list[str]) -> int:
     return sum(1 for v in distinct if _MOBILE.fullmatch(v))
 
 
-def _corporate_representatives(plan: TablePlan, cols: Sequence[Sequence[str]], marks: dict[str, bytearray]) -> None:
-    """A corporation's representative (代表者 of a 株式会社) is named in a public role: the row
-    is the corporation's, not a person's. A sole proprietor's (開設者 of 山田医院) stays a person."""
-    rep = marks.get("rep_name")
+def _representatives(plan: TablePlan, cols: Sequence[Sequence[str]], marks: dict[str, bytearray],
+                     ev: Evidence) -> None:
+    """The people of the representative columns (開設者, 代表者), counted once it is known whose
+    rows they are. A corporation's representative (代表者 of a 株式会社) is named in a public
+    role: the row is the corporation's, not a person's, and the name is no entry of a list of
+    people. A sole proprietor's (開設者 of 山田医院) is a person. With the site's setting
+    ``representatives = all`` (``ev.all_representatives``) every representative is."""
+    rep = marks.pop("rep_name", None)
     if rep is None:
         return
-    org = cols[plan.org_columns[0]]
-    for i, v in enumerate(org):
-        if rep[i] and v and _CORPORATE.search(v):
-            rep[i] = 0
-    name = marks.setdefault("name", bytearray(len(rep)))
-    name[:] = (int.from_bytes(name, "big") | int.from_bytes(rep, "big")).to_bytes(len(rep), "big")
-    del marks["rep_name"]
+    if plan.org_columns and not ev.all_representatives:
+        org = cols[plan.org_columns[0]]
+        for i, v in enumerate(org):
+            if i < len(rep) and rep[i] and v and _CORPORATE.search(v):
+                rep[i] = 0
+    ev.listed_names += sum(1 for i, flag in enumerate(rep) if flag and any(
+        i < len(cols[c]) and _whole_name(normalize_text(cols[c][i] or "").strip()) for c in plan.rep_columns))
+    if not (plan.org_columns or ev.all_representatives):
+        # No organisation beside them to say whose rows these are: names, not records.
+        marks["rep_name"] = rep
+        new = rep.count(1)
+    else:
+        name = marks.setdefault("name", bytearray(len(rep)))
+        a, b = int.from_bytes(name, "big"), int.from_bytes(rep, "big")
+        new = (b & ~a).bit_count()
+        name[:] = (a | b).to_bytes(len(rep), "big")
+    if new:
+        ev.counts["name"] += new
+        ev.rules[_RULES["name"]] += new
 
 
 def _confirmed(values: list[str], check: Check) -> bool:
@@ -525,7 +541,7 @@ def _count_column(kind: str, values: list[str], check: Check, ev: Evidence,
         ev.examples[kind] = d.mask(kind, first.strip())
     if kind == "my_number" and bad:
         ev.my_number_invalid_labelled += sum(map(bad.__contains__, values))
-    if count:
+    if count and not representative:  # a representative's are counted by _representatives
         ev.counts[kind] += count
         ev.rules[_RULES[kind]] += count
         if kind == "name":

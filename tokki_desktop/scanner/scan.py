@@ -20,7 +20,7 @@ from tokki_desktop.scanner.labels import addressees
 from tokki_desktop.scanner.normalize import normalize_text
 from tokki_desktop.scanner.resume import HEAD_CHARS, resume_owner, titled_as_resume
 from tokki_desktop.scanner.result import (
-    CLEAN, ENCRYPTED, PERSONAL_DATA, SKIPPED, UNREADABLE, VERDICT_RANK, ScanLimits, ScanResult,
+    CLEAN, ENCRYPTED, PERSONAL_DATA, SKIPPED, UNREADABLE, VERDICT_RANK, REPRESENTATIVES_ALL, ScanLimits, ScanResult,
 )
 from tokki_desktop.scanner.tables import is_form_layout, rows_as_text
 from tokki_desktop.scanner.text_lists import names_one_a_line
@@ -128,7 +128,7 @@ def _problem_result(shown: str, fmt: str, size: int, t0: float, problem: ScanPro
 
 def _analyse(shown: str, fmt: str, data: bytes, sha: str, parts: Iterable[Part], matcher: FingerprintMatcher | None,
              dataset: str | None, ctx: ScanContext, t0: float) -> ScanResult:
-    ev = Evidence()
+    ev = Evidence(all_representatives=ctx.limits.representatives == REPRESENTATIVES_ALL)
     tally: MatchTally | None = matcher.tally() if matcher else None
     members: list[ScanResult] = []
     text_chars = 0
