@@ -148,6 +148,11 @@ def _organisation_objects(labels: Sequence[str]) -> set[str]:
     return out
 
 
+# Headers of a column of places smaller than an address: towns, districts, school areas.
+_PLACE_HEADER = re.compile(r"町名|町丁|町域|地区名|^地区$|地名|大字|字名|校区|学区|^(?:town|district|area|ward|"
+                           r"city|town_?name|chomei|chiku)$", re.IGNORECASE)
+
+
 def plan_table(labels: Sequence[str], columns: Sequence[Sequence[str]]) -> TablePlan:
     """Type each column from its header and a sample of its values (see column_types)."""
     plan = TablePlan(len(columns))
@@ -169,6 +174,10 @@ def plan_table(labels: Sequence[str], columns: Sequence[Sequence[str]]) -> Table
             plan.holders[ci] = True
             continue
         kind = header_kind(label)
+        if label and kind is None and _PLACE_HEADER.search(label):
+            # 町名, 地区: a column of places (西舞子, 本多聞) is read as addresses, never as people.
+            plan.kinds[ci] = "address"
+            continue
         if label and ct.is_representative_header(label):
             # 開設者, 経営主体: mostly companies, sometimes a person (a sole proprietor), value
             # by value; whose row it is then depends on the organisation (see below).
@@ -390,24 +399,36 @@ def scan_columns(columns: Iterable[Sequence[str]], n: int, header: list[str] | N
 
 
 # A facility name that might be a person's whole name: kanji surname, a space, given name
-# (安斉 洋子); checked in C before the dictionary reads it. Without the space the dictionary
-# also reads streets and clinics as names (上沢通, 小田内科): a list spells its people apart.
+# (安斉 洋子); checked in C before the dictionary reads it.
 _WHOLE_NAME_LINE = re.compile(r"^[ \t]*([一-龥々ヶ]{1,4} [一-龥々ヶぁ-んァ-ヶー]{1,4})[ \t]*$", re.MULTILINE)
+# The same written without the space (安斉洋子), or a person's home named by its owner (村武正行宅,
+# 山田太郎様方, 佐藤花子邸): kanji only, three to eight characters, before the home's word.
+_SOLID_NAME_LINE = re.compile(r"^[ \t]*([一-龥々ヶ]{3,8}?)(宅|様方|邸)?[ \t]*$", re.MULTILINE)
+
+
+def _solid_whole_name(v: str) -> bool:
+    """A surname and a given name without a space (安斉洋子): the dictionary reads exactly the
+    two parts, each of two characters or more. A one-character part is how the dictionary
+    splits streets, clinics and towns (上沢+通, 小田内+科, 西+舞子, 南+五葉): those stay places."""
+    if not japanese.is_full_name(v):
+        return False
+    parts = japanese.words(v)
+    return len(parts) == 2 and len(parts[0][0]) >= 2 and len(parts[1][0]) >= 2
 
 
 def _individuals_among_organisations(col: Sequence[str], ev: Evidence, marks: dict[str, bytearray]) -> None:
     """In a column of organisations, a value the dictionary reads as a person's whole name
     (surname and given name, no word of what it is) is an individual listed under their own
-    name: a home childminder among nurseries, a sole proprietor among companies. Its row is a
-    person's, value by value, like a representative's (see docs/DETECTION.md)."""
+    name: a home childminder among nurseries, a sole proprietor among companies, a private
+    house among shelters (村武正行宅). Its row is a person's, value by value, like a
+    representative's (see docs/DETECTION.md)."""
     joined = "\n".join(col)
-    if " " not in joined and "\u3000" not in joined:
-        return  # no value spelled in two parts: decided in C
     if "\r" in joined or joined.count("\n") != len(col) - 1:
         joined = "\n".join((v or "").replace("\r", " ").replace("\n", " ") for v in col)
     text = normalize_text(joined)
     # The candidates found in C over the whole column, each distinct one read once.
-    people = {v for v in set(_WHOLE_NAME_LINE.findall(text)) if japanese.is_full_name(v)}
+    people = {v for v in set(_WHOLE_NAME_LINE.findall(text)) if japanese.is_full_name(v)} if " " in text else set()
+    people.update(name + home for name, home in set(_SOLID_NAME_LINE.findall(text)) if _solid_whole_name(name))
     if not people:
         return
     flags = [v.strip() in people for v in text.split("\n")]
@@ -437,14 +458,29 @@ def _described(plan: TablePlan, labels: Sequence[str], cols: Sequence[Sequence[s
             continue
         parts = [(cols[c][i] or "").strip() for c in name_columns if i < len(cols[c])]
         whole = sum(1 for p in parts if p) >= 2 or any(_whole_name(p) for p in parts if p)
+        # A score or a grade describes only someone the name itself shows to be a person (a
+        # product's "Widget Pro" has a score too): a dictionary or romaji whole name.
+        person = whole and (sum(1 for p in parts if p) >= 2 or any(
+            japanese.is_full_name(p) or ct.is_romaji_full_name(p) or _spaced_full_name(p) for p in parts if p))
         if whole and (any(_describes((cols[c][i] or "") if i < len(cols[c]) else "") for c in others)
-                      or any(i < len(cols[c]) and (cols[c][i] or "").strip() for c in attributes)):
+                      or any(i < len(cols[c]) and (cols[c][i] or "").strip() for c in attributes
+                             if person or not _SCORE_HEADER.search(labels[c]))):
             out[i] = 1
     return out
 
 
 # Headers of a person's attributes (an age is a number, a sex a code, and both describe).
-_ATTRIBUTE_HEADER = re.compile(r"年齢|性別|職業|^(?:age|sex|gender|occupation|job)$", re.IGNORECASE)
+# A score or a grade says how that person did (a test's 点数, a class's 成績).
+_ATTRIBUTE_HEADER = re.compile(r"年齢|性別|職業|点数|得点|成績|評価|評定|^(?:age|sex|gender|occupation|job|score|scores|"
+                               r"points|grade|marks?|result)$", re.IGNORECASE)
+
+
+_SCORE_HEADER = re.compile(r"点数|得点|成績|評価|評定|^(?:score|scores|points|grade|marks?|result)$", re.IGNORECASE)
+
+
+def _spaced_full_name(v: str) -> bool:
+    """Two parts the dictionary reads as a surname and a given name (高橋 美咲)."""
+    return (" " in v or "\u3000" in v) and japanese.is_full_name(v.replace("\u3000", "").replace(" ", ""))
 
 
 _NUMBER_OR_CODE = re.compile(r"[\d\s.,:/\-+%A-Za-z_]*")
