@@ -45,3 +45,20 @@ def test_names_with_marks_honorifics_or_roles_one_a_line(line: str) -> None:
 ])
 def test_look_alikes_stay_clean(text: str) -> None:
     assert scan_bytes(text.encode(), "memo.txt").verdict == CLEAN
+
+
+ROMAJI = ["Taro Yamada", "Hanako Sato", "Ichiro Suzuki", "Misaki Takahashi", "Kenta Tanaka"]
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Full Name\n" + "\n".join(ROMAJI) + "\n", "attendees.csv"),        # one column under an English header
+    ("# Members\n" + "".join(f"- {v}\n" for v in ROMAJI), "members.md"),
+    ("".join(f"{i}. {v}\n" for i, v in enumerate(ROMAJI, 1)), "list.txt"),
+])
+def test_romaji_whole_names_one_a_line(text: str, name: str) -> None:
+    assert scan_bytes(text.encode(), name).verdict == PERSONAL_DATA
+
+
+def test_english_headings_and_places_one_a_line_stay_clean() -> None:
+    text = "Getting Started\nRelease Notes\nNew York\nSan Francisco\nOmnium Finance\nSee Also\n"
+    assert scan_bytes(text.encode(), "README.md").verdict == CLEAN
