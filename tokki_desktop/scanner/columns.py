@@ -402,8 +402,18 @@ def scan_columns(columns: Iterable[Sequence[str]], n: int, header: list[str] | N
 # (安斉 洋子); checked in C before the dictionary reads it.
 _WHOLE_NAME_LINE = re.compile(r"^[ \t]*([一-龥々ヶ]{1,4} [一-龥々ヶぁ-んァ-ヶー]{1,4})[ \t]*$", re.MULTILINE)
 # The same written without the space (安斉洋子), or a person's home named by its owner (村武正行宅,
-# 山田太郎様方, 佐藤花子邸): kanji only, three to eight characters, before the home's word.
-_SOLID_NAME_LINE = re.compile(r"^[ \t]*([一-龥々ヶ]{3,8}?)(宅|様方|邸)?[ \t]*$", re.MULTILINE)
+# 山田太郎様方, 佐藤花子邸): kanji only, four to eight characters with the home's word.
+_SOLID_NAME_LINE = re.compile(r"^[ \t]*([一-龥々ヶ]{4,8})[ \t]*$", re.MULTILINE)
+_HOME = ("様方", "宅", "邸")
+
+
+def _person_or_home(v: str) -> bool:
+    """A whole name written solid (two parts of two or three characters: four to six), alone
+    or before the word for the person's home; the length is checked before the dictionary."""
+    for home in _HOME:
+        if v.endswith(home):
+            return 4 <= len(v) - len(home) <= 6 and _solid_whole_name(v[: -len(home)])
+    return len(v) <= 6 and _solid_whole_name(v)
 
 
 def _solid_whole_name(v: str) -> bool:
@@ -425,10 +435,12 @@ def _individuals_among_organisations(col: Sequence[str], ev: Evidence, marks: di
     joined = "\n".join(col)
     if "\r" in joined or joined.count("\n") != len(col) - 1:
         joined = "\n".join((v or "").replace("\r", " ").replace("\n", " ") for v in col)
-    text = normalize_text(joined)
-    # The candidates found in C over the whole column, each distinct one read once.
-    people = {v for v in set(_WHOLE_NAME_LINE.findall(text)) if japanese.is_full_name(v)} if " " in text else set()
-    people.update(name + home for name, home in set(_SOLID_NAME_LINE.findall(text)) if _solid_whole_name(name))
+    # The candidates found in C over the whole column, each distinct one read once; the
+    # column is normalised only when a value is spelled in two parts (kanji alone need not be).
+    spaced = " " in joined or "\u3000" in joined
+    text = normalize_text(joined) if spaced else joined
+    people = {v for v in set(_WHOLE_NAME_LINE.findall(text)) if japanese.is_full_name(v)} if spaced else set()
+    people.update(v for v in set(_SOLID_NAME_LINE.findall(text)) if _person_or_home(v))
     if not people:
         return
     flags = [v.strip() in people for v in text.split("\n")]
