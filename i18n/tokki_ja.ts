@@ -1280,6 +1280,18 @@
         <translation>これらのフォルダに保存された個人情報の複写を検知します。取り外し可能な記録媒体は常に監視します。</translation>
     </message>
     <message>
+        <source>Sole proprietors only (a corporation&apos;s representative acts in a public role)</source>
+        <translation>個人事業主のみ（法人の代表者は公的な立場の表示とみなす）</translation>
+    </message>
+    <message>
+        <source>Every representative, corporations&apos; too</source>
+        <translation>法人の代表者を含むすべての代表者</translation>
+    </message>
+    <message>
+        <source>&amp;Representatives (代表者, 開設者) counted as persons:</source>
+        <translation>個人として数える代表者（代表者・開設者）(&amp;R):</translation>
+    </message>
+    <message>
         <source>&amp;Quarantine personal data found on unregistered media at once</source>
         <translation>未登録の媒体で見つかった個人情報を直ちに隔離する(&amp;Q)</translation>
     </message>

@@ -70,3 +70,16 @@ def test_idle_minutes_apply_now_and_next_time(qtbot, desktop, clock) -> None:
 def test_handlers_have_no_settings(qtbot, desktop) -> None:
     window = log_in(qtbot, desktop, HANDLER)
     assert "settings" not in window.screen_keys
+
+
+def test_representatives_setting_is_chosen_on_the_screen(qtbot, desktop) -> None:
+    from tokki_desktop.monitor import settings
+
+    window, screen = _settings(qtbot, desktop)
+    combo = screen.representatives
+    assert combo.currentData() == "sole_proprietors" and "個人事業主" in combo.currentText()
+    combo.setCurrentIndex(combo.findData("all"))
+    assert settings.representatives(window.session.ledger) == "all"
+    window.open_screen("dashboard")
+    window.open_screen("settings")
+    assert window.screen_widget("settings").representatives.currentData() == "all"

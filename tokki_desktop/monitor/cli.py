@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from tokki_desktop.errors import user_language
+from tokki_desktop.scanner.result import REPRESENTATIVES_CHOICES
 
 # Only the columns a person needs in the list; the JSON has every column.
 _LIST_COLUMNS = ("id", "detected_at", "status", "rule", "article", "place", "verdict", "path")
@@ -43,6 +44,9 @@ def register(sub: Any, parent: argparse.ArgumentParser) -> None:
     m.add_argument("--stop", action="store_true", help="実行中の監視を停止（取扱責任者） / stop the running monitor")
     m.add_argument("--auto-quarantine", choices=("on", "off"),
                    help="未登録媒体の自動隔離（取扱責任者） / automatic quarantine for unregistered media")
+    m.add_argument("--representatives", choices=REPRESENTATIVES_CHOICES,
+                   help="代表者欄の氏名の扱い（取扱責任者）: sole_proprietors=個人事業主のみ, all=法人の代表者も / "
+                        "whose representative counts as a person: sole proprietors only, or all")
     m.set_defaults(func=_monitor)
 
     d = sub.add_parser("detections", parents=[parent], help="検知の一覧 / list detections")
@@ -128,13 +132,16 @@ def _monitor(args: argparse.Namespace, ctx: Any) -> int:
     # Out of the environment before anything else runs: the monitor lives for days, and
     # its scanner workers would inherit it (see vault/passphrase_input.py).
     from_env = passphrase_input.take_from_environment()
-    if args.stop or args.auto_quarantine:
+    if args.stop or args.auto_quarantine or args.representatives:
         if from_env is not None:
             os.environ[passphrase_input.ENV_NAME] = from_env  # a one-shot command, as before
         session = ctx.session()
         if args.auto_quarantine:
             settings.set_auto_quarantine(session, args.auto_quarantine == "on")
             ctx.print(f"自動隔離 / automatic quarantine: {args.auto_quarantine}")
+        if args.representatives:
+            settings.set_representatives(session, args.representatives)
+            ctx.print(f"代表者の扱い / representatives: {args.representatives}")
         if args.stop:
             settings.request_stop(session)
             ctx.print("監視の停止を指示しました / the monitor was told to stop")

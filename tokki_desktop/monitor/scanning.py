@@ -40,11 +40,12 @@ class FileVerdict:
         return self.verdict in (PERSONAL_DATA, ENCRYPTED) or bool(self.dataset)
 
 
-def scan(path: Path, *, fingerprints: Any = None) -> FileVerdict:
-    """Scan one file with the product's scanner (never raises for a bad file)."""
+def scan(path: Path, *, fingerprints: Any = None, limits: Any = None) -> FileVerdict:
+    """Scan one file with the product's scanner (never raises for a bad file); ``limits``
+    carry the site's scanner settings (see settings.scan_limits)."""
     from tokki_desktop.scanner import scan_file
 
-    result = scan_file(path, fingerprints=fingerprints)
+    result = scan_file(path, fingerprints=fingerprints, limits=limits)
     return FileVerdict(
         verdict=str(result.verdict),
         score=float(result.score or 0.0),

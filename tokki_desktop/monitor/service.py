@@ -128,7 +128,8 @@ class Monitor:
         self.options = options or MonitorOptions()
         self._fingerprints: Any = None
         self._fingerprints_seen: tuple[Any, ...] | None = None
-        self._scanner: Scanner = scanner or (lambda p: scan(p, fingerprints=self._fingerprints))
+        self._limits = settings.scan_limits(self.ledger)  # the site's scanner settings, re-read on refresh
+        self._scanner: Scanner = scanner or (lambda p: scan(p, fingerprints=self._fingerprints, limits=self._limits))
         self.subscribers = Subscribers()
         # First of all: one monitor per ledger. A second one must not even tidy the spool
         # (it would remove the first one's record being written).
@@ -364,6 +365,7 @@ class Monitor:
         """Re-read configuration: folders, approvals, automatic quarantine, stop requests."""
         self._refresh_fingerprints()
         self._auto_quarantine = settings.auto_quarantine(self.ledger)
+        self._limits = settings.scan_limits(self.ledger)
         wanted = {Path(r["path"]): r for r in settings.watched_folders(self.ledger)}
         current = {r.path for r in self.watcher.roots() if r.medium is None}
         for path in current - set(wanted):

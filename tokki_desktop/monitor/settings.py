@@ -21,6 +21,8 @@ AUTO_QUARANTINE = "monitor.auto_quarantine"
 STOP_REQUEST = "monitor.stop_request"
 INVENTORY_DAYS = "monitor.inventory_days"
 INVENTORY_DAYS_DEFAULT = 7
+# The scanner's choice of whose representative makes a row a person's (see docs/DETECTION.md).
+SCANNER_REPRESENTATIVES = "scanner.representatives"
 
 
 def _norm(path: Path) -> str:
@@ -91,6 +93,34 @@ def inventory_days(ledger: Any) -> int:
     """Days between scheduled inventory scans (weekly by default)."""
     value = get_setting(ledger, INVENTORY_DAYS)
     return int(value) if value and value.isdigit() and int(value) > 0 else INVENTORY_DAYS_DEFAULT
+
+
+def representatives(ledger: Any) -> str:
+    """Whose name in a representative column (代表者, 開設者) the scanner counts as a person's:
+    ``sole_proprietors`` (the default) or ``all``."""
+    from tokki_desktop.scanner.result import REPRESENTATIVES_CHOICES, REPRESENTATIVES_SOLE_PROPRIETORS
+
+    value = get_setting(ledger, SCANNER_REPRESENTATIVES)
+    return value if value in REPRESENTATIVES_CHOICES else REPRESENTATIVES_SOLE_PROPRIETORS
+
+
+def set_representatives(session: Any, value: str) -> None:
+    """An officer decides whether a corporation's representative is counted as a person too."""
+    from tokki_desktop.errors import InvalidInput
+    from tokki_desktop.scanner.result import REPRESENTATIVES_CHOICES
+
+    Ledger.require_officer(session.user, "代表者の扱いの設定", "change how representatives are counted")
+    if value not in REPRESENTATIVES_CHOICES:
+        raise InvalidInput("代表者の扱い", "representatives", f"{' / '.join(REPRESENTATIVES_CHOICES)} のいずれかにしてください",
+                           f"must be one of {', '.join(REPRESENTATIVES_CHOICES)}")
+    _put_setting(session, SCANNER_REPRESENTATIVES, value, "scanner_representatives")
+
+
+def scan_limits(ledger: Any) -> Any:
+    """The scanner's limits with this site's settings in them (what the monitor scans with)."""
+    from tokki_desktop.scanner.result import ScanLimits
+
+    return ScanLimits(representatives=representatives(ledger))
 
 
 def request_stop(session: Any) -> None:

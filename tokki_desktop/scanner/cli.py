@@ -15,7 +15,9 @@ import sys
 from typing import Any
 
 from tokki_desktop.errors import InvalidInput, user_language
-from tokki_desktop.scanner.result import PERSONAL_DATA, ScanLimits, ScanResult
+from tokki_desktop.scanner.result import (
+    PERSONAL_DATA, REPRESENTATIVES_CHOICES, REPRESENTATIVES_SOLE_PROPRIETORS, ScanLimits, ScanResult,
+)
 
 _VERDICT_JA = {"personal_data": "個人情報あり", "clean": "なし", "encrypted": "暗号化",
                "unreadable": "読めない", "skipped": "対象外"}
@@ -31,6 +33,10 @@ def register(sub: Any, parent: argparse.ArgumentParser) -> None:
     p.add_argument("--max-mb", type=int, default=200, help="1ファイルの上限MB / per-file size cap (MB)")
     p.add_argument("--timeout", type=float, default=20.0, help="1ファイルの制限秒 / per-file time cap (s)")
     p.add_argument("--no-fingerprints", action="store_true", help="台帳の指紋を使わない / do not use the ledger")
+    p.add_argument("--representatives", choices=REPRESENTATIVES_CHOICES,
+                   help="代表者欄の氏名: sole_proprietors=個人事業主のみ個人情報, all=法人の代表者も / "
+                        "representative columns: sole_proprietors (default) or all (corporations' too); "
+                        "default: the ledger's setting when it can be read, else sole_proprietors")
     p.set_defaults(func=_scan)
 
     fp = sub.add_parser("fingerprint", parents=[parent],
@@ -69,6 +75,25 @@ def _ledger_matcher(args: argparse.Namespace, ctx: Any):
     return _store(ctx).matcher()
 
 
+def _ledger_readable(args: argparse.Namespace, ctx: Any) -> bool:
+    """Whether the ledger can be opened without asking (it exists, passphrase and login given)."""
+    from tokki_desktop.paths import LedgerFiles
+
+    return (LedgerFiles(ctx.data_dir).exists() and os.environ.get("TOKKI_PASSPHRASE") is not None
+            and bool(args.user or os.environ.get("TOKKI_USER")))
+
+
+def _representatives(args: argparse.Namespace, ctx: Any) -> str:
+    """The flag, else the site's setting in the ledger when it can be read without asking."""
+    if args.representatives:
+        return str(args.representatives)
+    if not _ledger_readable(args, ctx):
+        return REPRESENTATIVES_SOLE_PROPRIETORS
+    from tokki_desktop.monitor import settings
+
+    return settings.representatives(ctx.session().ledger)
+
+
 def _default_jobs() -> int:
     return max(1, min(8, os.cpu_count() or 1))
 
@@ -80,7 +105,8 @@ def _scan(args: argparse.Namespace, ctx: Any) -> int:
     if args.jobs < 1 or args.max_mb < 1 or args.timeout <= 0:
         raise InvalidInput("オプション", "options", "--jobs, --max-mb, --timeout は正の値にしてください",
                            "--jobs, --max-mb and --timeout must be positive")
-    limits = ScanLimits(max_file_bytes=args.max_mb * 1024 * 1024, max_seconds=args.timeout)
+    limits = ScanLimits(max_file_bytes=args.max_mb * 1024 * 1024, max_seconds=args.timeout,
+                        representatives=_representatives(args, ctx))
     matcher = _ledger_matcher(args, ctx)
     index = ScanIndex(args.index) if args.index else None
     missing = [p for p in args.paths if not os.path.exists(p)]

@@ -148,6 +148,11 @@ def _organisation_objects(labels: Sequence[str]) -> set[str]:
     return out
 
 
+# Headers of a column of places smaller than an address: towns, districts, school areas.
+_PLACE_HEADER = re.compile(r"町名|町丁|町域|地区名|^地区$|地名|大字|字名|校区|学区|^(?:town|district|area|ward|"
+                           r"city|town_?name|chomei|chiku)$", re.IGNORECASE)
+
+
 def plan_table(labels: Sequence[str], columns: Sequence[Sequence[str]]) -> TablePlan:
     """Type each column from its header and a sample of its values (see column_types)."""
     plan = TablePlan(len(columns))
@@ -171,6 +176,10 @@ def plan_table(labels: Sequence[str], columns: Sequence[Sequence[str]]) -> Table
             plan.holders[ci] = True
             continue
         kind = header_kind(label)
+        if label and kind is None and _PLACE_HEADER.search(label):
+            # 町名, 地区: a column of places (西舞子, 本多聞) is read as addresses, never as people.
+            plan.kinds[ci] = "address"
+            continue
         if label and ct.is_representative_header(label):
             # 開設者, 経営主体: mostly companies, sometimes a person (a sole proprietor), value
             # by value; whose row it is then depends on the organisation (see below).
@@ -366,8 +375,8 @@ def scan_columns(columns: Iterable[Sequence[str]], n: int, header: list[str] | N
             # An address column holds places: 殿 of 野殿 is no honorific, 昭和1-2-9 no date.
             _detect_column(label, values, ev, marks, names=ci not in plan.org_columns and kind != "address",
                            dates=kind != "address")
-    if plan.rep_columns and plan.org_columns:
-        _corporate_representatives(plan, cols, marks)
+    if plan.rep_columns:
+        _representatives(plan, cols, marks, ev)
     for ci in plan.org_columns:
         _individuals_among_organisations(cols[ci], ev, marks)
     name_columns = [ci for ci, k in enumerate(plan.kinds) if k == "name" and ci not in plan.rep_columns
@@ -392,24 +401,48 @@ def scan_columns(columns: Iterable[Sequence[str]], n: int, header: list[str] | N
 
 
 # A facility name that might be a person's whole name: kanji surname, a space, given name
-# (安斉 洋子); checked in C before the dictionary reads it. Without the space the dictionary
-# also reads streets and clinics as names (上沢通, 小田内科): a list spells its people apart.
+# (安斉 洋子); checked in C before the dictionary reads it.
 _WHOLE_NAME_LINE = re.compile(r"^[ \t]*([一-龥々ヶ]{1,4} [一-龥々ヶぁ-んァ-ヶー]{1,4})[ \t]*$", re.MULTILINE)
+# The same written without the space (安斉洋子), or a person's home named by its owner (村武正行宅,
+# 山田太郎様方, 佐藤花子邸): kanji only, four to eight characters with the home's word.
+_SOLID_NAME_LINE = re.compile(r"^[ \t]*([一-龥々ヶ]{4,8})[ \t]*$", re.MULTILINE)
+_HOME = ("様方", "宅", "邸")
+
+
+def _person_or_home(v: str) -> bool:
+    """A whole name written solid (two parts of two or three characters: four to six), alone
+    or before the word for the person's home; the length is checked before the dictionary."""
+    for home in _HOME:
+        if v.endswith(home):
+            return 4 <= len(v) - len(home) <= 6 and _solid_whole_name(v[: -len(home)])
+    return len(v) <= 6 and _solid_whole_name(v)
+
+
+def _solid_whole_name(v: str) -> bool:
+    """A surname and a given name without a space (安斉洋子): the dictionary reads exactly the
+    two parts, each of two characters or more. A one-character part is how the dictionary
+    splits streets, clinics and towns (上沢+通, 小田内+科, 西+舞子, 南+五葉): those stay places."""
+    if not japanese.is_full_name(v):
+        return False
+    parts = japanese.words(v)
+    return len(parts) == 2 and len(parts[0][0]) >= 2 and len(parts[1][0]) >= 2
 
 
 def _individuals_among_organisations(col: Sequence[str], ev: Evidence, marks: dict[str, bytearray]) -> None:
     """In a column of organisations, a value the dictionary reads as a person's whole name
     (surname and given name, no word of what it is) is an individual listed under their own
-    name: a home childminder among nurseries, a sole proprietor among companies. Its row is a
-    person's, value by value, like a representative's (see docs/DETECTION.md)."""
+    name: a home childminder among nurseries, a sole proprietor among companies, a private
+    house among shelters (村武正行宅). Its row is a person's, value by value, like a
+    representative's (see docs/DETECTION.md)."""
     joined = "\n".join(col)
-    if " " not in joined and "\u3000" not in joined:
-        return  # no value spelled in two parts: decided in C
     if "\r" in joined or joined.count("\n") != len(col) - 1:
         joined = "\n".join((v or "").replace("\r", " ").replace("\n", " ") for v in col)
-    text = normalize_text(joined)
-    # The candidates found in C over the whole column, each distinct one read once.
-    people = {v for v in set(_WHOLE_NAME_LINE.findall(text)) if japanese.is_full_name(v)}
+    # The candidates found in C over the whole column, each distinct one read once; the
+    # column is normalised only when a value is spelled in two parts (kanji alone need not be).
+    spaced = " " in joined or "\u3000" in joined
+    text = normalize_text(joined) if spaced else joined
+    people = {v for v in set(_WHOLE_NAME_LINE.findall(text)) if japanese.is_full_name(v)} if spaced else set()
+    people.update(v for v in set(_SOLID_NAME_LINE.findall(text)) if _person_or_home(v))
     if not people:
         return
     flags = [v.strip() in people for v in text.split("\n")]
@@ -439,14 +472,29 @@ def _described(plan: TablePlan, labels: Sequence[str], cols: Sequence[Sequence[s
             continue
         parts = [(cols[c][i] or "").strip() for c in name_columns if i < len(cols[c])]
         whole = sum(1 for p in parts if p) >= 2 or any(_whole_name(p) for p in parts if p)
+        # A score or a grade describes only someone the name itself shows to be a person (a
+        # product's "Widget Pro" has a score too): a dictionary or romaji whole name.
+        person = whole and (sum(1 for p in parts if p) >= 2 or any(
+            japanese.is_full_name(p) or ct.is_romaji_full_name(p) or _spaced_full_name(p) for p in parts if p))
         if whole and (any(_describes((cols[c][i] or "") if i < len(cols[c]) else "") for c in others)
-                      or any(i < len(cols[c]) and (cols[c][i] or "").strip() for c in attributes)):
+                      or any(i < len(cols[c]) and (cols[c][i] or "").strip() for c in attributes
+                             if person or not _SCORE_HEADER.search(labels[c]))):
             out[i] = 1
     return out
 
 
 # Headers of a person's attributes (an age is a number, a sex a code, and both describe).
-_ATTRIBUTE_HEADER = re.compile(r"年齢|性別|職業|^(?:age|sex|gender|occupation|job)$", re.IGNORECASE)
+# A score or a grade says how that person did (a test's 点数, a class's 成績).
+_ATTRIBUTE_HEADER = re.compile(r"年齢|性別|職業|点数|得点|成績|評価|評定|^(?:age|sex|gender|occupation|job|score|scores|"
+                               r"points|grade|marks?|result)$", re.IGNORECASE)
+
+
+_SCORE_HEADER = re.compile(r"点数|得点|成績|評価|評定|^(?:score|scores|points|grade|marks?|result)$", re.IGNORECASE)
+
+
+def _spaced_full_name(v: str) -> bool:
+    """Two parts the dictionary reads as a surname and a given name (高橋 美咲)."""
+    return (" " in v or "\u3000" in v) and japanese.is_full_name(v.replace("\u3000", "").replace(" ", ""))
 
 
 _NUMBER_OR_CODE = re.compile(r"[\d\s.,:/\-+%A-Za-z_]*")
@@ -474,19 +522,35 @@ def _individual_contacts(kind: str, values: list[str]) -> int:
     return sum(1 for v in distinct if _MOBILE.fullmatch(v))
 
 
-def _corporate_representatives(plan: TablePlan, cols: Sequence[Sequence[str]], marks: dict[str, bytearray]) -> None:
-    """A corporation's representative (代表者 of a 株式会社) is named in a public role: the row
-    is the corporation's, not a person's. A sole proprietor's (開設者 of 山田医院) stays a person."""
-    rep = marks.get("rep_name")
+def _representatives(plan: TablePlan, cols: Sequence[Sequence[str]], marks: dict[str, bytearray],
+                     ev: Evidence) -> None:
+    """The people of the representative columns (開設者, 代表者), counted once it is known whose
+    rows they are. A corporation's representative (代表者 of a 株式会社) is named in a public
+    role: the row is the corporation's, not a person's, and the name is no entry of a list of
+    people. A sole proprietor's (開設者 of 山田医院) is a person. With the site's setting
+    ``representatives = all`` (``ev.all_representatives``) every representative is."""
+    rep = marks.pop("rep_name", None)
     if rep is None:
         return
-    org = cols[plan.org_columns[0]]
-    for i, v in enumerate(org):
-        if rep[i] and v and _CORPORATE.search(v):
-            rep[i] = 0
-    name = marks.setdefault("name", bytearray(len(rep)))
-    name[:] = (int.from_bytes(name, "big") | int.from_bytes(rep, "big")).to_bytes(len(rep), "big")
-    del marks["rep_name"]
+    if plan.org_columns and not ev.all_representatives:
+        org = cols[plan.org_columns[0]]
+        for i, v in enumerate(org):
+            if i < len(rep) and rep[i] and v and _CORPORATE.search(v):
+                rep[i] = 0
+    ev.listed_names += sum(1 for i, flag in enumerate(rep) if flag and any(
+        i < len(cols[c]) and _whole_name(normalize_text(cols[c][i] or "").strip()) for c in plan.rep_columns))
+    if not (plan.org_columns or ev.all_representatives):
+        # No organisation beside them to say whose rows these are: names, not records.
+        marks["rep_name"] = rep
+        new = rep.count(1)
+    else:
+        name = marks.setdefault("name", bytearray(len(rep)))
+        a, b = int.from_bytes(name, "big"), int.from_bytes(rep, "big")
+        new = (b & ~a).bit_count()
+        name[:] = (a | b).to_bytes(len(rep), "big")
+    if new:
+        ev.counts["name"] += new
+        ev.rules[_RULES["name"]] += new
 
 
 def _confirmed(values: list[str], check: Check) -> bool:
@@ -527,7 +591,7 @@ def _count_column(kind: str, values: list[str], check: Check, ev: Evidence,
         ev.examples[kind] = d.mask(kind, first.strip())
     if kind == "my_number" and bad:
         ev.my_number_invalid_labelled += sum(map(bad.__contains__, values))
-    if count:
+    if count and not representative:  # a representative's are counted by _representatives
         ev.counts[kind] += count
         ev.rules[_RULES[kind]] += count
         if kind == "name":

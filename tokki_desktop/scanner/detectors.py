@@ -204,6 +204,9 @@ class Evidence:
     twelve_digit_total: int = 0
     my_number_unlabelled: int = 0
     my_number_invalid_labelled: int = 0
+    # The site's setting: a corporation's representative (代表者 of a 株式会社) makes its row a
+    # person's too, not only a sole proprietor (see result.REPRESENTATIVES_ALL).
+    all_representatives: bool = False
 
     def add(self, kind: str, value: str, rule: str, n: int = 1) -> None:
         self.counts[kind] += n

@@ -39,9 +39,18 @@ KIND_LABELS_EN = {
 }
 
 
+# Whose name in a representative column (代表者, 開設者, 理事長) makes a row a person's: a sole
+# proprietor's only (the default: a corporation's representative speaks in a public role), or
+# every representative's, corporations' included (a stricter site). See docs/DETECTION.md.
+REPRESENTATIVES_SOLE_PROPRIETORS = "sole_proprietors"
+REPRESENTATIVES_ALL = "all"
+REPRESENTATIVES_CHOICES: tuple[str, ...] = (REPRESENTATIVES_SOLE_PROPRIETORS, REPRESENTATIVES_ALL)
+
+
 @dataclass(frozen=True)
 class ScanLimits:
-    """The caps one file is scanned under; a file over a cap is ``unreadable`` or ``skipped``."""
+    """The caps one file is scanned under (a file over a cap is ``unreadable`` or ``skipped``)
+    and the site's choices that decide a verdict (``representatives``)."""
 
     max_file_bytes: int = 200 * 1024 * 1024
     max_seconds: float = 20.0
@@ -58,6 +67,13 @@ class ScanLimits:
     max_memory_bytes: int = 512 * 1024 * 1024
     # Text handed to the detectors per file; beyond this the rest is not read (said in reason).
     max_text_chars: int = 400 * 1024 * 1024
+    # Whose representative column counts as a person's (REPRESENTATIVES_CHOICES). Part of the
+    # re-scan index's configuration like every field here: a change re-scans every file.
+    representatives: str = REPRESENTATIVES_SOLE_PROPRIETORS
+
+    def __post_init__(self) -> None:
+        if self.representatives not in REPRESENTATIVES_CHOICES:
+            raise ValueError(f"representatives must be one of {REPRESENTATIVES_CHOICES}")
 
 
 @dataclass

@@ -20,7 +20,7 @@ from tokki_desktop.scanner.labels import addressees
 from tokki_desktop.scanner.normalize import normalize_text
 from tokki_desktop.scanner.resume import HEAD_CHARS, resume_owner, titled_as_resume
 from tokki_desktop.scanner.result import (
-    CLEAN, ENCRYPTED, PERSONAL_DATA, SKIPPED, UNREADABLE, VERDICT_RANK, ScanLimits, ScanResult,
+    CLEAN, ENCRYPTED, PERSONAL_DATA, SKIPPED, UNREADABLE, VERDICT_RANK, REPRESENTATIVES_ALL, ScanLimits, ScanResult,
 )
 from tokki_desktop.scanner.tables import is_form_layout, rows_as_text
 from tokki_desktop.scanner.text_lists import names_one_a_line
@@ -128,11 +128,12 @@ def _problem_result(shown: str, fmt: str, size: int, t0: float, problem: ScanPro
 
 def _analyse(shown: str, fmt: str, data: bytes, sha: str, parts: Iterable[Part], matcher: FingerprintMatcher | None,
              dataset: str | None, ctx: ScanContext, t0: float) -> ScanResult:
-    ev = Evidence()
+    ev = Evidence(all_representatives=ctx.limits.representatives == REPRESENTATIVES_ALL)
     tally: MatchTally | None = matcher.tally() if matcher else None
     members: list[ScanResult] = []
     text_chars = 0
     garbled = 0  # characters of a PDF's text layer outside every script a Japanese document uses
+    squares = 0  # of them, ■: what a PDF maker draws for a character its font lacks
     any_text = False
     head: list[str] = []  # the document's first text, where a résumé's fields are
     head_chars = 0
@@ -145,6 +146,7 @@ def _analyse(shown: str, fmt: str, data: bytes, sha: str, parts: Iterable[Part],
             text_chars += len(part.text)
             if fmt == "pdf":
                 garbled += len(_UNUSUAL.findall(part.text))
+                squares += part.text.count("\u25a0")
             for piece in _slices(part.text):
                 ctx.check_time()
                 piece = normalize_text(piece)
@@ -214,7 +216,25 @@ def _analyse(shown: str, fmt: str, data: bytes, sha: str, parts: Iterable[Part],
     res = ScanResult(shown, verdict, score, {k: v for k, v in ev.counts.items() if v}, [], fmt, len(data),
                      0.0, reason, reason_en, dataset, sha, members, ev.records)
     res.examples = [v for k, v in ev.examples.items() if k in res.findings]
-    if fmt == "pdf" and any_text and verdict == CLEAN and garbled > GARBLED_SHARE * text_chars:
+    garbled_pdf = fmt == "pdf" and any_text and verdict == CLEAN and garbled > GARBLED_SHARE * text_chars
+    # ■ drawn in place of characters the font lacked (ReportLab with a font that has no Japanese
+    # draws ZapfDingbats "n"): the characters were never written, anyone opening the file sees ■.
+    drawn = (fmt == "pdf" and verdict == CLEAN and squares >= max(_MIN_SQUARES, _SQUARE_SHARE * text_chars)
+             and garbled - squares <= _OTHER_GARBLED * garbled and _drawn_as_squares(data))
+    found = any(ev.counts.values())
+    if drawn and not found:
+        res.reason = ("個人情報なしと判定: 一部の文字がフォントにない文字の代わりの■で印字されており、"
+                      "元の文字はファイルに含まれていません。読める部分に個人情報はありません。")
+        res.reason_en = ("No personal data: some characters are printed as ■ (drawn in place of characters the "
+                         "font lacks; the characters themselves are not in the file), and the readable text has none.")
+    elif drawn and found:
+        # A person's particulars beside the ■ (a résumé whose name was lost): never clean.
+        res.verdict = UNREADABLE
+        res.reason = ("一部の文字が■で印字されていて読めず、読める部分に個人の項目があります。"
+                      "目視で確認してください。")
+        res.reason_en = ("Some characters are printed as ■ and cannot be read, and the readable text holds a "
+                         "person's particulars; check it by eye.")
+    elif garbled_pdf:
         res.verdict = UNREADABLE
         res.reason = ("PDFの文字情報が正しく取り出せません（フォントに文字の対応表がありません）。"
                       "目視で確認してください。")
@@ -227,6 +247,35 @@ def _analyse(shown: str, fmt: str, data: bytes, sha: str, parts: Iterable[Part],
         _fold_members(res)
     res.ms = _ms(t0)
     return res
+
+
+# Garbled characters other than ■ allowed in a PDF whose ■ stand for characters never written.
+_OTHER_GARBLED = 0.02
+# ■ standing for lost characters, not bullets: at least this many, and this share of the text
+# (a bullet a line is about 2 % of a page's characters).
+_MIN_SQUARES = 4
+_SQUARE_SHARE = 0.05
+
+
+def _drawn_as_squares(data: bytes) -> bool:
+    """True when the PDF's pages use the ZapfDingbats symbol font, whose "n" is the ■ a PDF
+    maker draws for a character its font lacks (the text layer then decodes: to ■). Read only
+    for a PDF whose text is mostly ■, so the second opening costs nothing elsewhere."""
+    import io
+
+    from pypdf import PdfReader
+
+    try:
+        reader = PdfReader(io.BytesIO(data))
+        for page in reader.pages[:50]:
+            resources = page.get("/Resources")
+            fonts = resources.get_object().get("/Font") if resources is not None else None
+            for ref in (fonts.get_object().values() if fonts is not None else ()):
+                if "ZapfDingbats" in str(ref.get_object().get("/BaseFont", "")):
+                    return True
+    except Exception:  # noqa: BLE001 - a PDF pypdf cannot walk is judged as before (unreadable)
+        return False
+    return False
 
 
 def _judge_documents(head: list[str], ev: Evidence) -> None:

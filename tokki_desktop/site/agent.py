@@ -193,7 +193,8 @@ class Agent:
         self.spool = Spool(private_dir(self.dir / "spool"), subkey(self.key, "spool"))
         self.spool.clean_temporaries()
         self.outbox = private_dir(self.dir / "outbox")
-        self._scanner: Scanner = scanner or (lambda p: scan(p, fingerprints=self.policy.fingerprints))
+        self._scanner: Scanner = scanner or (lambda p: scan(p, fingerprints=self.policy.fingerprints,
+                                                            limits=self.policy.scan_limits()))
         self.index = FileIndex(EncryptedIndexStore(self.dir / "index.db", subkey(self.key, "index")))
         self.vault = QuarantineVault(self.dir / "quarantine", subkey(self.key, "quarantine"))
         ignore = {str(self.dir.resolve()) + os.sep, os.path.abspath(self.dir) + os.sep,

@@ -15,6 +15,7 @@ from typing import Any
 
 from tokki_desktop.monitor.policy import ApprovalRecord, MediumRecord
 from tokki_desktop.site.carry_out import Request
+from tokki_desktop.scanner.result import REPRESENTATIVES_CHOICES, REPRESENTATIVES_SOLE_PROPRIETORS, ScanLimits
 
 
 def fingerprints_summary(ledger: Any) -> tuple[Any, ...] | None:
@@ -104,7 +105,13 @@ def site_policy(ledger: Any, watch: list[dict[str, Any]], heartbeat_seconds: int
     return {"watch": watch, "media": media, "approvals": approvals, "heartbeat_seconds": heartbeat_seconds,
             "fingerprints": fingerprints, "auto_quarantine": settings.auto_quarantine(ledger),
             "inventory_days": settings.inventory_days(ledger),
+            "representatives": settings.representatives(ledger),
             "resolutions": pending_for(ledger, terminal_id) if terminal_id is not None else []}
+
+
+def _representatives(value: Any) -> str:
+    """The site's representative setting; an older policy (or an unknown value) means the default."""
+    return value if value in REPRESENTATIVES_CHOICES else REPRESENTATIVES_SOLE_PROPRIETORS
 
 
 def policy_hash(policy: dict[str, Any]) -> str:
@@ -127,6 +134,7 @@ class TerminalPolicy:
     auto_quarantine: bool = False  # the monitor's switch: personal data on unregistered media
     inventory_days: int = 7  # days between inventories of the watched folders
     resolutions: list[Request] = field(default_factory=list)  # the officer's requests to carry out
+    representatives: str = REPRESENTATIVES_SOLE_PROPRIETORS  # the scanner's setting, as on the monitor
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> TerminalPolicy:
@@ -134,7 +142,12 @@ class TerminalPolicy:
                    [ApprovalRecord.from_row(a) for a in d.get("approvals") or []],
                    int(d.get("heartbeat_seconds") or 300), matcher_from_policy(d.get("fingerprints")),
                    bool(d.get("revoked")), bool(d.get("auto_quarantine")), int(d.get("inventory_days") or 7),
-                   [Request.from_dict(r) for r in d.get("resolutions") or []])
+                   [Request.from_dict(r) for r in d.get("resolutions") or []],
+                   _representatives(d.get("representatives")))
+
+    def scan_limits(self) -> ScanLimits:
+        """The scanner's limits with the site's settings, as the monitor scans with them."""
+        return ScanLimits(representatives=self.representatives)
 
     def find_medium(self, volume_id: str, device_serial: str = "") -> MediumRecord | None:
         """The media-register row of a medium, matched as :func:`records.find_medium` does."""

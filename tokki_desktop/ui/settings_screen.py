@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from tokki_desktop.scanner.result import REPRESENTATIVES_ALL, REPRESENTATIVES_SOLE_PROPRIETORS
 from tokki_desktop.ui.language import LANGUAGE_NAMES, SUPPORTED
 from tokki_desktop.ui.problems import show_problem
 from tokki_desktop.ui.shown_path import shown_path
@@ -68,8 +69,22 @@ class SettingsScreen(QWidget):
         self.auto_quarantine.setObjectName("autoQuarantine")
         self.auto_quarantine.setChecked(settings.auto_quarantine(context.session.ledger))
         self.auto_quarantine.toggled.connect(self._set_auto_quarantine)
+        # Whose representative the scanner counts as a person (docs/DETECTION.md, "debatable").
+        self.representatives = QComboBox()
+        self.representatives.setObjectName("scannerRepresentatives")
+        self.representatives.addItem(self.tr("Sole proprietors only (a corporation's representative acts "
+                                             "in a public role)"), REPRESENTATIVES_SOLE_PROPRIETORS)
+        self.representatives.addItem(self.tr("Every representative, corporations' too"), REPRESENTATIVES_ALL)
+        self.representatives.setCurrentIndex(max(0, self.representatives.findData(
+            settings.representatives(context.session.ledger))))
+        self.representatives.currentIndexChanged.connect(self._set_representatives)
+        representatives_label = QLabel(self.tr("&Representatives (代表者, 開設者) counted as persons:"))
+        representatives_label.setBuddy(self.representatives)
         monitor_box = QGroupBox(self.tr("Monitor"))
-        QVBoxLayout(monitor_box).addWidget(self.auto_quarantine)
+        monitor_layout = QVBoxLayout(monitor_box)
+        monitor_layout.addWidget(self.auto_quarantine)
+        monitor_layout.addWidget(representatives_label)
+        monitor_layout.addWidget(self.representatives)
 
         # -- terminal key
         self.key_status = QLabel("")
@@ -198,6 +213,14 @@ class SettingsScreen(QWidget):
             settings.set_auto_quarantine(self._context.session, on)
         except Exception as exc:  # noqa: BLE001
             show_problem(self, exc, self._lang, "changing automatic quarantine")
+
+    def _set_representatives(self, _index: int) -> None:
+        from tokki_desktop.monitor import settings
+
+        try:
+            settings.set_representatives(self._context.session, str(self.representatives.currentData()))
+        except Exception as exc:  # noqa: BLE001
+            show_problem(self, exc, self._lang, "changing how representatives are counted")
 
     # -- terminal key --------------------------------------------------------------------------
     def enable_terminal_key(self) -> None:
