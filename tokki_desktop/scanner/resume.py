@@ -212,16 +212,19 @@ def titled_as_resume(text: str) -> bool:
 def resume_owner(text: str) -> str | None:
     """The owner's name when ``text`` is one person's résumé or personal form, else None."""
     head = _unspace_labels(text[:HEAD_CHARS])
+    candidates = _candidate_lines(head)
+    called = _titled(head)
+    titled = called or _SECTION_LINE.search("\n" + head) is not None
+    if not candidates and not titled:
+        return None  # no field line and no résumé's title or section (most documents): no owner
     raw = head.split("\n")
-    fields = _fields(raw, _candidate_lines(head))
+    fields = _fields(raw, candidates)
     name = next((v for k, v in fields if k == "name" and owner_name(v, field=True)), None)
     if name is None:
         surname = next((v for k, v in fields if k == "surname" and v), "")
         given = next((v for k, v in fields if k == "given" and v), "")
         if surname and given and owner_name(f"{surname} {given}"):
             name = f"{surname} {given}"
-    called = _titled(head)
-    titled = called or _SECTION_LINE.search("\n" + head) is not None
     if name is None and titled:
         # A résumé headed by its owner's name (# 山田 太郎, **Alexis Jeandeau**) without a field.
         # A Japanese name by the dictionary anywhere near the top; a Latin one only as the
