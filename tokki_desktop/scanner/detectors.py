@@ -920,17 +920,24 @@ def _count_line_records(text: str, hits: list[tuple[int, str]], ev: Evidence) ->
         return
     # Line numbers counted forward from hit to hit in position order (one pass of
     # str.count over the text) rather than a list of every line start and a bisect a hit.
-    rows: dict[int, set[str]] = {}
+    # In position order a line's hits come one after another: each line's kinds are
+    # gathered until the line changes, and only a line with two kinds or more can be a
+    # person-row (is_person_row), so a line of one finding is not looked at again.
+    n = 0
     line = last = 0
+    current = -1
+    kinds: set[str] = set()
     for pos, kind in hits:
         if kind != "my_number?":
             line += text.count("\n", last, pos)
             last = pos
-            kinds = rows.get(line)
-            if kinds is None:
-                rows[line] = {kind}  # no set made for a line that has one already
-            else:
+            if line == current:
                 kinds.add(kind)
-    n = sum(1 for kinds in rows.values() if is_person_row(kinds))
+                continue
+            if len(kinds) >= 2 and is_person_row(kinds):
+                n += 1
+            current, kinds = line, {kind}
+    if len(kinds) >= 2 and is_person_row(kinds):
+        n += 1
     if n >= LINE_RECORDS_MIN:
         ev.records += n
