@@ -16,13 +16,15 @@ from tokki_desktop.scanner.japanese import is_full_name
 # A line of a list mark or number, then 1–4 kanji, a space or none, 1–4 kanji or kana, and
 # nothing else. Searched over the whole text at once (in C): the lines that match are few.
 # Searched from the line break before each line (the text with one put in front), and the
-# name's length (2–9 characters to the line's end) checked before its letters: a pattern
-# anchored by (?m)^ is tried at every character, and the name's two runs of kanji are
-# otherwise tried in every split of every line of prose. The matches are those of the
-# (?m)^ form; a test compares both.
+# name's first letter and length (a kanji, 2–9 characters to the line's end) checked before
+# its letters: a pattern anchored by (?m)^ is tried at every character, and the name's two
+# runs of kanji are otherwise tried in every split of every line of prose. The white space
+# and the list mark before the name are taken possessively: neither can start with what the
+# other or the name starts with, so giving them back never finds a match. The matches are
+# those of the (?m)^ form; a test compares both.
 _NAME_LINE = re.compile(
-    r"(?m)\n[ \t　]*(?:(?:[-*+・•]|\d{1,4}[.)、．]|[(（]\d{1,4}[)）])[ \t　]*)?"
-    r"(?=[^\n]{2,9}[ \t　]*$)([一-龥々〆ヶ]{1,4}[ 　]?[一-龥々〆ヶぁ-んァ-ヶー]{1,4})[ \t　]*$"
+    r"(?m)\n[ \t　]*+(?:(?:[-*+・•]|\d{1,4}[.)、．]|[(（]\d{1,4}[)）])[ \t　]*)?+"
+    r"(?=[一-龥々〆ヶ][^\n]{1,8}[ \t　]*$)([一-龥々〆ヶ]{1,4}[ 　]?[一-龥々〆ヶぁ-んァ-ヶー]{1,4})[ \t　]*$"
 )
 
 
