@@ -518,22 +518,31 @@ def _looks_like_name(value: str) -> bool:
                 or "様式" in compact)
 
 
-def _name_before(text: str, end: int) -> tuple[int, str] | None:
-    """The listed-surname name ending at ``end`` (before an honorific), with its start."""
+# Read in the text reversed, from a position leftwards: a run of _CJK_CHARS, and the letters
+# of a name before an honorific (a run, then at most one space and another run). One regex
+# call each, where a loop looked at one character at a time; a test compares both.
+_CJK_RUN = re.compile(f"{_CJK_CLASS}*")
+_NAME_BACK = re.compile(f"(?:{_CJK_CLASS}+(?: {_CJK_CLASS}*)?)?")
+# The most characters read before an honorific.
+_NAME_BACK_CHARS = 10
+
+
+def _cjk_before(back: str, pos: int, most: int) -> int:
+    """How many _CJK_CHARS (at most ``most``) end at ``pos`` of the text ``back`` reverses."""
+    s = len(back) - pos
+    return _CJK_RUN.match(back, s, s + most).end() - s
+
+
+def _name_before(text: str, end: int, back: str | None = None) -> tuple[int, str] | None:
+    """The listed-surname name ending at ``end`` (before an honorific), with its start.
+    ``back`` is ``text[::-1]`` (made here when not given)."""
     j = end
     if j > 0 and text[j - 1] == " ":
         j -= 1
-    k = j
-    spaces = 0
-    while k > 0 and j - k < 10:
-        ch = text[k - 1]
-        if ch == " ":
-            if spaces or k == j:
-                break
-            spaces += 1
-        elif ch not in _CJK_CHARS:
-            break
-        k -= 1
+    if back is None:
+        back = text[::-1]
+    s = len(text) - j
+    k = j - (_NAME_BACK.match(back, s, s + _NAME_BACK_CHARS).end() - s)
     value = text[k:j].strip()
     if " " in value and _KATAKANA_NAME.fullmatch(value):
         return j - len(value), value  # ヤマダ タロウ 様: a name written in katakana
@@ -658,7 +667,8 @@ def detect(text: str, ev: Evidence, *, line_starts: list[int] | None = None,
         hit("name", m.start(1), m.group(1), "氏名（見出し・ラベル）")
 
     if not is_ascii:
-        _detect_japanese(text, kw, ev, hit, org, present, tabular=line_starts is not None or collect is not None)
+        _detect_japanese(text, kw, ev, hit, org, present, tabular=line_starts is not None or collect is not None,
+                         rev=rev)
 
     personal_emails: set[str] = set()
     listed_emails: set[str] = set()
@@ -711,13 +721,14 @@ def detect(text: str, ev: Evidence, *, line_starts: list[int] | None = None,
 
 
 def _detect_japanese(text: str, kw: _Keywords, ev: Evidence, hit, org, present: frozenset[str],
-                     tabular: bool = False) -> None:
-    """The detectors that need Japanese script (skipped for pure-ASCII text such as logs)."""
+                     tabular: bool = False, rev: _Reversed | None = None) -> None:
+    """The detectors that need Japanese script (skipped for pure-ASCII text such as logs).
+    ``rev`` gives the text reversed (shared with the number detectors)."""
+    rev = rev or _Reversed(text)
     for m in _ADDRESS_TAIL.finditer(text) if "address" in present else ():
         pos = m.start()
-        k = pos
-        while k > 0 and pos - k < 14 and text[k - 1] in _CJK_CHARS:
-            k -= 1
+        # The municipality's name before 市区町村郡: up to 14 of _CJK_CHARS.
+        k = pos - _cjk_before(rev.get(), pos, 14)
         if k == pos or org(k, 60):
             continue  # a bare 市/区/町 with no municipality name before it
         hit("address", k, text[k:m.end()], "住所（市区町村＋丁目・番地）")
@@ -739,20 +750,19 @@ def _detect_japanese(text: str, kw: _Keywords, ev: Evidence, hit, org, present: 
         after = text[m.end():m.end() + 1]
         if after and after in _CJK_CHARS and after not in "ぁあいうえおかがきくけこさしすせそただちつてとなにぬねのはひふへほまみむめもやゆよらりるれろわをん":
             continue  # 様式, 殿堂: not an honorific
-        found = _name_before(text, m.start()) or _addressee_line(text, m.start())
+        found = _name_before(text, m.start(), rev.get()) or _addressee_line(text, m.start())
         if found and found[0] not in name_spans:
             name_spans.add(found[0])
             hit("name", found[0], found[1], "氏名（敬称）")
     sn, gn = surnames(), given_names()
     for m in _BARE_NAME_SPACE.finditer(text) if "bare_name" in present else ():
         sp = m.start()
-        k = sp
-        while k > 0 and sp - k < 4 and text[k - 1] in _CJK_CHARS:
-            k -= 1
-        e = sp + 1
-        while e < len(text) and e - sp <= 4 and text[e] in _CJK_CHARS:
-            e += 1
-        if k in name_spans or not (1 <= sp - k <= 3 and 1 <= e - sp - 1 <= 3):
+        # Up to four of _CJK_CHARS on each side of the space (a fourth says it is no name).
+        k = sp - _cjk_before(rev.get(), sp, 4)
+        if k in name_spans:
+            continue  # found already (before its honorific): the other side is not read
+        e = _CJK_RUN.match(text, sp + 1, sp + 5).end()
+        if not (1 <= sp - k <= 3 and 1 <= e - sp - 1 <= 3):
             continue
         if (k and text[k - 1] in _CJK_CHARS) or (e < len(text) and text[e] in _CJK_CHARS):
             continue
@@ -867,6 +877,8 @@ def _count_records(hits: list[tuple[int, str]], line_starts: list[int], ev: Evid
 # name: an e-mail address or a date of birth is someone's. A phone number beside an address is
 # as often a place's contact (a shelter, a clinic, the city office), so it is not enough.
 CONTACTS = ("email", "birth_date")
+_CONTACT_SET = frozenset(CONTACTS)
+_STRONG_ID_SET = frozenset(STRONG_IDS)
 
 
 def is_person_row(kinds: set[str] | frozenset[str], subject: str | None = None) -> bool:
@@ -875,9 +887,10 @@ def is_person_row(kinds: set[str] | frozenset[str], subject: str | None = None) 
 
     ``subject`` is what the table's rows are about (see columns.TablePlan): in a table of
     organisations, only a person's name or identifier number makes a row personal."""
-    if ("name" in kinds or any(k in kinds for k in STRONG_IDS)) and len(kinds) >= 2:
+    # Set operations, not any() over a generator: a roster in running text asks this a line.
+    if len(kinds) >= 2 and ("name" in kinds or not _STRONG_ID_SET.isdisjoint(kinds)):
         return True
-    return subject != "organisation" and "address" in kinds and any(k in kinds for k in CONTACTS)
+    return subject != "organisation" and "address" in kinds and not _CONTACT_SET.isdisjoint(kinds)
 
 
 def _count_persons(hits: list[tuple[int, str]], ev: Evidence, titled: set[int] = frozenset()) -> None:
@@ -910,13 +923,24 @@ def _count_line_records(text: str, hits: list[tuple[int, str]], ev: Evidence) ->
         return
     # Line numbers counted forward from hit to hit in position order (one pass of
     # str.count over the text) rather than a list of every line start and a bisect a hit.
-    rows: dict[int, set[str]] = {}
+    # In position order a line's hits come one after another: each line's kinds are
+    # gathered until the line changes, and only a line with two kinds or more can be a
+    # person-row (is_person_row), so a line of one finding is not looked at again.
+    n = 0
     line = last = 0
+    current = -1
+    kinds: set[str] = set()
     for pos, kind in hits:
         if kind != "my_number?":
             line += text.count("\n", last, pos)
             last = pos
-            rows.setdefault(line, set()).add(kind)
-    n = sum(1 for kinds in rows.values() if is_person_row(kinds))
+            if line == current:
+                kinds.add(kind)
+                continue
+            if len(kinds) >= 2 and is_person_row(kinds):
+                n += 1
+            current, kinds = line, {kind}
+    if len(kinds) >= 2 and is_person_row(kinds):
+        n += 1
     if n >= LINE_RECORDS_MIN:
         ev.records += n

@@ -50,9 +50,18 @@ def _row_addressee(kept: list[str], i: int) -> list[str]:
     return []
 
 
+# What every addressee block has: an honorific that ends its line and starts it or a cell
+# (white space aside). One search over the text with a line break put in front tells the
+# letters that have none (佐藤 直樹 様: the honorific after the name on one line), which then
+# need no list of their lines.
+_HONORIFIC_ALONE = re.compile(r"[\n\t][^\S\n]*(?:様|殿|さま|御中)[^\S\n]*(?:\n|\Z)")
+
+
 def addressees(text: str) -> list[str]:
     """The names of the addressee blocks in ``text`` (see the module's rule)."""
     if "様" not in text and "殿" not in text:
+        return []
+    if _HONORIFIC_ALONE.search("\n" + text) is None:
         return []
     lines = [ln.strip() for ln in text.split("\n")]
     # Blank lines say nothing about a label's layout (HTML leaves many between its blocks).

@@ -29,6 +29,9 @@ def given_names() -> frozenset[str]:
 
 
 def starts_with_surname(text: str) -> bool:
-    """True when ``text`` begins with a listed surname (longest first: 佐々木 before 佐)."""
+    """True when ``text`` begins with a listed surname (longest first: 佐々木 before 佐), and
+    is longer than a one-character one."""
     names = surnames()
-    return any(text[:n] in names for n in (3, 2, 1) if len(text) > n or (n == len(text) and n > 1))
+    # Written out (no generator): the honorific pass asks this at every 様 of a letter.
+    n = len(text)
+    return n >= 2 and ((n >= 3 and text[:3] in names) or text[:2] in names or text[:1] in names)

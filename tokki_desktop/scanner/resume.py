@@ -126,9 +126,16 @@ def _clean(line: str) -> str:
 
 
 # The lines that can be fields start, after their markup, with a label: found in one pass
-# over the text in C, so a long document costs no Python work per line.
+# over the text in C, so a long document costs no Python work per line. Searched from the
+# line break before each line (over the text with one put in front) and with the labels'
+# first characters checked before the labels themselves: a pattern anchored by (?m)^ is
+# tried at every character, and the sixty labels one by one at every line (ten times the
+# cost on a letter's prose). The matches are those of (?mi)^markup*(labels); a test
+# compares both.
+_LABEL_FIRSTS = "".join(sorted({w[0] for w in _LABEL_OF}))
 _LABEL_START = re.compile(
-    r"(?mi)^[ \t\-*#>|・•\"'`]*(?:" + "|".join(sorted(map(re.escape, _LABEL_OF), key=len, reverse=True)) + ")"
+    r"(?i)\n[ \t\-*#>|・•\"'`]*(?=[" + re.escape(_LABEL_FIRSTS) + "])(?:"
+    + "|".join(sorted(map(re.escape, _LABEL_OF), key=len, reverse=True)) + ")"
 )
 
 
@@ -136,7 +143,8 @@ def _candidate_lines(head: str) -> list[int]:
     """Indices of the lines that start with a field label, in order."""
     out: list[int] = []
     line = last = 0
-    for m in _LABEL_START.finditer(head):
+    # A match starts at the break put before its line: at the line's own start in ``head``.
+    for m in _LABEL_START.finditer("\n" + head):
         line += head.count("\n", last, m.start())
         last = m.start()
         if not out or out[-1] != line:
@@ -172,8 +180,12 @@ def _fields(raw: list[str], candidates: list[int]) -> list[tuple[str, str]]:
     return out
 
 
+# A section heading on a line of its own; searched from the line break before it, the
+# sections' first characters checked first (as _LABEL_START, over the text with a break put
+# in front; a test compares it with the (?mi)^ form).
+_SECTION_FIRSTS = "学職資免自志ewes"
 _SECTION_LINE = re.compile(
-    r"(?mi)^[ \t\-*#>|・•\"'`]*(?:\*\*)?(?:学歴|職歴|学歴・職歴|職務経歴|職務要約|職務内容|資格|免許・資格|免許|資格・免許|"
+    r"(?mi)\n[ \t\-*#>|・•\"'`]*(?:\*\*)?(?=[" + _SECTION_FIRSTS + r"])(?:学歴|職歴|学歴・職歴|職務経歴|職務要約|職務内容|資格|免許・資格|免許|資格・免許|"
     r"自己PR|志望動機|志望の動機|education|experience|work experience|employment|skills)(?:\*\*)?[\"']?(?:[ \t]*$|[:\s])"
 )
 
@@ -200,16 +212,19 @@ def titled_as_resume(text: str) -> bool:
 def resume_owner(text: str) -> str | None:
     """The owner's name when ``text`` is one person's résumé or personal form, else None."""
     head = _unspace_labels(text[:HEAD_CHARS])
+    candidates = _candidate_lines(head)
+    called = _titled(head)
+    titled = called or _SECTION_LINE.search("\n" + head) is not None
+    if not candidates and not titled:
+        return None  # no field line and no résumé's title or section (most documents): no owner
     raw = head.split("\n")
-    fields = _fields(raw, _candidate_lines(head))
+    fields = _fields(raw, candidates)
     name = next((v for k, v in fields if k == "name" and owner_name(v, field=True)), None)
     if name is None:
         surname = next((v for k, v in fields if k == "surname" and v), "")
         given = next((v for k, v in fields if k == "given" and v), "")
         if surname and given and owner_name(f"{surname} {given}"):
             name = f"{surname} {given}"
-    called = _titled(head)
-    titled = called or _SECTION_LINE.search(head) is not None
     if name is None and titled:
         # A résumé headed by its owner's name (# 山田 太郎, **Alexis Jeandeau**) without a field.
         # A Japanese name by the dictionary anywhere near the top; a Latin one only as the

@@ -19,8 +19,17 @@ from tokki_desktop.scanner.japanese import is_full_name
 
 # A line of a list mark or number, then 1–4 kanji, a space or none, 1–4 kanji or kana, and
 # nothing else. Searched over the whole text at once (in C): the lines that match are few.
+# Searched from the line break before each line (the text with one put in front), and the
+# name's first letter and length (a kanji, at most 61 characters to the line's end: the
+# anchored form also took a name followed by any run of white space, never seen) checked before
+# its letters: a pattern anchored by (?m)^ is tried at every character, and the name's two
+# runs of kanji are otherwise tried in every split of every line of prose. The white space
+# and the list mark before the name are taken possessively: neither can start with what the
+# other or the name starts with, so giving them back never finds a match. The matches are
+# those of the (?m)^ form; a test compares both.
 _NAME_LINE = re.compile(
-    r"(?m)^[ \t　]*(?:(?:[-*+・•]|\d{1,4}[.)、．]|[(（]\d{1,4}[)）]|[\u2460-\u2473]|\d{1,2}(?=[ \t　]*[一-龥々]))[ \t　]*)?"
+    r"(?m)\n[ \t　]*+(?:(?:[-*+・•]|\d{1,4}[.)、．]|[(（]\d{1,4}[)）]|[\u2460-\u2473]|\d{1,2}(?=[ \t　]*[一-龥々]))[ \t　]*)?+"
+    r"(?=[一-龥々〆ヶ][^\n]{1,60}$)"
     r"([一-龥々〆ヶ]{1,4}[ 　]?(?:(?!様|殿|さん)[一-龥々〆ヶぁ-んァ-ヶー]){1,4})[ \t　]*(?:様|さん|殿)?"
     r"(?:[ \t　]*[(（][^()（）\n]{1,12}[)）])?[ \t　]*$"
 )
@@ -36,7 +45,7 @@ _ROMAJI_LINE = re.compile(
 def names_one_a_line(text: str) -> int:
     """How many distinct whole names stand alone on their lines in ``text``."""
     names: set[str] = set()
-    for m in _NAME_LINE.finditer(text):
+    for m in _NAME_LINE.finditer("\n" + text):
         v = m.group(1).replace("　", " ")
         if len(v) >= 2 and v not in names and is_full_name(v):
             names.add(v)
