@@ -43,8 +43,14 @@ FLOORS = {
     "holdout2": {"precision": 0.97, "recall": 0.85, "encrypted_missed": 0},
     # holdout3, collected apart while holdout2 was tuned on, scored once by the lead after the
     # last rule change: 0.95 / 0.72 (not debatable 1.00 / 0.88); the scanner of the session's
-    # start gave 0.95 / 0.62 on it. Scored once: its misses were not read by anyone writing rules.
-    "holdout3": {"precision": 0.93, "recall": 0.70, "encrypted_missed": 0},
+    # start gave 0.95 / 0.62 on it. It was then opened to the rule writers: 0.97 / 0.97 after round 4.
+    "holdout3": {"precision": 0.95, "recall": 0.95, "encrypted_missed": 0},
+    # holdout4 and holdout5, collected apart while holdout3 was read and tuned on (holdout3 then
+    # scored 0.97 / 0.97), read a second time independently before any scoring, and scored
+    # once by the lead: the session's starting scanner gave 0.95 / 0.56 and 0.74 / 0.44, the
+    # final one 0.95 / 0.62 and 0.75 / 0.56. The blind target (0.97 / 0.97) is far off.
+    "holdout4": {"precision": 0.93, "recall": 0.60, "encrypted_missed": 0},
+    "holdout5": {"precision": 0.73, "recall": 0.54, "encrypted_missed": 0},
 }
 MANIFEST_SPLITS = ("dev", "holdout", "holdout2", "holdout3", "holdout4", "holdout5")
 # Splits collected blind, each apart from every other split; a split not collected yet has no rows.
