@@ -153,6 +153,15 @@ def test_a_childminder_listed_under_her_own_name_among_nurseries_is_a_person() -
     assert res.records == 1
 
 
+def test_the_example_of_individuals_among_facilities_is_the_first_in_the_column() -> None:
+    # Two childminders: the masked example is the first one's, whatever the hash seed.
+    rows = NURSERIES + [["峰岸 百合", "家庭的保育者", "松本市寿台1-1-1", "0263-58-0001"]]
+    for ordered in (rows, rows[:1] + rows[:0:-1]):
+        res = scan_bytes(_csv(ordered), "nurseries.csv")
+        first = next(r[0] for r in ordered[1:] if r[0] in ("新田 佳代子", "峰岸 百合"))
+        assert [e for e in res.examples if e.startswith(first[0])], res.examples
+
+
 def test_a_nursery_list_without_an_individual_stays_clean_with_its_reason() -> None:
     rows = [r for r in NURSERIES if "佳代子" not in r[0]]
     res = scan_bytes(_csv(rows), "nurseries.csv")

@@ -455,7 +455,10 @@ def _individuals_among_organisations(col: Sequence[str], ev: Evidence, marks: di
     if new:
         ev.counts["name"] += new
         ev.rules["氏名（施設・団体名の欄の個人名）"] += new
-        ev.examples.setdefault("name", d.mask("name", next(iter(people))))
+        # The first individual in the column's order, not the set's (which follows the hash
+        # seed): the same file gives the same reason on every run.
+        first = next(v.strip() for v, flag in zip(text.split("\n"), flags) if flag)
+        ev.examples.setdefault("name", d.mask("name", first))
 
 
 def _described(plan: TablePlan, labels: Sequence[str], cols: Sequence[Sequence[str]], named: bytearray,
