@@ -52,9 +52,9 @@ FLOORS = {
     "holdout4": {"precision": 0.93, "recall": 0.60, "encrypted_missed": 0},
     "holdout5": {"precision": 0.73, "recall": 0.54, "encrypted_missed": 0},
 }
-MANIFEST_SPLITS = ("dev", "holdout", "holdout2", "holdout3", "holdout4", "holdout5")
+MANIFEST_SPLITS = ("dev", "holdout", "holdout2", "holdout3", "holdout4", "holdout5", "holdout6")
 # Splits collected blind, each apart from every other split; a split not collected yet has no rows.
-BLIND_SPLITS = ("holdout3", "holdout4", "holdout5")
+BLIND_SPLITS = ("holdout3", "holdout4", "holdout5", "holdout6")
 
 
 def _scorer() -> ModuleType:
