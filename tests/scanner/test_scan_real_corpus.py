@@ -209,3 +209,37 @@ def test_real_corpus_scores_stay_at_or_above_the_floors(split: str) -> None:
     assert (t.precision or 0.0) >= floor["precision"], misses
     assert (t.recall or 0.0) >= floor["recall"], misses
     assert t.encrypted - t.encrypted_found <= floor["encrypted_missed"], misses
+
+
+def _rebuild() -> ModuleType:
+    name = "tokki_real_rebuild"
+    if name not in sys.modules:
+        spec = importlib.util.spec_from_file_location(name, ROOT / "bench" / "real" / "rebuild.py")
+        assert spec and spec.loader
+        mod = importlib.util.module_from_spec(spec)
+        sys.modules[name] = mod
+        spec.loader.exec_module(mod)
+    return sys.modules[name]
+
+
+def test_sources_md_names_every_public_file_of_the_manifest_once() -> None:
+    # The corpus is rebuilt on each machine from SOURCES.md: a row it cannot place is a file
+    # that can never be scored again.
+    rebuild = _rebuild()
+    sources = rebuild.parse_sources((ROOT / "bench" / "real" / "SOURCES.md").read_text("utf-8"))
+    listed = [f"{s.split}/{s.name}/{name}" for s in sources for _, name, _ in s.files]
+    assert len(listed) == len(set(listed))
+    assert all(re.fullmatch(r"[0-9a-f]{40}", s.commit or own) for s in sources for _, _, own in s.files)
+    public = {e.path for e in _scorer().load_manifest() if not e.source.startswith("tokki-made-encrypted")}
+    assert set(listed) == public
+
+
+def test_rebuild_takes_a_files_own_commit_and_corpus_name() -> None:
+    text = ("## holdout9 (1 source)\n\n### `some-src` — someone/repo\n"
+            "- commit: " + "a" * 40 + "\n- licence: MIT\n"
+            "- paths: `data/x.csv` → `x_sjis.csv`; `y.sql` (commit " + "b" * 40 + ")\n\n"
+            "### `tokki-made-encrypted9` — this project (bench/real/make_encrypted.py)\n"
+            "- files: `z.zip`\n")
+    [src] = _rebuild().parse_sources(text)
+    assert (src.split, src.name, src.repo) == ("holdout9", "some-src", "someone/repo")
+    assert src.files == [("data/x.csv", "x_sjis.csv", ""), ("y.sql", "y.sql", "b" * 40)]

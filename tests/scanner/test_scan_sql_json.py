@@ -339,6 +339,36 @@ def test_comments_between_the_rows_of_one_insert() -> None:
     assert "会員ID 2の注文" in _text(parts)
 
 
+_UNREAD_SPLITS = ("holdout6",)
+
+
+def _only_field_lists(data: bytes) -> bool:
+    """True when every array of objects in this JSON is a list of label/value fields (a
+    résumé's contacts, say), which the reader gives as ``label: value`` lines, not as a table."""
+    import json
+
+    from tokki_desktop.scanner.extract.json_records import _field_list, _flatten
+
+    try:
+        doc = json.loads(data)
+    except ValueError:
+        return False
+    arrays: list[list[dict]] = []
+
+    def walk(obj: object) -> None:
+        if isinstance(obj, list):
+            if obj and all(isinstance(e, dict) for e in obj):
+                arrays.append(obj)
+            for e in obj:
+                walk(e)
+        elif isinstance(obj, dict):
+            for v in obj.values():
+                walk(v)
+
+    walk(doc)
+    return bool(arrays) and all(_field_list([_flatten(e) for e in a]) is not None for a in arrays)
+
+
 def test_real_dumps_and_json_files_give_tables_with_headers() -> None:
     """Every .sql/.json under TOKKI_REAL_CORPUS that inserts rows or lists records is read as
     tables (the verdicts are the column checks' business and are scored elsewhere)."""
@@ -347,7 +377,15 @@ def test_real_dumps_and_json_files_give_tables_with_headers() -> None:
     root = os.environ.get("TOKKI_REAL_CORPUS")
     if not root:
         pytest.skip("TOKKI_REAL_CORPUS is not set (real-world files are not committed here)")
-    files = sorted(p for ext in ("*.sql", "*.json", "*.geojson", "*.jsonl") for p in Path(root).rglob(ext))
+    # Only the manifest's files of splits already read: a split still blind (holdout6) must not
+    # reach a rule writer through a failing assertion's file name.
+    import csv
+
+    manifest = Path(__file__).resolve().parents[2] / "bench" / "real" / "manifest.csv"
+    with manifest.open(encoding="utf-8", newline="") as f:
+        rows = [r["path"] for r in csv.DictReader(f) if r["split"] not in _UNREAD_SPLITS]
+    files = sorted(p for p in (Path(root) / r for r in rows)
+                   if p.suffix.lower() in (".sql", ".json", ".geojson", ".jsonl") and p.is_file())
     if not files:
         pytest.skip("no SQL or JSON file in TOKKI_REAL_CORPUS")
     for path in files:
@@ -355,7 +393,8 @@ def test_real_dumps_and_json_files_give_tables_with_headers() -> None:
         fmt, parts = _parts(data, path.name)
         tables = [p for p in parts if isinstance(p, TablePart) and p.rows]
         assert fmt in ("sql", "json"), (path.name, fmt)
-        if re.search(rb"INSERT\s+INTO|^COPY\s", data, re.I | re.M) or fmt == "json" and re.search(rb"\[\s*\{", data):
+        if re.search(rb"INSERT\s+INTO|^COPY\s", data, re.I | re.M) or (
+                fmt == "json" and re.search(rb"\[\s*\{", data) and not _only_field_lists(data)):
             assert tables, (path.name, fmt)
 
 
