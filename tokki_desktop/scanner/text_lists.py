@@ -31,10 +31,12 @@ _NAME_LINE = re.compile(
     r"(?m)\n[ \t　]*+(?:(?:[-*+・•]|\d{1,4}[.)、．]|[(（]\d{1,4}[)）]|[\u2460-\u2473]|\d{1,2}(?=[ \t　]*[一-龥々]))[ \t　]*)?+"
     r"(?=[一-龥々〆ヶ][^\n]{1,60}$)"
     # Implied by the rest of the pattern, and checked before the name because it fails fast: up to a
-    # bracketed note, the line holds only name letters and spaces (a date, a figure or a
+    # bracketed note, the line holds a name in at most two runs of letters, then spaces and an
+    # honorific (a date, a figure, a table row of several cells or a
     # punctuated sentence is rejected in one possessive pass instead of by backtracking
     # through every split of surname and given name: six times faster on office PDFs).
-    r"(?=[一-龥々〆ヶ][一-龥々〆ヶぁ-んァ-ヶー \t　]*+(?:[(（][^\n]*+)?$)"
+    r"(?=[一-龥々〆ヶ][一-龥々〆ヶぁ-んァ-ヶー]*+(?:[ 　][一-龥々〆ヶぁ-んァ-ヶー]*+)?[ \t　]*+(?:様|さん|殿)?[ \t　]*+"
+    r"(?:[(（][^\n]*+)?$)"
     r"([一-龥々〆ヶ]{1,4}[ 　]?(?:(?!様|殿|さん)[一-龥々〆ヶぁ-んァ-ヶー]){1,4})[ \t　]*(?:様|さん|殿)?"
     r"(?:[ \t　]*[(（][^()（）\n]{1,12}[)）])?[ \t　]*$"
 )
