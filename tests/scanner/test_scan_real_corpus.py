@@ -57,15 +57,19 @@ MANIFEST_SPLITS = ("dev", "holdout", "holdout2", "holdout3", "holdout4", "holdou
 BLIND_SPLITS = ("holdout3", "holdout4", "holdout5", "holdout6")
 
 
-def _scorer() -> ModuleType:
-    name = "tokki_scanner_real"
+def _bench_module(name: str, path: Path) -> ModuleType:
+    """A script of bench/ loaded as a module once (bench/ is no package)."""
     if name not in sys.modules:
-        spec = importlib.util.spec_from_file_location(name, ROOT / "bench" / "scanner_real.py")
+        spec = importlib.util.spec_from_file_location(name, path)
         assert spec and spec.loader
         mod = importlib.util.module_from_spec(spec)
         sys.modules[name] = mod
         spec.loader.exec_module(mod)
     return sys.modules[name]
+
+
+def _scorer() -> ModuleType:
+    return _bench_module("tokki_scanner_real", ROOT / "bench" / "scanner_real.py")
 
 
 def test_manifest_is_well_formed() -> None:
@@ -212,14 +216,7 @@ def test_real_corpus_scores_stay_at_or_above_the_floors(split: str) -> None:
 
 
 def _rebuild() -> ModuleType:
-    name = "tokki_real_rebuild"
-    if name not in sys.modules:
-        spec = importlib.util.spec_from_file_location(name, ROOT / "bench" / "real" / "rebuild.py")
-        assert spec and spec.loader
-        mod = importlib.util.module_from_spec(spec)
-        sys.modules[name] = mod
-        spec.loader.exec_module(mod)
-    return sys.modules[name]
+    return _bench_module("tokki_real_rebuild", ROOT / "bench" / "real" / "rebuild.py")
 
 
 def test_sources_md_names_every_public_file_of_the_manifest_once() -> None:
