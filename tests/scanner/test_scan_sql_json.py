@@ -307,6 +307,22 @@ def test_sql_server_script_without_semicolons() -> None:
     assert table.rows == [["1", "山田 太郎", "090-1234-5678"], ["2", "佐藤 花子", "03-1234-5678"]]
 
 
+def test_create_table_without_semicolon_does_not_swallow_the_rows_after_it() -> None:
+    # A classroom script: no semicolons, no GO, rows without a column list. The table's own
+    # definition names the columns; a MySQL table option after the parentheses stays part of it.
+    script = ("CREATE TABLE Member(\n\tMemberId varchar(50) NOT NULL PRIMARY KEY,\n"
+              "\tMemberName nvarchar(50) NOT NULL,\n\tTel varchar(20) NULL\n)\n"
+              "insert into Member values('a01@example.jp','電子太郎','03-1234-5678')\n"
+              "insert into Member values('a02@example.jp','電子花子','048-123-4567')\n"
+              "CREATE TABLE Item (Id int, Name varchar(20)) ENGINE=InnoDB DEFAULT CHARSET=utf8\n"
+              "insert into Item values(1,'鉛筆')\n")
+    tables = _tables(_parts(script.encode("shift_jis"), "Member.sql")[1])
+    assert tables["Member"].header == ["MemberId", "MemberName", "Tel"]
+    assert tables["Member"].rows == [["a01@example.jp", "電子太郎", "03-1234-5678"],
+                                     ["a02@example.jp", "電子花子", "048-123-4567"]]
+    assert tables["Item"].header == ["Id", "Name"] and tables["Item"].rows == [["1", "鉛筆"]]
+
+
 def test_postgresql_dump_with_a_backtick_in_its_text_keeps_standard_quoting() -> None:
     dump = ("-- PostgreSQL database dump\nCREATE TABLE notes (id int, body text);\n"
             "INSERT INTO notes VALUES (1, 'use `code` here'), (2, 'C:\\'), (3, 'end');\n")

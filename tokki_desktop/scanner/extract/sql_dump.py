@@ -71,6 +71,10 @@ _STANDARD_ROW = re.compile(rf"\s*+\(\s*+({_STANDARD_V}(?:\s*+,\s*+{_STANDARD_V})
 _MYSQL_VALUE = re.compile(r"""\s*+(?:'((?:[^'\\]++|\\.|'')*+)'|([^\s'"`(),;]+))\s*+,?""", re.S)
 _STANDARD_VALUE = re.compile(r"""\s*+(?:'((?:[^']++|'')*+)'|([^\s'"`(),;\[]+))\s*+,?""", re.S)
 _MYSQL_ESCAPES = {"0": "\0", "b": "\b", "n": "\n", "r": "\r", "t": "\t", "Z": "\x1a"}
+# Words that open a statement: after a table definition's closing parenthesis they end it
+# when the script has no semicolons.
+_STATEMENT_WORDS = frozenset({"INSERT", "REPLACE", "CREATE", "ALTER", "DROP", "UPDATE", "DELETE",
+                              "COPY", "GRANT", "USE"})
 _ESCAPE = re.compile(r"\\(.)", re.S)
 _COPY_ESCAPE = re.compile(r"\\(?:([0-7]{1,3})|x([0-9A-Fa-f]{1,2})|(.))", re.S)
 _INSERT_MODIFIERS = {"IGNORE", "LOW_PRIORITY", "DELAYED", "HIGH_PRIORITY", "OR", "REPLACE", "ROLLBACK",
@@ -550,7 +554,7 @@ class _Dump:
 
     def _definition(self, start: int) -> int:
         try:
-            tokens = list(self._tokens(start))
+            tokens = self._definition_tokens(start)
         except _Unterminated:
             self._text(self.text[start:])
             return len(self.text)
@@ -572,6 +576,35 @@ class _Dump:
         elif not (upper[:1] == ["CREATE"] and any(w in upper[1:4] for w in ("INDEX", "UNIQUE", "SEQUENCE"))):
             self._text(self.text[start:end])  # a view, a function…: text
         return max(end, start + 1)
+
+    def _definition_tokens(self, start: int) -> list[re.Match[str]]:
+        """The tokens of a CREATE or ALTER statement.
+
+        A script written without semicolons (SQL Server style, a classroom exercise) runs
+        ``CREATE TABLE t (…)`` straight into ``insert into t values (…)``: once the table's
+        parentheses have closed, a word that opens another statement ends this one, so the
+        rows that follow are read as rows and not swallowed into the definition.
+        """
+        tokens: list[re.Match[str]] = []
+        depth, closed = 0, False
+        is_table = False
+        for m in self._tokens(start):
+            kind = m.lastgroup
+            if kind == "word":
+                word = m.group("word").upper()
+                if 0 < len(tokens) < 4 and word == "TABLE" and tokens[0].group("word").upper() == "CREATE":
+                    is_table = True
+                elif is_table and closed and depth == 0 and word in _STATEMENT_WORDS:
+                    break
+            elif kind == "p":
+                c = m.group("p")
+                if c == "(":
+                    depth += 1
+                elif c == ")":
+                    depth = max(0, depth - 1)
+                    closed = closed or depth == 0
+            tokens.append(m)
+        return tokens
 
     def _create_table(self, raw_name: str, body: list[tuple[str, str]]) -> None:
         table = self._table(raw_name)
