@@ -323,6 +323,16 @@ def test_create_table_without_semicolon_does_not_swallow_the_rows_after_it() -> 
     assert tables["Item"].header == ["Id", "Name"] and tables["Item"].rows == [["1", "鉛筆"]]
 
 
+def test_double_quoted_values_are_strings_outside_mysql_too() -> None:
+    # No MySQL marker in the script, so "…" would be an identifier; in a row of values it can
+    # only be a string (the value must not keep its quotes, or no column check sees a name).
+    script = ("CREATE TABLE memberTb (number text, name text, tel text);\n"
+              'INSERT INTO memberTb (number, name, tel) VALUES ("0001", "山田太郎", "123-4567");\n'
+              "INSERT INTO memberTb (number, name, tel) VALUES ('0002', '佐藤花子', '234-5678');\n")
+    rows = _tables(_parts(script.encode(), "rental.sql")[1])["memberTb"].rows
+    assert rows == [["0001", "山田太郎", "123-4567"], ["0002", "佐藤花子", "234-5678"]]
+
+
 def test_postgresql_dump_with_a_backtick_in_its_text_keeps_standard_quoting() -> None:
     dump = ("-- PostgreSQL database dump\nCREATE TABLE notes (id int, body text);\n"
             "INSERT INTO notes VALUES (1, 'use `code` here'), (2, 'C:\\'), (3, 'end');\n")

@@ -491,6 +491,9 @@ class _Dump:
         words = [t.upper() for k, t in value if k == "word"]
         if any(w in ("_BINARY", "X", "B") or w.startswith("0X") for w in words):
             return ""  # binary data is not text
+        # In a row of values a double-quoted token is a string even where the dialect reads it
+        # as an identifier: ("0001", "山田太郎") in a script that MySQL alone would accept.
+        value = [("str", t) if k == "ident" and t.startswith('"') else (k, t) for k, t in value]
         strings = [t for k, t in value if k in ("str", "estr")]
         if len(strings) == 1:
             return self._literal(strings[0])
