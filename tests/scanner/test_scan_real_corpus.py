@@ -50,7 +50,7 @@ FLOORS = {
     # once by the lead: the session's starting scanner gave 0.95 / 0.56 and 0.74 / 0.44, the
     # final one 0.95 / 0.62 and 0.75 / 0.56. The blind target (0.97 / 0.97) is far off.
     "holdout4": {"precision": 0.93, "recall": 0.60, "encrypted_missed": 0},
-    "holdout5": {"precision": 0.73, "recall": 0.54, "encrypted_missed": 0},
+    "holdout5": {"precision": 0.75, "recall": 0.60, "encrypted_missed": 0},
 }
 MANIFEST_SPLITS = ("dev", "holdout", "holdout2", "holdout3", "holdout4", "holdout5", "holdout6")
 # Splits collected blind, each apart from every other split; a split not collected yet has no rows.
