@@ -49,6 +49,7 @@ FLOORS = {
     # scored 0.97 / 0.97), read a second time independently before any scoring, and scored
     # once by the lead: the session's starting scanner gave 0.95 / 0.56 and 0.74 / 0.44, the
     # final one 0.95 / 0.62 and 0.75 / 0.56. The blind target (0.97 / 0.97) is far off.
+    # holdout5 rose to 0.77 / 0.62 once two SQL scripts' rows were read (floor a file below).
     "holdout4": {"precision": 0.93, "recall": 0.60, "encrypted_missed": 0},
     "holdout5": {"precision": 0.75, "recall": 0.60, "encrypted_missed": 0},
 }
