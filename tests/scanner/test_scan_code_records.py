@@ -366,3 +366,29 @@ def test_an_ldif_of_groups_and_units_stays_clean() -> None:
            "dn: cn=admins,ou=groups,dc=example,dc=com\nobjectClass: groupOfNames\ncn: admins\n"
            "description: Administrators\nmember: uid=svc-backup,ou=services,dc=example,dc=com\n")
     assert _verdict(src, "groups.ldif") == CLEAN
+
+
+# -- vCard address books ----------------------------------------------------------------------
+
+def test_a_vcard_of_one_person_with_a_mobile_is_personal_data() -> None:
+    src = "BEGIN:VCARD\r\nVERSION:3.0\r\nN:山田;太郎;;;\r\nFN:山田 太郎\r\nTEL;TYPE=CELL:090-1234-5678\r\nEND:VCARD\r\n"
+    assert _verdict(src, "contact.vcf") == PERSONAL_DATA
+
+
+def test_a_japanese_phones_quoted_printable_vcard_is_decoded() -> None:
+    # vCard 2.1 as Japanese handsets export it: Shift_JIS bytes written as quoted-printable.
+    def qp(s: str) -> str:
+        return "".join("=%02X" % b for b in s.encode("shift_jis"))
+
+    src = (f"BEGIN:VCARD\r\nVERSION:2.1\r\nN;CHARSET=SHIFT_JIS;ENCODING=QUOTED-PRINTABLE:{qp('佐藤')};{qp('花子')}\r\n"
+           "EMAIL;INTERNET:hanako.sato@example.jp\r\nEND:VCARD\r\n")
+    assert _verdict(src, "phone_contacts.vcf") == PERSONAL_DATA
+    from tokki_desktop.scanner.extract.vcard import _cards
+
+    assert _cards(src)[0]["last_name"] == "佐藤" and _cards(src)[0]["first_name"] == "花子"
+
+
+def test_a_vcard_of_an_organisation_stays_clean() -> None:
+    src = ("BEGIN:VCARD\r\nVERSION:4.0\r\nKIND:org\r\nFN:高松市役所\r\nORG:高松市役所\r\n"
+           "TEL;TYPE=work:087-839-2011\r\nADR:;;番町一丁目8番15号;高松市;香川県;760-8571;\r\nEND:VCARD\r\n")
+    assert _verdict(src, "city.vcf") == CLEAN

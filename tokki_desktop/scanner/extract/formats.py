@@ -7,7 +7,7 @@ import zipfile
 from tokki_desktop.scanner.extract import Encrypted, MemberPart, Parts, ScanContext, Skipped, Unreadable
 from tokki_desktop.scanner.extract import (
     archive, code_records, html_tables, json_records, latex, ldif, legacy_office, mail, office_xml, ole_package, pdf,
-    plain_text, ppt, protection, sql_dump, sqlite_db, xlsb, yaml_records, zengin,
+    plain_text, ppt, protection, sql_dump, sqlite_db, vcard, xlsb, yaml_records, zengin,
 )
 from tokki_desktop.scanner.extract.zipparts import open_zip
 from tokki_desktop.scanner.sniff import ooxml_kind, sniff
@@ -76,6 +76,8 @@ def open_parts(data: bytes, name: str, ctx: ScanContext) -> tuple[str, Parts]:
         return "tex", latex.extract_latex(data, ctx)
     if name.lower().endswith(".ldif"):
         return "ldif", ldif.extract_ldif(data, ctx)
+    if name.lower().endswith((".vcf", ".vcard")) or vcard.looks_like_vcard(data):
+        return "vcard", vcard.extract_vcard(data, ctx)
     if name.lower().endswith((".yaml", ".yml", ".toml")):
         toml = name.lower().endswith(".toml")
         return ("toml" if toml else "yaml"), yaml_records.extract_yaml(data, ctx, toml)
