@@ -75,6 +75,8 @@ _MYSQL_ESCAPES = {"0": "\0", "b": "\b", "n": "\n", "r": "\r", "t": "\t", "Z": "\
 # when the script has no semicolons.
 _STATEMENT_WORDS = frozenset({"INSERT", "REPLACE", "CREATE", "ALTER", "DROP", "UPDATE", "DELETE",
                               "COPY", "GRANT", "USE"})
+# CREATE [TEMPORARY | GLOBAL TEMPORARY | UNLOGGED …] TABLE
+_CREATE_TABLE = re.compile(r"CREATE\s+(?:[A-Za-z_]+\s+){0,2}TABLE\b", re.I)
 _ESCAPE = re.compile(r"\\(.)", re.S)
 _COPY_ESCAPE = re.compile(r"\\(?:([0-7]{1,3})|x([0-9A-Fa-f]{1,2})|(.))", re.S)
 _INSERT_MODIFIERS = {"IGNORE", "LOW_PRIORITY", "DELAYED", "HIGH_PRIORITY", "OR", "REPLACE", "ROLLBACK",
@@ -226,9 +228,14 @@ class _Dump:
             yield from self._drain()
         yield from self._finish()
 
-    def _tokens(self, pos: int) -> Iterator[re.Match[str]]:
-        """Tokens from ``pos`` to the end of the statement (the ``;`` at depth 0, included)."""
+    def _tokens(self, pos: int, ends_after_parens: frozenset[str] = frozenset()) -> Iterator[re.Match[str]]:
+        """Tokens from ``pos`` to the end of the statement (the ``;`` at depth 0, included).
+
+        With ``ends_after_parens``, one of those words at depth 0 once a parenthesis has closed
+        there also ends it (not yielded): a definition in a script without semicolons.
+        """
         text, depth, start = self.text, 0, pos
+        closed = False
         while True:
             m = self.token.match(text, pos)
             if m is None or m.end() == pos:
@@ -241,6 +248,8 @@ class _Dump:
                 continue
             if kind == "word" and depth == 0 and pos > start and m.group("word").upper() == "GO":
                 return  # SQL Server's batch separator ends a statement without a semicolon
+            if closed and kind == "word" and depth == 0 and m.group("word").upper() in ends_after_parens:
+                return
             pos = m.end()
             yield m
             if kind == "p":
@@ -249,6 +258,7 @@ class _Dump:
                     depth += 1
                 elif c == ")":
                     depth = max(0, depth - 1)
+                    closed = closed or depth == 0
                 elif c == ";" and depth == 0:
                     return
 
@@ -557,7 +567,12 @@ class _Dump:
 
     def _definition(self, start: int) -> int:
         try:
-            tokens = self._definition_tokens(start)
+            # A CREATE TABLE runs straight into the next statement in a script written
+            # without semicolons (SQL Server style, a classroom exercise): once the table's
+            # parentheses have closed, a word that opens a statement ends the definition,
+            # so the rows after it are read as rows.
+            stops = _STATEMENT_WORDS if _CREATE_TABLE.match(self.text, start) else frozenset()
+            tokens = list(self._tokens(start, stops))
         except _Unterminated:
             self._text(self.text[start:])
             return len(self.text)
@@ -579,35 +594,6 @@ class _Dump:
         elif not (upper[:1] == ["CREATE"] and any(w in upper[1:4] for w in ("INDEX", "UNIQUE", "SEQUENCE"))):
             self._text(self.text[start:end])  # a view, a function…: text
         return max(end, start + 1)
-
-    def _definition_tokens(self, start: int) -> list[re.Match[str]]:
-        """The tokens of a CREATE or ALTER statement.
-
-        A script written without semicolons (SQL Server style, a classroom exercise) runs
-        ``CREATE TABLE t (…)`` straight into ``insert into t values (…)``: once the table's
-        parentheses have closed, a word that opens another statement ends this one, so the
-        rows that follow are read as rows and not swallowed into the definition.
-        """
-        tokens: list[re.Match[str]] = []
-        depth, closed = 0, False
-        is_table = False
-        for m in self._tokens(start):
-            kind = m.lastgroup
-            if kind == "word":
-                word = m.group("word").upper()
-                if 0 < len(tokens) < 4 and word == "TABLE" and tokens[0].group("word").upper() == "CREATE":
-                    is_table = True
-                elif is_table and closed and depth == 0 and word in _STATEMENT_WORDS:
-                    break
-            elif kind == "p":
-                c = m.group("p")
-                if c == "(":
-                    depth += 1
-                elif c == ")":
-                    depth = max(0, depth - 1)
-                    closed = closed or depth == 0
-            tokens.append(m)
-        return tokens
 
     def _create_table(self, raw_name: str, body: list[tuple[str, str]]) -> None:
         table = self._table(raw_name)
